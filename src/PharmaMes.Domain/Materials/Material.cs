@@ -1,0 +1,47 @@
+using PharmaMes.Domain.Common;
+
+namespace PharmaMes.Domain.Materials;
+
+/// <summary>
+/// The material master: what a material is, the unit it is counted in, and the stock levels
+/// that tell planners to reorder (reorder point) and that must never be consumed (safety stock).
+/// </summary>
+public class Material
+{
+    public const int NameMaxLength = 120;
+
+    public Guid Id { get; private set; }
+    public MaterialCode Code { get; private set; }
+    public string Name { get; private set; } = "";
+    public MaterialType Type { get; private set; }
+    public UnitOfMeasure Unit { get; private set; }
+    public decimal ReorderPoint { get; private set; }
+    public decimal SafetyStock { get; private set; }
+
+    protected Material() { }
+
+    public Material(MaterialCode code, string name, MaterialType type, UnitOfMeasure unit, decimal reorderPoint, decimal safetyStock)
+    {
+        Id = Ids.New();
+        Code = code;
+        Unit = unit;
+        Rename(name);
+        Type = type;
+        SetStockLevels(reorderPoint, safetyStock);
+    }
+
+    public void Rename(string name) => Name = Guard.Text(name, "A material name", NameMaxLength);
+
+    public void SetStockLevels(decimal reorderPoint, decimal safetyStock)
+    {
+        Guard.NotNegative(reorderPoint, "The reorder point");
+        Guard.NotNegative(safetyStock, "The safety stock");
+        if (safetyStock > reorderPoint)
+            throw new DomainException(
+                $"The safety stock ({safetyStock} {Unit}) of {Code} cannot be above its reorder point ({reorderPoint} {Unit}).");
+        ReorderPoint = reorderPoint;
+        SafetyStock = safetyStock;
+    }
+
+    public Quantity QuantityOf(decimal amount) => new(amount, Unit);
+}

@@ -1,0 +1,42 @@
+using PharmaMes.Domain.Common;
+
+namespace PharmaMes.Domain.Plant;
+
+/// <summary>
+/// A process value the equipment reports: its unit, the normal operating range and the alarm
+/// limits. A value outside the alarm limits is an excursion; the alarm limits enclose the normal range.
+/// </summary>
+public class TagDefinition
+{
+    public const int DescriptionMaxLength = 120;
+
+    public Guid Id { get; private set; }
+    public Guid EquipmentId { get; private set; }
+    public TagName Name { get; private set; }
+    public string Description { get; private set; } = "";
+    public UnitOfMeasure Unit { get; private set; }
+    public ValueRange NormalRange { get; private set; }
+    public ValueRange AlarmLimits { get; private set; }
+
+    protected TagDefinition() { }
+
+    internal TagDefinition(Guid equipmentId, TagName name, string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
+    {
+        if (!alarmLimits.Contains(normalRange))
+            throw new DomainException(
+                $"The alarm limits of tag '{name}' ({alarmLimits} {unit}) must enclose its normal range ({normalRange} {unit}).");
+        Id = Ids.New();
+        EquipmentId = equipmentId;
+        Name = name;
+        Description = Guard.Text(description, "A tag description", DescriptionMaxLength);
+        Unit = unit;
+        NormalRange = normalRange;
+        AlarmLimits = alarmLimits;
+    }
+
+    public TagReading Classify(double value) =>
+        !double.IsFinite(value) ? throw new DomainException($"A reading of tag '{Name}' must be a finite number.")
+        : !AlarmLimits.Contains(value) ? TagReading.OutsideAlarmLimits
+        : !NormalRange.Contains(value) ? TagReading.OutsideNormalRange
+        : TagReading.Normal;
+}

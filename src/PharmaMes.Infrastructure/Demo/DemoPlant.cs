@@ -1,0 +1,104 @@
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Plant;
+
+namespace PharmaMes.Infrastructure.Demo;
+
+/// <summary>
+/// The demo site PLANT1: an oral-solid-dose tablet line and a biologics area, with the tags and
+/// limits such equipment really reports. Alarm limits are the proven acceptable range; the
+/// normal range is where a well-run process stays.
+/// </summary>
+internal static class DemoPlant
+{
+    public static Site Build(DateTimeOffset now)
+    {
+        var site = new Site(new PlantCode("PLANT1"), "Demo pharmaceutical site");
+
+        var osd = site.AddArea(new PlantCode("OSD"), "Oral solid dose");
+        var tablets = osd.AddLine(new PlantCode("OSD-L1"), "Tablet line 1");
+
+        var booth = Add(tablets, "DISP-01", "Dispensing booth 1", EquipmentClass.DispensingBooth, now);
+        Tag(booth, "weight", "Scale weight", "kg", (0, 120), (0, 150));
+        Tag(booth, "air_velocity", "Downflow air velocity", "m/s", (0.40, 0.50), (0.36, 0.54));
+
+        var granulator = Add(tablets, "GRAN-01", "High-shear granulator 1", EquipmentClass.HighShearGranulator, now);
+        Tag(granulator, "impeller_speed", "Impeller speed", "rpm", (180, 260), (150, 300));
+        Tag(granulator, "chopper_speed", "Chopper speed", "rpm", (1200, 2800), (1000, 3000));
+        Tag(granulator, "power", "Impeller power consumption", "kW", (4, 12), (0, 15));
+        Tag(granulator, "product_temperature", "Product temperature", "°C", (22, 35), (18, 40));
+
+        var dryer = Add(tablets, "FBD-01", "Fluid-bed dryer 1", EquipmentClass.FluidBedDryer, now);
+        Tag(dryer, "inlet_air_temperature", "Inlet air temperature", "°C", (58, 62), (55, 65));
+        Tag(dryer, "product_temperature", "Product temperature", "°C", (38, 42), (35, 45));
+        Tag(dryer, "air_flow", "Process air flow", "m³/h", (900, 1100), (800, 1200));
+
+        var press = Add(tablets, "TP-01", "Rotary tablet press 1", EquipmentClass.TabletPress, now);
+        Tag(press, "speed", "Press speed", "tablets/min", (2500, 3500), (0, 4000));
+        Tag(press, "compression_force", "Main compression force", "kN", (12, 18), (10, 20));
+        Tag(press, "tablet_weight", "Tablet weight", "mg", (497, 503), (495, 505));
+
+        var coater = Add(tablets, "COAT-01", "Pan coater 1", EquipmentClass.Coater, now);
+        Tag(coater, "inlet_air_temperature", "Inlet air temperature", "°C", (55, 65), (50, 70));
+        Tag(coater, "pan_speed", "Pan speed", "rpm", (6, 12), (4, 15));
+        Tag(coater, "spray_rate", "Spray rate", "g/min", (120, 180), (100, 200));
+
+        var packer = Add(tablets, "BLIS-01", "Blister packer 1", EquipmentClass.BlisterPacker, now);
+        Tag(packer, "sealing_temperature", "Sealing temperature", "°C", (145, 155), (140, 160));
+        Tag(packer, "speed", "Packer speed", "blisters/min", (250, 350), (0, 400));
+
+        var biologics = site.AddArea(new PlantCode("BIO"), "Biologics");
+        var upstream = biologics.AddLine(new PlantCode("BIO-L1"), "mAb production train 1");
+
+        var bioreactor = Add(upstream, "BR-01", "2,000 L bioreactor 1", EquipmentClass.Bioreactor, now);
+        Tag(bioreactor, "temperature", "Culture temperature", "°C", (36.8, 37.2), (36.5, 37.5));
+        Tag(bioreactor, "ph", "pH", "pH", (7.0, 7.2), (6.9, 7.3));
+        Tag(bioreactor, "dissolved_oxygen", "Dissolved oxygen", "%", (35, 55), (30, 60));
+        Tag(bioreactor, "agitation", "Agitation speed", "rpm", (90, 130), (70, 150));
+
+        var skid = Add(upstream, "CHROM-01", "Protein A chromatography skid 1", EquipmentClass.ChromatographySkid, now);
+        Tag(skid, "uv_absorbance", "UV absorbance at 280 nm", "mAU", (0, 1500), (0, 2500));
+        Tag(skid, "conductivity", "Conductivity", "mS/cm", (10, 20), (5, 25));
+        Tag(skid, "pressure", "Column pressure", "bar", (0.5, 2.5), (0, 3));
+        Tag(skid, "flow_rate", "Flow rate", "L/h", (180, 220), (150, 250));
+
+        var filling = biologics.AddLine(new PlantCode("FILL-L1"), "Aseptic filling line 1");
+        var filler = Add(filling, "FILL-01", "Vial filler 1", EquipmentClass.Filler, now);
+        Tag(filler, "fill_weight", "Fill weight", "g", (10.10, 10.30), (10.00, 10.40));
+        Tag(filler, "speed", "Filling speed", "vials/min", (250, 350), (0, 400));
+        Tag(filler, "particle_count", "Non-viable particles ≥0.5 µm", "/m³", (0, 2000), (0, 3520));
+
+        SetTheScene(now, [booth, granulator, dryer, press, coater, packer, bioreactor, skid, filler]);
+
+        // A plant as a shift finds it: most equipment ready or running, one fault, one being
+        // cleaned, one waiting for cleaning, one out of calibration.
+        granulator.ChangeState(EquipmentState.Running, now.AddMinutes(-40));
+        press.ChangeState(EquipmentState.Running, now.AddHours(-2));
+        bioreactor.MarkCleaned(now.AddDays(-6), TimeSpan.FromDays(14));
+        bioreactor.ChangeState(EquipmentState.Running, now.AddDays(-6).AddHours(4));
+        skid.MarkDirty();
+        skid.ChangeState(EquipmentState.Cleaning, now.AddMinutes(-25));
+        packer.ChangeState(EquipmentState.Down, now.AddMinutes(-12), "Foil web break at the sealing station");
+        coater.MarkDirty();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        filler.RecordCalibration(today.AddYears(-1), today.AddDays(-3));
+        return site;
+    }
+
+    /// <summary>Every equipment starts calibrated, clean and Idle a week ago.</summary>
+    private static void SetTheScene(DateTimeOffset now, IEnumerable<Equipment> all)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var equipment in all)
+        {
+            equipment.RecordCalibration(today.AddMonths(-5), today.AddMonths(1).AddDays(equipment.Code.Value.Length));
+            equipment.ChangeState(EquipmentState.Idle, now.AddDays(-7));
+            equipment.MarkCleaned(now.AddHours(-6), TimeSpan.FromHours(72));
+        }
+    }
+
+    private static Equipment Add(Line line, string code, string name, EquipmentClass equipmentClass, DateTimeOffset now) =>
+        line.AddEquipment(new PlantCode(code), name, equipmentClass, now.AddDays(-30));
+
+    private static void Tag(Equipment equipment, string name, string description, string unit, (double Low, double High) normal, (double Low, double High) alarm) =>
+        equipment.DefineTag(new TagName(name), description, new UnitOfMeasure(unit), new ValueRange(normal.Low, normal.High), new ValueRange(alarm.Low, alarm.High));
+}

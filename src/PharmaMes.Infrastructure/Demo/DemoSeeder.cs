@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Identity;
+using PharmaMes.Infrastructure.Persistence;
+
+namespace PharmaMes.Infrastructure.Demo;
+
+/// <summary>
+/// Seeds the demo plant, its materials, one user per role and the demo API key. Each part is
+/// seeded only when missing, so starting the app again changes nothing.
+/// </summary>
+public sealed class DemoSeeder(
+    IDbContextFactory<MesDbContext> contexts,
+    IServiceScopeFactory scopes,
+    ApiKeyService apiKeys,
+    IOptions<DemoOptions> options,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public static readonly PlantCode SiteCode = new("PLANT1");
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled)
+            return;
+        var now = clock.GetUtcNow();
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Sites.AnyAsync(s => s.Code == SiteCode, cancellationToken))
+            {
+                db.Sites.Add(DemoPlant.Build(now));
+                if (!await db.Materials.AnyAsync(cancellationToken))
+                {
+                    var stock = DemoMaterials.Build(now);
+                    db.Materials.AddRange(stock.Materials);
+                    db.MaterialLots.AddRange(stock.Lots);
+                    db.InventoryLedger.AddRange(stock.Ledger);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Demo plant {Site} seeded", SiteCode);
+            }
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+            foreach (var (userName, fullName, role) in DemoUsers.All)
+            {
+                if (await users.FindByNameAsync(userName) is not null)
+                    continue;
+                var user = new MesUser { Id = Guid.CreateVersion7(), UserName = userName, FullName = fullName, CreatedAt = now };
+                var created = await users.CreateAsync(user, demo.Password);
+                if (!created.Succeeded)
+                    throw new InvalidOperationException(
+                        $"The demo user '{userName}' could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))} Check Demo:Password.");
+                await users.AddToRoleAsync(user, role);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(demo.ApiKey))
+            await apiKeys.EnsureAsync("Demo ERP client", demo.ApiKey, "demo-seed", cancellationToken);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PharmaMes.Infrastructure.Demo;
+using PharmaMes.Infrastructure.Identity;
+using PharmaMes.Infrastructure.Materials;
+using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Plant;
+
+namespace PharmaMes.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the database, identity and every application service.</summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var database = DatabaseOptions.Read(builder.Configuration, AppContext.BaseDirectory);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        AddDatabase(services, database);
+
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
+            .Validate(d => !d.Enabled || d.Password.Length >= 12, "Demo:Password must be at least 12 characters when Demo:Enabled is true.")
+            .Validate(d => !d.Enabled || d.ApiKey.Length is 0 or >= 32, "Demo:ApiKey must be empty or at least 32 characters.")
+            .ValidateOnStart();
+        AddIdentity(services, builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions());
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<RoleSeeder>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<PlantOverviewService>();
+        services.AddSingleton<MaterialStockService>();
+        return builder;
+    }
+
+    private static void AddDatabase(IServiceCollection services, DatabaseOptions database)
+    {
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextFactory<SqliteMesDbContext>(o => o.UseSqlite(database.ConnectionString));
+                services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<SqliteMesDbContext>>();
+                services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<SqliteMesDbContext>());
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextFactory<SqlServerMesDbContext>(o => o.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<SqlServerMesDbContext>>();
+                services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<SqlServerMesDbContext>());
+                break;
+        }
+    }
+
+    private static void AddIdentity(IServiceCollection services, SecurityOptions security)
+    {
+        services.AddIdentityCore<MesUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_";
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<MesDbContext>()
+            .AddSignInManager<MesSignInManager>()
+            .AddClaimsPrincipalFactory<MesClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PharmaMes.Domain.Common;
+
+namespace PharmaMes.Infrastructure.Identity;
+
+/// <summary>
+/// Creates users, assigns roles, disables and re-enables users. Users are never deleted: their
+/// names stay on the records they signed. Each call runs in its own scope so a long-lived
+/// Blazor circuit never holds a stale identity context.
+/// </summary>
+public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var result = new List<UserSummary>(all.Count);
+        foreach (var user in all)
+        {
+            var roles = await users.GetRolesAsync(user);
+            result.Add(new UserSummary(user.Id, user.UserName!, user.FullName, roles.Order().ToList(), user.IsDisabled,
+                user.LockoutEnd is { } end && end > now, user.CreatedAt));
+        }
+        return result;
+    }
+
+    public async Task<UserSummary> CreateAsync(NewUser request, CancellationToken cancellationToken = default)
+    {
+        var userName = request.UserName?.Trim().ToLowerInvariant() ?? "";
+        var fullName = request.FullName?.Trim() ?? "";
+        if (userName.Length == 0)
+            throw new DomainException("A user name is required.");
+        if (fullName.Length == 0)
+            throw new DomainException("The full name is required: it is printed in every signature.");
+        if (fullName.Length > MesUser.FullNameMaxLength)
+            throw new DomainException($"The full name must be at most {MesUser.FullNameMaxLength} characters.");
+        EnsureKnownRoles(request.Roles);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var user = new MesUser { Id = Ids.New(), UserName = userName, FullName = fullName, CreatedAt = clock.GetUtcNow() };
+        Check(await users.CreateAsync(user, request.Password ?? ""));
+        if (request.Roles.Count > 0)
+            Check(await users.AddToRolesAsync(user, request.Roles));
+        return new UserSummary(user.Id, userName, fullName, request.Roles.Order().ToList(), false, false, user.CreatedAt);
+    }
+
+    public async Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, string changedBy, CancellationToken cancellationToken = default)
+    {
+        EnsureKnownRoles(roles);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var user = await FindAsync(users, userId);
+        var current = await users.GetRolesAsync(user);
+        if (string.Equals(user.UserName, changedBy, StringComparison.OrdinalIgnoreCase)
+            && current.Contains(MesRoles.Admin) && !roles.Contains(MesRoles.Admin))
+            throw new DomainException("You cannot take the Admin role from yourself; ask another administrator.");
+        Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
+        Check(await users.AddToRolesAsync(user, roles.Except(current)));
+        // A new stamp makes open sessions pick up the new roles (or lose the old ones) at once.
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task DisableAsync(Guid userId, string disabledBy, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var user = await FindAsync(users, userId);
+        if (string.Equals(user.UserName, disabledBy, StringComparison.OrdinalIgnoreCase))
+            throw new DomainException("You cannot disable your own account.");
+        if (user.IsDisabled)
+            throw new DomainException($"{user.UserName} is already disabled.");
+        user.IsDisabled = true;
+        Check(await users.UpdateAsync(user));
+        // Ends the user's open sessions at the next security stamp check.
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task EnableAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var user = await FindAsync(users, userId);
+        if (!user.IsDisabled)
+            throw new DomainException($"{user.UserName} is not disabled.");
+        user.IsDisabled = false;
+        Check(await users.UpdateAsync(user));
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    private static async Task<MesUser> FindAsync(UserManager<MesUser> users, Guid userId) =>
+        await users.FindByIdAsync(userId.ToString()) ?? throw new DomainException("That user does not exist.");
+
+    private static void EnsureKnownRoles(IEnumerable<string> roles)
+    {
+        var unknown = roles.Where(r => !MesRoles.PersonRoles.Contains(r)).ToList();
+        if (unknown.Count > 0)
+            throw new DomainException($"Unknown role {string.Join(", ", unknown)}. Roles are: {string.Join(", ", MesRoles.PersonRoles)}.");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,3 @@
+namespace PharmaMes.Infrastructure.Identity;
+
+public sealed record UserSummary(Guid Id, string UserName, string FullName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, DateTimeOffset CreatedAt);

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PharmaMes.Domain.Plant;
+
+namespace PharmaMes.Infrastructure.Persistence.Configurations;
+
+internal sealed class EquipmentConfiguration : IEntityTypeConfiguration<Equipment>
+{
+    public void Configure(EntityTypeBuilder<Equipment> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Code).HasPlantCode();
+        // Equipment codes are unique in the plant: they are what devices publish under and people scan.
+        builder.HasIndex(e => e.Code).IsUnique();
+        builder.Property(e => e.Name).HasMaxLength(Equipment.NameMaxLength).IsRequired();
+        builder.Property(e => e.Class).HasConversion<string>().HasMaxLength(40);
+        builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.StateReason).HasMaxLength(200);
+        builder.HasMany(e => e.Tags).WithOne().HasForeignKey(t => t.EquipmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(e => e.Tags).HasField("_tags");
+    }
+}

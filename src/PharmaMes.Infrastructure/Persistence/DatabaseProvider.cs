@@ -1,0 +1,9 @@
+namespace PharmaMes.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    /// <summary>The embedded default: one file, nothing to install.</summary>
+    Sqlite,
+    /// <summary>Production.</summary>
+    SqlServer,
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Identity;
+
+namespace PharmaMes.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of PharmaMes: plant, materials, identity. Each provider has a subclass with
+/// its own migrations (<see cref="SqliteMesDbContext"/>, <see cref="SqlServerMesDbContext"/>);
+/// application services use this base type and never know which provider runs.
+/// </summary>
+public abstract class MesDbContext(DbContextOptions options)
+    : IdentityDbContext<MesUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Line> Lines => Set<Line>();
+    public DbSet<Equipment> Equipment => Set<Equipment>();
+    public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
+    public DbSet<Material> Materials => Set<Material>();
+    public DbSet<MaterialLot> MaterialLots => Set<MaterialLot>();
+    public DbSet<InventoryLedgerEntry> InventoryLedger => Set<InventoryLedgerEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MesDbContext).Assembly);
+    }
+}
