@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class DependencyInjection
             .Validate(d => !d.Enabled || d.Password.Length >= 12, "Demo:Password must be at least 12 characters when Demo:Enabled is true.")
             .Validate(d => !d.Enabled || d.ApiKey.Length is 0 or >= 32, "Demo:ApiKey must be empty or at least 32 characters.")
             .ValidateOnStart();
+        services.AddDataProtection().SetApplicationName("PharmaMes").PersistKeysToDbContext<MesDbContext>();
         AddIdentity(services, builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

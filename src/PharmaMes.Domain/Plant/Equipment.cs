@@ -100,7 +100,8 @@ public class Equipment
     public IReadOnlyList<string> ReasonsNotUsable(DateTimeOffset now)
     {
         var reasons = new List<string>();
-        if (State is not (EquipmentState.Idle or EquipmentState.Held))
+        // Held equipment still holds a paused batch: only Idle equipment can take a new one.
+        if (State != EquipmentState.Idle)
             reasons.Add($"it is {State}");
         switch (CleaningStatusAt(now))
         {

@@ -21,7 +21,7 @@ public static class EquipmentStateMachine
     public static bool CanChange(EquipmentState from, EquipmentState to) =>
         Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
 
-    public static IReadOnlyCollection<EquipmentState> NextStates(EquipmentState from) => Allowed[from];
+    public static IReadOnlyCollection<EquipmentState> NextStates(EquipmentState from) => Array.AsReadOnly(Allowed[from]);
 
     public static void EnsureCanChange(EquipmentState from, EquipmentState to)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace PharmaMes.Infrastructure.Persistence;
 /// application services use this base type and never know which provider runs.
 /// </summary>
 public abstract class MesDbContext(DbContextOptions options)
-    : IdentityDbContext<MesUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<MesUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Area> Areas => Set<Area>();
@@ -24,6 +25,8 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<MaterialLot> MaterialLots => Set<MaterialLot>();
     public DbSet<InventoryLedgerEntry> InventoryLedger => Set<InventoryLedgerEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    /// <summary>The keys that protect sign-in cookies: kept in the database so sessions survive a restart and nodes share them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace PharmaMes.Infrastructure.Persistence;
 
@@ -14,8 +13,8 @@ public sealed class SqliteMesDbContext(DbContextOptions<SqliteMesDbContext> opti
     {
         base.ConfigureConventions(configurationBuilder);
         // SQLite keeps DateTimeOffset as TEXT, which EF cannot compare or order in queries.
-        // As a UTC-tick INTEGER it sorts, compares and aggregates correctly.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // As UTC ticks in an INTEGER it sorts, compares and aggregates as an instant.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
 }

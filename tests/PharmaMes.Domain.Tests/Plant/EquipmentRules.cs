@@ -411,24 +411,14 @@ public class EquipmentRules
         Assert.Empty(FitEquipment().ReasonsNotUsable(Later));
     }
 
-    [Fact]
-    public void HasNoReasonNotToBeUsedWhenHeldCleanAndCalibrated()
-    {
-        var equipment = FitEquipment();
-        equipment.ChangeState(Running, T0.AddMinutes(10));
-        equipment.ChangeState(Held, T0.AddMinutes(20));
-        equipment.MarkCleaned(T0.AddMinutes(30), HoldTime);
-
-        Assert.Empty(equipment.ReasonsNotUsable(Later));
-    }
-
     [Theory]
     [InlineData(Offline)]
     [InlineData(Running)]
     [InlineData(Down)]
     [InlineData(Maintenance)]
     [InlineData(Cleaning)]
-    public void IsNotUsableInAStateOtherThanIdleOrHeld(EquipmentState state)
+    [InlineData(Held)]
+    public void IsNotUsableInAStateOtherThanIdle(EquipmentState state)
     {
         var equipment = FitEquipment();
         switch (state)
@@ -438,6 +428,11 @@ public class EquipmentRules
             case Down: equipment.ChangeState(Down, Later, "Motor overload"); break;
             case Maintenance: equipment.ChangeState(Maintenance, Later); break;
             case Cleaning: equipment.ChangeState(Cleaning, Later); break;
+            case Held:
+                equipment.ChangeState(Running, T0.AddMinutes(10));
+                equipment.ChangeState(Held, T0.AddMinutes(20));
+                equipment.MarkCleaned(T0.AddMinutes(30), HoldTime);
+                break;
         }
 
         var reason = Assert.Single(equipment.ReasonsNotUsable(Later));

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of PharmaMes on this machine, installing first what the tests need:
+# Chromium for the browser tests, Mosquitto for the broker tests, xmllint for schema checks.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1 || missing+=(mosquitto mosquitto-clients)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test prerequisites: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+dotnet build PharmaMes.sln -c Debug -nologo -clp:ErrorsOnly
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test PharmaMes.sln -c Debug --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line with the totals of every test project.
+awk '
+  /(Passed|Failed)!  *- Failed:/ {
+    for (i = 1; i <= NF; i++) {
+      gsub(",", "", $(i + 1))
+      if ($i == "Failed:") failed += $(i + 1)
+      if ($i == "Passed:") passed += $(i + 1)
+      if ($i == "Skipped:") skipped += $(i + 1)
+    }
+    projects++
+  }
+  END { printf "Projects: %d\nTotals: %d passed, %d failed, %d skipped\n", projects, passed, failed, skipped }
+' "$log"
+exit "$status"
