@@ -1,9 +1,14 @@
+using System.Globalization;
 using PharmaMes.Infrastructure;
 using PharmaMes.Web;
 using PharmaMes.Web.Components;
 using PharmaMes.Web.Configuration;
 using PharmaMes.Web.Endpoints;
 using PharmaMes.Web.Security;
+
+// One culture on every terminal: a record must read the same wherever it is shown or printed.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddProductSettings(builder.Environment);
@@ -13,7 +18,11 @@ builder.AddWeb();
 var app = builder.Build();
 await MesStartup.InitializeAsync(app.Services);
 
-app.UseExceptionHandler();
+// A malformed request (bad form token, unreadable body) is the caller's 400, not a server fault.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 // APIs answer errors as problem details; pages keep their own error and not-found screens.
 app.UseWhen(context => AuthenticationSetup.IsMachineRequest(context.Request), api => api.UseStatusCodePages());
 app.UseAuthentication();

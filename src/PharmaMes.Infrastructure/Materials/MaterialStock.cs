@@ -12,6 +12,9 @@ public sealed record MaterialStock(
     decimal SafetyStock,
     IReadOnlyList<LotStatusStock> ByStatus)
 {
+    /// <summary>Usable stock first, then what may become usable, then what never will.</summary>
+    public static readonly IReadOnlyList<LotStatus> StatusOrder = [LotStatus.Released, LotStatus.Quarantine, LotStatus.Rejected, LotStatus.Expired];
+
     public decimal Released => ByStatus.FirstOrDefault(s => s.Status == LotStatus.Released)?.OnHand ?? 0m;
     public bool IsBelowReorderPoint => Released < ReorderPoint;
     public bool IsBelowSafetyStock => Released < SafetyStock;

@@ -23,10 +23,15 @@ public sealed class MaterialStockService(IDbContextFactory<MesDbContext> context
         return materials
             .OrderBy(m => m.Type).ThenBy(m => m.Code.Value)
             .Select(m => new MaterialStock(m.Code.Value, m.Name, m.Type, m.Unit.Symbol, m.ReorderPoint, m.SafetyStock,
-                Enum.GetValues<LotStatus>().Select(status =>
+                MaterialStock.StatusOrder.Select(status =>
                 {
-                    var ofStatus = lotsByMaterial[m.Id].Where(l => l.Status == status).ToList();
-                    return new LotStatusStock(status, ofStatus.Count, ofStatus.Sum(l => onHandByLot.GetValueOrDefault(l.Id)));
+                    // A lot used up to nothing is no longer "on hand".
+                    var onHand = lotsByMaterial[m.Id]
+                        .Where(l => l.Status == status)
+                        .Select(l => onHandByLot.GetValueOrDefault(l.Id))
+                        .Where(quantity => quantity > 0)
+                        .ToList();
+                    return new LotStatusStock(status, onHand.Count, onHand.Sum());
                 }).ToList()))
             .ToList();
     }

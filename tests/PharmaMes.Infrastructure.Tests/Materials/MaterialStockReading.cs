@@ -21,6 +21,17 @@ public class MaterialStockReading
         Assert.Equal((0, 0m), (Quantity(LotStatus.Rejected).Lots, Quantity(LotStatus.Rejected).OnHand));
         Assert.True(paracetamol.IsBelowReorderPoint); // 145 kg released against a reorder point of 200 kg
         Assert.Equal("kg", paracetamol.Unit);
-        Assert.All(stock, m => Assert.Equal(4, m.ByStatus.Count));
+        Assert.All(stock, m => Assert.Equal(MaterialStock.StatusOrder, m.ByStatus.Select(s => s.Status)));
+    }
+
+    [Fact]
+    public async Task ALotUsedUpIsNoLongerCountedOnHand()
+    {
+        await using var host = await MesTestHost.StartAsync(demo: true);
+
+        var granulate = (await host.Get<MaterialStockService>().ListAsync()).Single(m => m.Code == "INT-GRAN");
+
+        // Its only lot was made (340 kg) and fully issued to compression.
+        Assert.Equal(new LotStatusStock(LotStatus.Released, 0, 0m), granulate.ByStatus.First());
     }
 }

@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+
+namespace PharmaMes.EndToEnd.Tests;
+
+/// <summary>Debian's Chromium driven by Playwright: no browser download, nothing leaves the machine.</summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+            throw new InvalidOperationException($"Chromium is not installed at {ExecutablePath}: run ./test.sh, which installs it.");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser profile at the size of a shop-floor touch screen.</summary>
+    public Task<IBrowserContext> NewTerminalAsync() =>
+        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PharmaMes.EndToEnd.Tests;
+
+/// <summary>
+/// The real app on Kestrel, on a free port of 127.0.0.1, with its own SQLite file and the demo
+/// plant; it stops with the test class.
+/// </summary>
+public sealed class LivePlantApp : WebApplicationFactory<Program>
+{
+    public const string Password = "E2e-Test-Password-2026";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pharmames-e2e", Guid.NewGuid().ToString("N"));
+
+    public LivePlantApp()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+    }
+
+    public Uri BaseAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(_folder, "mes.db")}");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", Password);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+
+namespace PharmaMes.Web.Tests.Endpoints;
+
+public class PlantApiAccess(MesWebFactory factory) : IClassFixture<MesWebFactory>
+{
+    private HttpClient Machine(string? key)
+    {
+        var client = factory.NewBrowser();
+        if (key is not null)
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    [Fact]
+    public async Task WithoutAKeyOrSessionTheApiAnswers401AsProblemDetailsAndNoData()
+    {
+        var response = await Machine(null).GetAsync("/api/v1/plant");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("PLANT1", body);
+        Assert.Equal(401, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task AWrongKeyIsRefused()
+    {
+        var response = await Machine("pmes_not_a_real_key_0000000000000000000000000").GetAsync("/api/v1/plant");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("PLANT1", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AValidKeyReadsThePlant()
+    {
+        var response = await Machine(MesWebFactory.ApiKey).GetAsync("/api/v1/plant");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var site = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("PLANT1", site.GetProperty("siteCode").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownEquipmentIsA404ProblemNamingTheCode()
+    {
+        var response = await Machine(MesWebFactory.ApiKey).GetAsync("/api/v1/equipment/NOPE-99");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("NOPE-99", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task KnownEquipmentIsFoundByItsCodeInAnyCase()
+    {
+        var response = await Machine(MesWebFactory.ApiKey).GetAsync("/api/v1/equipment/br-01");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("BR-01", json.RootElement.GetProperty("code").GetString());
+        Assert.Equal("Bioreactor", json.RootElement.GetProperty("class").GetString());
+    }
+
+    [Fact]
+    public async Task ASignedInPersonReadsTheApiWithTheCookie()
+    {
+        var browser = await factory.SignedInAsync("planner");
+
+        var response = await browser.GetAsync("/api/v1/plant");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

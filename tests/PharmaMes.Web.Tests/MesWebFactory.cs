@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace PharmaMes.Web.Tests;
+
+/// <summary>The whole web app in memory, on its own fresh SQLite file, with the demo plant.</summary>
+public class MesWebFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Web-Test-Password-2026";
+    public const string ApiKey = "pmes_webtest_0123456789abcdefghijklmnopqrstuvwxyz";
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "pharmames-web-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Extra settings a test class needs, applied over the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Folder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(Folder, "mes.db")}");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Demo:ApiKey", ApiKey);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+    }
+
+    public HttpClient NewBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real login form, as a browser would.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var browser = NewBrowser();
+        var response = await PostLoginAsync(browser, userName, Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return browser;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string userName, string password, string? returnUrl = null)
+    {
+        var url = "/account/login" + (returnUrl is null ? "" : $"?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var page = await browser.GetStringAsync(url);
+        return await browser.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"") is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The page has no antiforgery token.");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
