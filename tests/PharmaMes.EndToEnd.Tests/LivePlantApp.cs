@@ -12,7 +12,7 @@ namespace PharmaMes.EndToEnd.Tests;
 /// The real app on Kestrel, on a free port of 127.0.0.1, with its own SQLite file and the demo
 /// plant; it stops with the test class.
 /// </summary>
-public sealed class LivePlantApp : WebApplicationFactory<Program>
+public class LivePlantApp : WebApplicationFactory<Program>
 {
     public const string Password = "E2e-Test-Password-2026";
 
@@ -34,7 +34,12 @@ public sealed class LivePlantApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(_folder, "mes.db")}");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", Password);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
+
+    /// <summary>Extra settings a test class needs.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     protected override void Dispose(bool disposing)
     {

@@ -23,8 +23,7 @@ public class SignInJourney(LivePlantApp app, Chromium chromium) : IClassFixture<
 
         await page.WaitForURLAsync("**/plant");
         await page.Locator("[data-equipment='TP-01']").WaitForAsync();
-        // Interactive once the circuit is up: the Blazor script has connected.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         await Screenshots.SaveAsync(page, "plant-overview");
         await Screenshots.SaveAsync(page, "plant-overview-full", fullPage: true);
 
@@ -56,8 +55,7 @@ public class SignInJourney(LivePlantApp app, Chromium chromium) : IClassFixture<
         await page.WaitForURLAsync("**/plant");
         await page.ClickAsync("a[href='/admin/users']");
         await page.Locator("[data-testid=users-table]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await Task.Delay(500); // the page re-renders once its circuit is interactive
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
 
         await page.FillAsync("#new-username", "k.larsen");
         await page.FillAsync("#new-fullname", "Karin Larsen");

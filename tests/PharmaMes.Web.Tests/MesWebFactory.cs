@@ -17,14 +17,18 @@ public class MesWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a test class needs, applied over the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    protected virtual string Environment => "Development";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Folder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(Folder, "mes.db")}");
-        builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Demo:Password", Password);
-        builder.UseSetting("Demo:ApiKey", ApiKey);
+        if (Environment == "Development")
+        {
+            builder.UseSetting("Demo:Password", Password);
+            builder.UseSetting("Demo:ApiKey", ApiKey);
+        }
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -8,8 +8,9 @@ public sealed class SecurityOptions
     public const string Section = "Security";
 
     /// <summary>Shared shop-floor terminals sign out after this many minutes without input.</summary>
-    [Range(1, 480)]
-    public int IdleTimeoutMinutes { get; init; } = 15;
+    /// <remarks>Fractions are allowed (0.5 is 30 s), which lets tests watch a real sign-out.</remarks>
+    [Range(0.1, 480)]
+    public double IdleTimeoutMinutes { get; init; } = 15;
 
     /// <summary>Failed sign-ins (and, later, failed signings) before an account locks.</summary>
     [Range(1, 20)]
