@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PharmaMes.Infrastructure.Demo;
+using Microsoft.Extensions.Options;
 using PharmaMes.Infrastructure.Identity;
+using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Plant;
@@ -40,7 +43,49 @@ public static class DependencyInjection
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
+        AddMessaging(builder);
         return builder;
+    }
+
+    /// <summary>The live data path: embedded broker, ingest client and writer, live cache, demo simulator.</summary>
+    private static void AddMessaging(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateDataAnnotations()
+            .Validate(m => !m.Broker.AllowAnonymous || configuration.GetValue<bool>("Demo:Enabled"),
+                "Mqtt:Broker:AllowAnonymous may be true only in demo mode (Demo:Enabled): anonymous clients could forge GMP values.")
+            .Validate(m => m.Broker.Mode == BrokerMode.External || System.Net.IPAddress.TryParse(m.Broker.Host, out _),
+                "Mqtt:Broker:Host must be an IP address for the embedded broker, e.g. 127.0.0.1.")
+            .ValidateOnStart();
+        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(sp => new MesBrokerCredentials(sp.GetRequiredService<IOptions<MqttOptions>>().Value.Broker));
+        services.AddSingleton<IPasswordHasher<DeviceCredential>, PasswordHasher<DeviceCredential>>();
+        services.AddSingleton<DeviceAuthenticator>();
+        services.AddSingleton<BrokerMetrics>();
+        services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<IngestQueue>();
+        services.AddSingleton<PlantDirectory>();
+        services.AddSingleton<IngestBatchProcessor>();
+        services.AddSingleton<MqttClientOptionsFactory>();
+        services.AddSingleton<LivePlant>();
+        services.AddSingleton<LivePlantLoader>();
+        services.AddSingleton<PlantNotifier>();
+
+        if (!configuration.GetValue("Mqtt:Enabled", true))
+            return;
+        var mode = configuration.GetValue("Mqtt:Broker:Mode", BrokerMode.Embedded);
+        if (mode == BrokerMode.Embedded)
+        {
+            // Started first: the ingest client and the simulator connect to it.
+            services.AddSingleton<EmbeddedBroker>();
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        }
+        services.AddHostedService<IngestWriter>();
+        services.AddHostedService<MqttIngestClient>();
+        if (configuration.GetValue<bool>("Demo:Enabled") && configuration.GetValue("Demo:Simulator:Enabled", true))
+            services.AddHostedService<PlantSimulator>();
     }
 
     private static void AddDatabase(IServiceCollection services, DatabaseOptions database)

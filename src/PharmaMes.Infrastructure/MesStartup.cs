@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaMes.Infrastructure.Demo;
 using PharmaMes.Infrastructure.Identity;
+using PharmaMes.Infrastructure.Live;
 using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure;
@@ -26,5 +27,6 @@ public static class MesStartup
                 "Never run a validated plant like this: set Demo:Enabled to false.");
             await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
+        await services.GetRequiredService<LivePlantLoader>().LoadAsync(cancellationToken);
     }
 }

@@ -16,6 +16,9 @@ public class LivePlantApp : WebApplicationFactory<Program>
 {
     public const string Password = "E2e-Test-Password-2026";
 
+    /// <summary>The embedded MQTT broker's port for this app.</summary>
+    public int BrokerPort { get; } = FreePort.Next();
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pharmames-e2e", Guid.NewGuid().ToString("N"));
 
     public LivePlantApp()
@@ -32,6 +35,9 @@ public class LivePlantApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(_folder, "mes.db")}");
+        // Its own broker port; the simulator stays off so tests see the seeded plant unless they publish.
+        builder.UseSetting("Mqtt:Broker:Port", BrokerPort.ToString());
+        builder.UseSetting("Demo:Simulator:Enabled", "false");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", Password);
         foreach (var (key, value) in Settings)

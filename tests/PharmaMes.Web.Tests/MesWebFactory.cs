@@ -12,6 +12,9 @@ public class MesWebFactory : WebApplicationFactory<Program>
     public const string Password = "Web-Test-Password-2026";
     public const string ApiKey = "pmes_webtest_0123456789abcdefghijklmnopqrstuvwxyz";
 
+    /// <summary>The embedded MQTT broker's port for this app.</summary>
+    public int BrokerPort { get; } = FreePort.Next();
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "pharmames-web-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Extra settings a test class needs, applied over the defaults.</summary>
@@ -24,6 +27,9 @@ public class MesWebFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(Folder);
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(Folder, "mes.db")}");
+        // Each app gets its own broker port; the simulator stays off so tests see the seeded plant.
+        builder.UseSetting("Mqtt:Broker:Port", BrokerPort.ToString());
+        builder.UseSetting("Demo:Simulator:Enabled", "false");
         if (Environment == "Development")
         {
             builder.UseSetting("Demo:Password", Password);

@@ -24,6 +24,10 @@ public class Equipment
     /// <summary>End of the clean hold time; null while the equipment is dirty.</summary>
     public DateTimeOffset? CleanUntil { get; private set; }
     public DateOnly? CalibrationDueOn { get; private set; }
+    /// <summary>The device's last cumulative counters, to turn the next report into a delta.</summary>
+    public long? LastGoodCount { get; private set; }
+    public long? LastRejectCount { get; private set; }
+    public DateTimeOffset? LastCountAt { get; private set; }
     public IReadOnlyCollection<TagDefinition> Tags => _tags.AsReadOnly();
 
     protected Equipment() { }
@@ -64,6 +68,19 @@ public class Equipment
         State = newState;
         StateSince = at;
         StateReason = stateReason;
+    }
+
+    /// <summary>Takes a cumulative counter report and returns what was made since the previous one.</summary>
+    public ProductionCount RecordCounters(CounterReading reading)
+    {
+        CounterReading? previous = LastCountAt is { } at ? new CounterReading(LastGoodCount ?? 0, LastRejectCount ?? 0, at) : null;
+        if (previous is { } last && reading.At < last.At)
+            throw new DomainException($"A counter report of {Code} at {reading.At:u} is older than the last one, at {last.At:u}.");
+        var count = ProductionCount.Between(Id, previous, reading);
+        LastGoodCount = reading.Good;
+        LastRejectCount = reading.Reject;
+        LastCountAt = reading.At;
+        return count;
     }
 
     public void MarkCleaned(DateTimeOffset cleanedAt, TimeSpan cleanHoldTime)

@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Alerts;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Identity;
+using PharmaMes.Infrastructure.Messaging;
+using PharmaMes.Infrastructure.Telemetry;
 
 namespace PharmaMes.Infrastructure.Persistence;
 
@@ -24,6 +27,13 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<MaterialLot> MaterialLots => Set<MaterialLot>();
     public DbSet<InventoryLedgerEntry> InventoryLedger => Set<InventoryLedgerEntry>();
+    public DbSet<StateInterval> StateIntervals => Set<StateInterval>();
+    public DbSet<Excursion> Excursions => Set<Excursion>();
+    public DbSet<ProductionCount> ProductionCounts => Set<ProductionCount>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<TelemetrySample> TelemetrySamples => Set<TelemetrySample>();
+    public DbSet<QuarantinedMessage> QuarantinedMessages => Set<QuarantinedMessage>();
+    public DbSet<DeviceCredential> DeviceCredentials => Set<DeviceCredential>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     /// <summary>The keys that protect sign-in cookies: kept in the database so sessions survive a restart and nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

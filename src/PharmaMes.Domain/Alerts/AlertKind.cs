@@ -1,0 +1,7 @@
+namespace PharmaMes.Domain.Alerts;
+
+public enum AlertKind
+{
+    EquipmentDown,
+    Excursion,
+}

@@ -1,0 +1,34 @@
+namespace PharmaMes.Infrastructure.Live;
+
+/// <summary>
+/// The in-process fan-out of live plant events, raised after the change is committed. Blazor
+/// circuits and the SignalR broadcaster subscribe; a slow or failing subscriber never blocks
+/// the ingest pipeline (handlers must only queue work and return).
+/// </summary>
+public sealed class PlantNotifier
+{
+    public event Action<EquipmentStateChanged>? EquipmentStateChanged;
+    public event Action<TelemetryUpdated>? TelemetryUpdated;
+    public event Action<AlertRaised>? AlertRaised;
+
+    public void Publish(EquipmentStateChanged change) => Raise(EquipmentStateChanged, change);
+    public void Publish(TelemetryUpdated update) => Raise(TelemetryUpdated, update);
+    public void Publish(AlertRaised alert) => Raise(AlertRaised, alert);
+
+    private static void Raise<T>(Action<T>? handlers, T value)
+    {
+        if (handlers is null)
+            return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<T>>())
+        {
+            try
+            {
+                handler(value);
+            }
+            catch (Exception)
+            {
+                // One broken screen must not stop the others, nor the pipeline.
+            }
+        }
+    }
+}

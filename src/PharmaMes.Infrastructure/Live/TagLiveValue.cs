@@ -1,0 +1,3 @@
+namespace PharmaMes.Infrastructure.Live;
+
+public readonly record struct TagLiveValue(double Value, DateTimeOffset At);

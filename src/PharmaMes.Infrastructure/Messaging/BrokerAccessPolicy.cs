@@ -1,0 +1,28 @@
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>
+/// Who may publish what at the embedded broker. A forged value in a GMP record is a
+/// data-integrity failure, so devices publish only their own equipment's device topics and only
+/// the MES publishes status and <c>_mes</c> topics.
+/// </summary>
+public sealed class BrokerAccessPolicy(string topicRoot)
+{
+    public bool MayPublish(BrokerClient client, string topic, out string? refusal)
+    {
+        refusal = null;
+        if (client.Kind == BrokerClientKind.Mes)
+            return true;
+        var deviceTopic = DeviceTopic.Parse(topicRoot, topic, out _);
+        if (deviceTopic is null)
+        {
+            refusal = $"{client.Name} may publish only device topics ({topicRoot}/site/area/line/equipment/telemetry|state|counts), not '{topic}'.";
+            return false;
+        }
+        if (client.Kind == BrokerClientKind.Device && !string.Equals(deviceTopic.Equipment, client.EquipmentCode, StringComparison.OrdinalIgnoreCase))
+        {
+            refusal = $"{client.Name} may publish only for equipment {client.EquipmentCode}, not {deviceTopic.Equipment}.";
+            return false;
+        }
+        return true;
+    }
+}

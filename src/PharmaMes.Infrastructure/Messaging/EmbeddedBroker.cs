@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>
+/// The MQTT broker inside the app (MQTTnet.Server). It authenticates every client, enforces who
+/// may publish what, and queues generously for slow subscribers: a message it cannot queue is
+/// logged and counted, never dropped silently.
+/// </summary>
+public sealed partial class EmbeddedBroker(
+    IOptions<MqttOptions> options,
+    DeviceAuthenticator authenticator,
+    BrokerMetrics metrics,
+    ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+{
+    private MqttServer? _server;
+
+    public bool IsRunning => _server?.IsStarted == true;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var mqtt = options.Value;
+        var broker = mqtt.Broker;
+        var address = IPAddress.Parse(broker.Host);
+        var serverOptions = new MqttServerFactory().CreateServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(address)
+            // Without this the broker would also listen on every IPv6 interface.
+            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+            .WithDefaultEndpointPort(broker.Port)
+            .WithPersistentSessions()
+            .WithMaxPendingMessagesPerClient(broker.MaxPendingMessagesPerClient)
+            .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropNewMessage)
+            .Build();
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        var policy = new BrokerAccessPolicy(mqtt.TopicRoot);
+
+        _server.ValidatingConnectionAsync += async e =>
+        {
+            var client = await authenticator.AuthenticateAsync(e.UserName, e.Password, e.CancellationToken);
+            if (client is null)
+            {
+                metrics.ConnectionRefused();
+                LogConnectionRefused(e.ClientId, string.IsNullOrEmpty(e.UserName) ? "(anonymous)" : e.UserName);
+                e.ReasonCode = string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword;
+                return;
+            }
+            e.SessionItems[BrokerClient.SessionKey] = client;
+        };
+        _server.InterceptingPublishAsync += e =>
+        {
+            // Messages the broker itself injects have no client session.
+            if (e.SessionItems?[BrokerClient.SessionKey] is not BrokerClient client)
+                return Task.CompletedTask;
+            if (!policy.MayPublish(client, e.ApplicationMessage.Topic, out var refusal))
+            {
+                metrics.PublishRefused();
+                LogPublishRefused(e.ClientId, refusal!);
+                e.ProcessPublish = false;
+                e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+                e.Response.ReasonString = refusal;
+            }
+            return Task.CompletedTask;
+        };
+        _server.ApplicationMessageEnqueuedOrDroppedAsync += e =>
+        {
+            if (e.IsDropped)
+            {
+                metrics.MessageDropped();
+                LogDropped(e.ReceiverClientId, e.ApplicationMessage.Topic, broker.MaxPendingMessagesPerClient);
+            }
+            return Task.CompletedTask;
+        };
+
+        await _server.StartAsync();
+        LogStarted(broker.Host, broker.Port, broker.AllowAnonymous);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is { IsStarted: true })
+            await _server.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await StopAsync(CancellationToken.None);
+            _server.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Host}:{Port} (anonymous clients {AllowAnonymous})")]
+    private partial void LogStarted(string host, int port, bool allowAnonymous);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client {ClientId}, user {User}")]
+    private partial void LogConnectionRefused(string clientId, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish refused for client {ClientId}: {Refusal}")]
+    private partial void LogPublishRefused(string clientId, string refusal);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "MQTT broker dropped a message on {Topic} for {ClientId}: more than {Limit} messages queued for it")]
+    private partial void LogDropped(string clientId, string topic, int limit);
+}

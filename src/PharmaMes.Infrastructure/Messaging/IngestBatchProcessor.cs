@@ -1,0 +1,206 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PharmaMes.Domain.Alerts;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Telemetry;
+
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>
+/// Turns one batch of received messages into database changes in one transaction: telemetry
+/// samples, state intervals, production counts, excursions, alerts, and quarantine rows for
+/// everything that breaks the contract. The rules live here, not in any screen.
+/// </summary>
+public sealed class IngestBatchProcessor(
+    IDbContextFactory<MesDbContext> contexts,
+    PlantDirectory directory,
+    IOptions<MqttOptions> options)
+{
+    private sealed record Accepted(ReceivedMessage Message, PlantDirectory.Entry Equipment, DevicePayload Payload);
+
+    public async Task<IngestBatchResult> ProcessAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
+    {
+        var mqtt = options.Value;
+        var plant = await directory.GetAsync(cancellationToken);
+        var result = new IngestBatchResult();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var accepted = new List<Accepted>(batch.Count);
+        foreach (var message in batch)
+        {
+            var problem = Check(message, mqtt, plant, out var entry, out var payload);
+            if (problem is not null)
+                Quarantine(db, message, problem, result);
+            else
+                accepted.Add(new Accepted(message, entry!, payload!));
+        }
+
+        // Equipment whose state or counters change is loaded tracked, with its open interval.
+        var changingIds = accepted.Where(a => a.Payload is not TelemetryPayload).Select(a => a.Equipment.Id).Distinct().ToList();
+        var equipment = changingIds.Count == 0 ? [] : await db.Equipment.Where(e => changingIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var openIntervals = changingIds.Count == 0 ? [] : await db.StateIntervals.Where(s => s.EndedAt == null && changingIds.Contains(s.EquipmentId))
+            .ToDictionaryAsync(s => s.EquipmentId, cancellationToken);
+        var telemetryIds = accepted.Where(a => a.Payload is TelemetryPayload).Select(a => a.Equipment.Id).Distinct().ToList();
+        var openExcursions = telemetryIds.Count == 0 ? [] : await db.Excursions.Where(x => x.EndedAt == null && telemetryIds.Contains(x.EquipmentId))
+            .ToDictionaryAsync(x => (x.EquipmentId, x.Tag.Value), cancellationToken);
+
+        var samples = new List<TelemetrySample>();
+        foreach (var (message, entry, payload) in accepted)
+        {
+            switch (payload)
+            {
+                case TelemetryPayload telemetry:
+                    ApplyTelemetry(db, entry, telemetry, samples, openExcursions, result);
+                    break;
+                case StatePayload state:
+                    var refusal = ApplyState(db, equipment[entry.Id], entry, state, openIntervals, result);
+                    if (refusal is not null)
+                    {
+                        Quarantine(db, message, new QuarantineReason(QuarantineReason.StateRefused, refusal), result);
+                        continue;
+                    }
+                    break;
+                case CountsPayload counts:
+                    try
+                    {
+                        db.ProductionCounts.Add(equipment[entry.Id].RecordCounters(new CounterReading(counts.Good, counts.Reject, counts.At)));
+                    }
+                    catch (DomainException ex)
+                    {
+                        Quarantine(db, message, new QuarantineReason(QuarantineReason.InvalidCount, ex.Message), result);
+                        continue;
+                    }
+                    break;
+            }
+            result.Seen[entry.Code] = (entry.Line, payload.At);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await TelemetrySampleWriter.WriteAsync(db, samples, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private static QuarantineReason? Check(ReceivedMessage message, MqttOptions mqtt, PlantDirectory.Snapshot plant, out PlantDirectory.Entry? entry, out DevicePayload? payload)
+    {
+        entry = null;
+        payload = null;
+        var topic = DeviceTopic.Parse(mqtt.TopicRoot, message.Topic, out var topicProblem);
+        if (topic is null)
+            return new QuarantineReason(QuarantineReason.TopicNotInContract, topicProblem!);
+        payload = DevicePayloadParser.Parse(topic.Kind, message.Payload, message.ReceivedAt, mqtt.Ingest.MaxPayloadBytes, out var payloadProblem);
+        if (payload is null)
+            return payloadProblem;
+        if (!plant.ByCode.TryGetValue(topic.Equipment, out var found))
+            return new QuarantineReason(QuarantineReason.UnknownEquipment, $"No equipment has the code {topic.Equipment}.");
+        if (topic.Site != found.Site || topic.Area != found.Area || topic.Line != found.Line)
+            return new QuarantineReason(QuarantineReason.UnknownEquipment,
+                $"{found.Code} is at {found.Site}/{found.Area}/{found.Line}, not {topic.Site}/{topic.Area}/{topic.Line}.");
+        if (payload is TelemetryPayload telemetry)
+        {
+            var unknown = telemetry.Values.Select(v => v.Key).Where(tag => !found.Tags.ContainsKey(tag)).ToList();
+            if (unknown.Count > 0)
+                return new QuarantineReason(QuarantineReason.UnknownTag,
+                    $"{found.Code} has no tag {string.Join(", ", unknown.Select(t => $"\"{Excerpt(t, 40)}\""))}; its tags are {string.Join(", ", found.Tags.Keys.Order())}.");
+        }
+        entry = found;
+        return null;
+    }
+
+    private static void ApplyTelemetry(MesDbContext db, PlantDirectory.Entry entry, TelemetryPayload telemetry, List<TelemetrySample> samples,
+        Dictionary<(Guid, string), Excursion> openExcursions, IngestBatchResult result)
+    {
+        var values = new Dictionary<string, double>(telemetry.Values.Count);
+        foreach (var (tag, value) in telemetry.Values)
+        {
+            samples.Add(new TelemetrySample { EquipmentId = entry.Id, Tag = tag, Time = telemetry.At, Value = value });
+            values[tag] = value;
+            var key = (entry.Id, tag);
+            if (openExcursions.TryGetValue(key, out var open))
+            {
+                if (open.Observe(value, telemetry.At))
+                    openExcursions.Remove(key);
+            }
+            else if (Excursion.OpenIfOutside(entry.Tags[tag], value, telemetry.At) is { } excursion)
+            {
+                db.Excursions.Add(excursion);
+                openExcursions[key] = excursion;
+                var definition = entry.Tags[tag];
+                var alert = new Alert(AlertKind.Excursion, entry.Code,
+                    $"{entry.Code} {definition.Description} {value:0.###} {definition.Unit} is {(excursion.Direction == ExcursionDirection.High ? "above" : "below")} its alarm limit {excursion.Limit:0.###} {definition.Unit}.",
+                    telemetry.At);
+                db.Alerts.Add(alert);
+                result.Alerts.Add(new AlertRaised(alert.Id, alert.Kind, alert.Source, alert.Message, alert.RaisedAt));
+            }
+        }
+        result.Telemetry.Add(new TelemetryUpdated(entry.Code, entry.Line, telemetry.At, values));
+    }
+
+    /// <summary>Applies a reported state; returns why it was refused, or null.</summary>
+    private static string? ApplyState(MesDbContext db, Equipment equipment, PlantDirectory.Entry entry, StatePayload state,
+        Dictionary<Guid, StateInterval> openIntervals, IngestBatchResult result)
+    {
+        // Devices repeat their state as a heartbeat: the same state again changes nothing.
+        if (equipment.State == state.State)
+            return null;
+        try
+        {
+            equipment.ChangeState(state.State, state.At, state.Reason);
+        }
+        catch (DomainException ex)
+        {
+            return ex.Message;
+        }
+        if (openIntervals.TryGetValue(equipment.Id, out var open))
+            open.End(state.At);
+        var interval = new StateInterval(equipment.Id, state.State, state.At, state.Reason);
+        db.StateIntervals.Add(interval);
+        openIntervals[equipment.Id] = interval;
+        result.StateChanges.Add(new EquipmentStateChanged(entry.Code, entry.Line, state.State, state.At, state.Reason));
+        if (state.State == EquipmentState.Down)
+        {
+            var alert = new Alert(AlertKind.EquipmentDown, entry.Code, $"{entry.Code} is Down: {state.Reason}", state.At);
+            db.Alerts.Add(alert);
+            result.Alerts.Add(new AlertRaised(alert.Id, alert.Kind, alert.Source, alert.Message, alert.RaisedAt));
+        }
+        return null;
+    }
+
+    private static void Quarantine(MesDbContext db, ReceivedMessage message, QuarantineReason reason, IngestBatchResult result)
+    {
+        db.QuarantinedMessages.Add(new QuarantinedMessage
+        {
+            Id = Ids.New(),
+            Topic = Excerpt(message.Topic, QuarantinedMessage.TopicMaxLength),
+            PayloadExcerpt = PayloadExcerpt(message.Payload),
+            PayloadBytes = message.Payload.Length,
+            ReasonCode = reason.Code,
+            Detail = Excerpt(reason.Detail, QuarantinedMessage.DetailMaxLength),
+            ReceivedAt = message.ReceivedAt,
+        });
+        result.Quarantined++;
+    }
+
+    /// <summary>Text when the payload is UTF-8 text, hex when it is not: engineers must see what arrived.</summary>
+    private static string PayloadExcerpt(byte[] payload)
+    {
+        var head = payload.AsSpan(0, Math.Min(payload.Length, 300));
+        try
+        {
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(head);
+            if (!text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+                return Excerpt(text, QuarantinedMessage.ExcerptMaxLength);
+        }
+        catch (DecoderFallbackException)
+        {
+        }
+        return Excerpt("hex:" + Convert.ToHexString(payload.AsSpan(0, Math.Min(payload.Length, 200))), QuarantinedMessage.ExcerptMaxLength);
+    }
+
+    private static string Excerpt(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

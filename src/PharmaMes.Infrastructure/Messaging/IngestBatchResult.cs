@@ -1,0 +1,14 @@
+using PharmaMes.Infrastructure.Live;
+
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>What one committed batch changed, to push to the live plant after the commit.</summary>
+public sealed class IngestBatchResult
+{
+    public int Quarantined { get; set; }
+    public List<TelemetryUpdated> Telemetry { get; } = [];
+    public List<EquipmentStateChanged> StateChanges { get; } = [];
+    public List<AlertRaised> Alerts { get; } = [];
+    /// <summary>Equipment that sent anything valid in this batch, with when.</summary>
+    public Dictionary<string, (string Line, DateTimeOffset At)> Seen { get; } = new(StringComparer.OrdinalIgnoreCase);
+}

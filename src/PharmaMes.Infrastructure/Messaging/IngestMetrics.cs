@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>Ingest counters and rates for the ingest page and the benchmarks.</summary>
+public sealed class IngestMetrics
+{
+    private long _received;
+    private long _persisted;
+    private long _quarantined;
+    private long _batches;
+    private long _failedBatches;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private (double Seconds, long Received) _previous;
+    private double _ratePerSecond;
+
+    public long Received => Interlocked.Read(ref _received);
+    /// <summary>Messages written and acknowledged (good ones as data, bad ones in quarantine).</summary>
+    public long Persisted => Interlocked.Read(ref _persisted);
+    public long Quarantined => Interlocked.Read(ref _quarantined);
+    public long Batches => Interlocked.Read(ref _batches);
+    public long FailedBatches => Interlocked.Read(ref _failedBatches);
+    public bool BrokerConnected { get; internal set; }
+    public string? LastConnectionError { get; internal set; }
+    public DateTimeOffset? ConnectedSince { get; internal set; }
+
+    internal void MessageReceived() => Interlocked.Increment(ref _received);
+
+    internal void BatchPersisted(int messages, int quarantined)
+    {
+        Interlocked.Add(ref _persisted, messages);
+        Interlocked.Add(ref _quarantined, quarantined);
+        Interlocked.Increment(ref _batches);
+    }
+
+    internal void BatchFailed() => Interlocked.Increment(ref _failedBatches);
+
+    /// <summary>Received messages per second since the previous call (at most once a second is meaningful).</summary>
+    public double ReceivedPerSecond()
+    {
+        lock (_clock)
+        {
+            var now = _clock.Elapsed.TotalSeconds;
+            var received = Received;
+            if (now - _previous.Seconds >= 1)
+            {
+                _ratePerSecond = (received - _previous.Received) / (now - _previous.Seconds);
+                _previous = (now, received);
+            }
+            return _ratePerSecond;
+        }
+    }
+}

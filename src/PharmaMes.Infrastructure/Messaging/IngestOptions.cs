@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>The <c>Mqtt:Ingest</c> section: how received messages are batched into the database.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>Messages written in one transaction at most.</summary>
+    [Range(1, 50_000)]
+    public int BatchSize { get; init; } = 2_000;
+
+    /// <summary>How long a partial batch may wait for more messages before it is written.</summary>
+    [Range(1, 5_000)]
+    public int MaxBatchDelayMilliseconds { get; init; } = 50;
+
+    /// <summary>Received but not yet written messages held in memory; the broker holds the rest.</summary>
+    [Range(100, 1_000_000)]
+    public int ChannelCapacity { get; init; } = 20_000;
+
+    /// <summary>How many unacknowledged messages the broker may send us at once (MQTT 5 Receive Maximum).</summary>
+    [Range(1, 65_535)]
+    public int ReceiveMaximum { get; init; } = 10_000;
+
+    /// <summary>The largest payload accepted; bigger ones are quarantined.</summary>
+    [Range(64, 1_048_576)]
+    public int MaxPayloadBytes { get; init; } = 16_384;
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmaMes.Infrastructure.Live;
+
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>
+/// Drains the ingest queue in batches: one transaction per batch, then the broker acknowledgements,
+/// then the live push. A batch that fails to commit is retried with backoff and never
+/// acknowledged before it is stored, so the broker keeps (and redelivers) what we did not store.
+/// </summary>
+public sealed partial class IngestWriter(
+    IngestQueue queue,
+    IngestBatchProcessor processor,
+    IngestMetrics metrics,
+    LivePlant live,
+    PlantNotifier notifier,
+    IOptions<MqttOptions> options,
+    ILogger<IngestWriter> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var ingest = options.Value.Ingest;
+        var batch = new List<ReceivedMessage>(ingest.BatchSize);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await FillAsync(batch, ingest, stoppingToken);
+                var result = await StoreAsync(batch, stoppingToken);
+                await AcknowledgeAsync(batch, stoppingToken);
+                metrics.BatchPersisted(batch.Count, result.Quarantined);
+                Publish(result);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Whatever was not stored is not acknowledged: the broker redelivers it after a restart.
+        }
+    }
+
+    /// <summary>Takes what is waiting, and waits a moment for more when the batch is not full.</summary>
+    private async Task FillAsync(List<ReceivedMessage> batch, IngestOptions ingest, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ingest.MaxBatchDelayMilliseconds);
+        while (batch.Count < ingest.BatchSize)
+        {
+            if (queue.Reader.TryRead(out var message))
+            {
+                batch.Add(message);
+                continue;
+            }
+            try
+            {
+                if (!await queue.Reader.WaitToReadAsync(deadline.Token))
+                    break;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<IngestBatchResult> StoreAsync(List<ReceivedMessage> batch, CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                return await processor.ProcessAsync(batch, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                metrics.BatchFailed();
+                LogBatchFailed(ex, batch.Count, backoff.TotalSeconds);
+                await Task.Delay(backoff, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private async Task AcknowledgeAsync(List<ReceivedMessage> batch, CancellationToken cancellationToken)
+    {
+        foreach (var message in batch)
+        {
+            try
+            {
+                await message.AcknowledgeAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The connection that delivered it is gone; the broker redelivers it and the
+                // stored copy makes the repeat harmless.
+                LogAcknowledgeFailed(message.Topic, ex.Message);
+            }
+        }
+    }
+
+    private void Publish(IngestBatchResult result)
+    {
+        foreach (var (code, (line, at)) in result.Seen)
+            live.For(code, line).Touched(at);
+        foreach (var telemetry in result.Telemetry)
+        {
+            var state = live.For(telemetry.EquipmentCode, telemetry.LineCode);
+            foreach (var (tag, value) in telemetry.Values)
+                state.Record(tag, value, telemetry.At);
+            notifier.Publish(telemetry);
+        }
+        foreach (var change in result.StateChanges)
+        {
+            live.For(change.EquipmentCode, change.LineCode).SetState(change.State, change.Since, change.Reason);
+            notifier.Publish(change);
+        }
+        foreach (var alert in result.Alerts)
+            notifier.Publish(alert);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} messages failed; nothing of it is acknowledged, retrying in {Seconds} s")]
+    private partial void LogBatchFailed(Exception exception, int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Acknowledging {Topic} failed ({Error}); the broker will redeliver it")]
+    private partial void LogAcknowledgeFailed(string topic, string error);
+}

@@ -1,0 +1,126 @@
+using System.Buffers;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>
+/// Subscribes to every device topic with QoS 1 and hands each message, unacknowledged, to the
+/// ingest queue. MQTTnet calls this handler one message at a time, so it does nothing else.
+/// Reconnects with backoff and resubscribes (MQTTnet 5 has no managed client).
+/// </summary>
+public sealed partial class MqttIngestClient(
+    IOptions<MqttOptions> options,
+    MqttClientOptionsFactory clientOptions,
+    IngestQueue queue,
+    IngestMetrics metrics,
+    TimeProvider clock,
+    ILogger<MqttIngestClient> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    public string TopicFilter
+    {
+        get
+        {
+            var mqtt = options.Value;
+            var filter = $"{mqtt.TopicRoot}/+/+/+/+/+";
+            return mqtt.Broker.Mode == BrokerMode.External && !string.IsNullOrWhiteSpace(mqtt.SharedGroup)
+                ? $"$share/{mqtt.SharedGroup}/{filter}"
+                : filter;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += async e =>
+        {
+            // Acknowledged by the writer after the database commit, not here.
+            e.AutoAcknowledge = false;
+            var message = e.ApplicationMessage;
+            var received = new ReceivedMessage(message.Topic, message.Payload.ToArray(), clock.GetUtcNow(), e.AcknowledgeAsync);
+            metrics.MessageReceived();
+            await queue.Writer.WriteAsync(received, stoppingToken);
+        };
+        client.DisconnectedAsync += e =>
+        {
+            if (metrics.BrokerConnected)
+                LogDisconnected(e.Reason.ToString());
+            metrics.BrokerConnected = false;
+            metrics.ConnectedSince = null;
+            return Task.CompletedTask;
+        };
+
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!client.IsConnected)
+            {
+                try
+                {
+                    await ConnectAndSubscribeAsync(client, stoppingToken);
+                    backoff = TimeSpan.FromMilliseconds(250);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    metrics.LastConnectionError = ex.Message;
+                    LogConnectFailed(options.Value.Broker.Host, options.Value.Broker.Port, ex.Message, backoff.TotalSeconds);
+                    await Delay(backoff, stoppingToken);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                    continue;
+                }
+            }
+            await Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
+        }
+
+        if (client.IsConnected)
+        {
+            // A clean disconnect keeps the session: what arrives while we are down waits at the broker.
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
+        }
+    }
+
+    private async Task ConnectAndSubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var mqtt = options.Value;
+        var result = await client.ConnectAsync(clientOptions.Create(mqtt.ClientId, persistentSession: true), cancellationToken);
+        // ConnectAsync does not throw when the broker refuses: the result says so.
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+            throw new InvalidOperationException($"The broker refused the connection: {result.ResultCode} {result.ReasonString}");
+        var subscription = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(TopicFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build();
+        var subscribed = await client.SubscribeAsync(subscription, cancellationToken);
+        var granted = subscribed.Items.Single().ResultCode;
+        if (granted is not (MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2))
+            throw new InvalidOperationException($"The broker refused the subscription to {TopicFilter}: {granted}");
+        metrics.BrokerConnected = true;
+        metrics.ConnectedSince = clock.GetUtcNow();
+        metrics.LastConnectionError = null;
+        LogConnected(mqtt.Broker.Host, mqtt.Broker.Port, TopicFilter, result.IsSessionPresent);
+    }
+
+    private static async Task Delay(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest connected to {Host}:{Port}, subscribed to {Filter} (session kept by the broker: {SessionPresent})")]
+    private partial void LogConnected(string host, int port, string filter, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest cannot reach the broker {Host}:{Port}: {Error}; retrying in {Seconds} s")]
+    private partial void LogConnectFailed(string host, int port, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest lost the broker connection: {Reason}")]
+    private partial void LogDisconnected(string reason);
+}
