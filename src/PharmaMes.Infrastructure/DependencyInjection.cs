@@ -12,6 +12,7 @@ using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Plant;
+using PharmaMes.Infrastructure.Telemetry;
 
 namespace PharmaMes.Infrastructure;
 
@@ -72,6 +73,9 @@ public static class DependencyInjection
         services.AddSingleton<LivePlant>();
         services.AddSingleton<LivePlantLoader>();
         services.AddSingleton<PlantNotifier>();
+        services.AddSingleton<TelemetryQueryService>();
+        services.AddSingleton<EquipmentHistoryService>();
+        services.AddSingleton<QuarantineQueryService>();
 
         if (!configuration.GetValue("Mqtt:Enabled", true))
             return;

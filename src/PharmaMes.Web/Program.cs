@@ -4,6 +4,7 @@ using PharmaMes.Web;
 using PharmaMes.Web.Components;
 using PharmaMes.Web.Configuration;
 using PharmaMes.Web.Endpoints;
+using PharmaMes.Web.Hubs;
 using PharmaMes.Web.Security;
 
 // One culture on every terminal: a record must read the same wherever it is shown or printed.
@@ -33,6 +34,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapPlantApi();
+app.MapHub<PlantHub>(PlantHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PharmaMes.Web.Endpoints;
+using PharmaMes.Web.Hubs;
 using PharmaMes.Web.Security;
 using Radzen;
 
@@ -22,6 +23,8 @@ public static class WebSetup
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHostedService<PlantHubBroadcaster>();
         return builder;
     }
 }

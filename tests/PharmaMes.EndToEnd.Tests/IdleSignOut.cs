@@ -19,7 +19,7 @@ public class IdleSignOut(IdleSignOut.ShortIdleApp app, Chromium chromium) : ICla
         await page.FillAsync("#username", "operator");
         await page.FillAsync("#password", LivePlantApp.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/plant");
+        await page.Locator(".mes-shell").WaitForAsync();
 
         await page.Locator("#mes-idle-warning").WaitForAsync(new() { Timeout = 15_000 });
         await Screenshots.SaveAsync(page, "idle-warning");

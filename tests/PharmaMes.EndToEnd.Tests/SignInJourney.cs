@@ -53,7 +53,9 @@ public class SignInJourney(LivePlantApp app, Chromium chromium) : IClassFixture<
     {
         var page = await SignInAsync("admin", LivePlantApp.Password);
         await page.WaitForURLAsync("**/plant");
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         await page.ClickAsync("a[href='/admin/users']");
+        await page.WaitForURLAsync("**/admin/users");
         await page.Locator("[data-testid=users-table]").WaitForAsync();
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
 

@@ -47,7 +47,7 @@ public class Equipment
     {
         if (_tags.Any(t => t.Name == name))
             throw new DomainException($"Equipment {Code} already has a tag named '{name}'.");
-        var tag = new TagDefinition(Id, name, description, unit, normalRange, alarmLimits);
+        var tag = new TagDefinition(Id, _tags.Count, name, description, unit, normalRange, alarmLimits);
         _tags.Add(tag);
         return tag;
     }

@@ -17,16 +17,19 @@ public class TagDefinition
     public UnitOfMeasure Unit { get; private set; }
     public ValueRange NormalRange { get; private set; }
     public ValueRange AlarmLimits { get; private set; }
+    /// <summary>Where the tag comes in its equipment's list: the first is the key value shown on tiles.</summary>
+    public int Position { get; private set; }
 
     protected TagDefinition() { }
 
-    internal TagDefinition(Guid equipmentId, TagName name, string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
+    internal TagDefinition(Guid equipmentId, int position, TagName name, string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
     {
         if (!alarmLimits.Contains(normalRange))
             throw new DomainException(
                 $"The alarm limits of tag '{name}' ({alarmLimits} {unit}) must enclose its normal range ({normalRange} {unit}).");
         Id = Ids.New();
         EquipmentId = equipmentId;
+        Position = position;
         Name = name;
         Description = Guard.Text(description, "A tag description", DescriptionMaxLength);
         Unit = unit;

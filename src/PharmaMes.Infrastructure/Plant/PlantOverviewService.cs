@@ -30,7 +30,7 @@ public sealed class PlantOverviewService(IDbContextFactory<MesDbContext> context
         new(e.Code.Value, e.Name, e.Class, e.State, e.StateSince, e.StateReason,
             e.CleaningStatusAt(now), e.CleanUntil, e.CalibrationDueOn, e.IsCalibratedOn(today),
             e.ReasonsNotUsable(now),
-            e.Tags.OrderBy(t => t.Name.Value)
+            e.Tags.OrderBy(t => t.Position)
                 .Select(t => new TagOverview(t.Name.Value, t.Description, t.Unit.Symbol,
                     t.NormalRange.Low, t.NormalRange.High, t.AlarmLimits.Low, t.AlarmLimits.High))
                 .ToList());

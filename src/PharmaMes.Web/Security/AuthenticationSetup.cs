@@ -53,6 +53,7 @@ public static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(MesRoles.Admin))
+            .AddPolicy(Policies.Engineering, p => p.RequireRole(MesRoles.Maintenance, MesRoles.Supervisor, MesRoles.Admin))
             .AddPolicy(Policies.PlantReader, p => p.RequireRole([.. MesRoles.PersonRoles, MesRoles.Integration]));
 
         services.AddCascadingAuthenticationState();

@@ -75,4 +75,53 @@ public class PlantApiAccess(MesWebFactory factory) : IClassFixture<MesWebFactory
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task TheEquipmentListGivesEachEquipmentsPlaceTopicAndState()
+    {
+        var response = await Machine(MesWebFactory.ApiKey).GetAsync("/api/v1/equipment");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var press = json.RootElement.EnumerateArray().Single(e => e.GetProperty("code").GetString() == "TP-01");
+        Assert.Equal("mes/PLANT1/OSD/OSD-L1/TP-01", press.GetProperty("topic").GetString());
+        Assert.Equal("OSD-L1", press.GetProperty("line").GetString());
+        Assert.Equal("Running", press.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Object, press.GetProperty("values").ValueKind);
+        Assert.Equal(9, json.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task OneEquipmentComesWithItsTagsAndLimits()
+    {
+        using var json = JsonDocument.Parse(await Machine(MesWebFactory.ApiKey).GetStringAsync("/api/v1/equipment/BR-01"));
+
+        var temperature = json.RootElement.GetProperty("tags").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "temperature");
+        Assert.Equal("°C", temperature.GetProperty("unit").GetString());
+        Assert.Equal(36.5, temperature.GetProperty("alarmLow").GetDouble());
+        Assert.Equal(37.5, temperature.GetProperty("alarmHigh").GetDouble());
+    }
+
+    [Fact]
+    public async Task ATelemetryRequestWithoutATagOrWithABackwardRangeListsEveryProblem()
+    {
+        var response = await Machine(MesWebFactory.ApiKey).GetAsync("/api/v1/equipment/TP-01/telemetry?from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z&maxPoints=3");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = json.RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("tag", out _));
+        Assert.True(errors.TryGetProperty("to", out _));
+        Assert.True(errors.TryGetProperty("maxPoints", out _));
+    }
+
+    [Fact]
+    public async Task TelemetryOfAnUnknownTagIsA404()
+    {
+        var response = await Machine(MesWebFactory.ApiKey).GetAsync("/api/v1/equipment/TP-01/telemetry?tag=colour");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("colour", await response.Content.ReadAsStringAsync());
+    }
 }

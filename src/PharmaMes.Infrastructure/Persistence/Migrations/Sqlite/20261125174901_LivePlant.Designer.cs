@@ -12,7 +12,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMesDbContext))]
-    [Migration("20261125173904_LivePlant")]
+    [Migration("20261125174901_LivePlant")]
     partial class LivePlant
     {
         /// <inheritdoc />
@@ -593,6 +593,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
                         .IsRequired()

@@ -13,7 +13,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMesDbContext))]
-    [Migration("20261125173913_LivePlant")]
+    [Migration("20261125174957_LivePlant")]
     partial class LivePlant
     {
         /// <inheritdoc />
@@ -605,6 +605,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
 
                     b.Property<string>("Unit")
                         .IsRequired()

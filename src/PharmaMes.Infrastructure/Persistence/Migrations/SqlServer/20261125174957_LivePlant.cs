@@ -11,6 +11,13 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Position",
+                table: "TagDefinitions",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LastCountAt",
                 table: "Equipment",
@@ -233,6 +240,10 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "TelemetrySamples");
+
+            migrationBuilder.DropColumn(
+                name: "Position",
+                table: "TagDefinitions");
 
             migrationBuilder.DropColumn(
                 name: "LastCountAt",

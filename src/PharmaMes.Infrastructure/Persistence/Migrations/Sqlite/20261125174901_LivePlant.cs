@@ -11,6 +11,13 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Position",
+                table: "TagDefinitions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<long>(
                 name: "LastCountAt",
                 table: "Equipment",
@@ -233,6 +240,10 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TelemetrySamples");
+
+            migrationBuilder.DropColumn(
+                name: "Position",
+                table: "TagDefinitions");
 
             migrationBuilder.DropColumn(
                 name: "LastCountAt",
