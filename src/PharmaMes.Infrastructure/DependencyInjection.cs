@@ -88,6 +88,7 @@ public static class DependencyInjection
         }
         services.AddHostedService<IngestWriter>();
         services.AddHostedService<MqttIngestClient>();
+        services.AddHostedService<EquipmentStatusPublisher>();
         if (configuration.GetValue<bool>("Demo:Enabled") && configuration.GetValue("Demo:Simulator:Enabled", true))
             services.AddHostedService<PlantSimulator>();
     }

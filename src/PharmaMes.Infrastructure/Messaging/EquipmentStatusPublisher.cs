@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using PharmaMes.Infrastructure.Live;
+
+namespace PharmaMes.Infrastructure.Messaging;
+
+/// <summary>
+/// Publishes each equipment's status in context as a retained message on
+/// <c>{equipment topic}/status</c>, at start and on every change, so a supply-chain platform
+/// subscribes instead of polling. Only the MES may publish these topics.
+/// </summary>
+public sealed partial class EquipmentStatusPublisher(
+    PlantNotifier notifier,
+    LivePlant live,
+    PlantDirectory directory,
+    MqttClientOptionsFactory clientOptions,
+    IOptions<MqttOptions> options,
+    ILogger<EquipmentStatusPublisher> logger) : BackgroundService
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>The retained status message; <c>currentBatch</c> is null while no batch runs on it.</summary>
+    public sealed record EquipmentStatus(string Equipment, string Line, string State, DateTimeOffset? Since, string? Reason, string? CurrentBatch);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Action<EquipmentStateChanged> onChange = change => _changed.Writer.TryWrite(change.EquipmentCode);
+        notifier.EquipmentStateChanged += onChange;
+        using var client = new MqttClientFactory().CreateMqttClient();
+        try
+        {
+            var publishedOnce = false;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (!client.IsConnected && !await TryConnectAsync(client, stoppingToken))
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                    continue;
+                }
+                if (!publishedOnce)
+                {
+                    // Everything once, so a subscriber finds every equipment's status retained.
+                    foreach (var equipment in live.All)
+                        await PublishAsync(client, equipment.Code, stoppingToken);
+                    publishedOnce = true;
+                }
+                var code = await _changed.Reader.ReadAsync(stoppingToken);
+                await PublishAsync(client, code, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            notifier.EquipmentStateChanged -= onChange;
+        }
+    }
+
+    private async Task PublishAsync(IMqttClient client, string code, CancellationToken cancellationToken)
+    {
+        var plant = await directory.GetAsync(cancellationToken);
+        if (!plant.ByCode.TryGetValue(code, out var entry) || live.Find(code) is not { State: { } state } current)
+            return;
+        var status = new EquipmentStatus(entry.Code, entry.Line, state.ToString(), current.StateSince, current.StateReason, CurrentBatch: null);
+        var topic = DeviceTopic.BaseOf(options.Value.TopicRoot, entry.Site, entry.Area, entry.Line, entry.Code) + "/status";
+        try
+        {
+            await client.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(topic)
+                .WithPayload(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(status, Json)))
+                .WithContentType("application/json")
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithRetainFlag()
+                .Build(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPublishFailed(topic, ex.Message);
+            _changed.Writer.TryWrite(code); // try again after reconnecting
+        }
+    }
+
+    private async Task<bool> TryConnectAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await client.ConnectAsync(clientOptions.Create(options.Value.ClientId + "-status", persistentSession: false), cancellationToken);
+            return result.ResultCode == MqttClientConnectResultCode.Success;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogConnectFailed(ex.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing equipment status to {Topic} failed: {Error}")]
+    private partial void LogPublishFailed(string topic, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The status publisher cannot reach the broker: {Error}")]
+    private partial void LogConnectFailed(string error);
+}
