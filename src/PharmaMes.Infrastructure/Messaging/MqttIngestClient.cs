@@ -39,9 +39,12 @@ public sealed partial class MqttIngestClient(
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += async e =>
         {
+            var message = e.ApplicationMessage;
+            // The MES's own retained status messages match the same filter: they are output, not input.
+            if (IsMesOutput(message.Topic))
+                return;
             // Acknowledged by the writer after the database commit, not here.
             e.AutoAcknowledge = false;
-            var message = e.ApplicationMessage;
             var received = new ReceivedMessage(message.Topic, message.Payload.ToArray(), clock.GetUtcNow(), e.AcknowledgeAsync);
             metrics.MessageReceived();
             await queue.Writer.WriteAsync(received, stoppingToken);
@@ -83,6 +86,9 @@ public sealed partial class MqttIngestClient(
             await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
         }
     }
+
+    /// <summary>Topics only the MES publishes (<c>.../status</c>): never ingested, never quarantined.</summary>
+    public static bool IsMesOutput(string topic) => topic.EndsWith("/status", StringComparison.Ordinal);
 
     private async Task ConnectAndSubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
     {

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace PharmaMes.EndToEnd.Tests;
+
+/// <summary>An engineer follows one equipment's trends and the ingest path while a device publishes.</summary>
+public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFixture<LivePlantApp>, IClassFixture<Chromium>
+{
+    private static string At(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private async Task<Microsoft.Playwright.IPage> SignInAsync(string user)
+    {
+        var page = await (await chromium.NewTerminalAsync()).NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/account/login").ToString());
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", LivePlantApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task TheEquipmentPageDrawsTrendsWithLimitsAndListsTheExcursion()
+    {
+        await using var device = await DeviceClient.ConnectAsync(app.BrokerPort);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        for (var i = 0; i < 60; i++)
+        {
+            // Ten minutes of readings; around minute six the culture runs hot for a while.
+            var temperature = i is >= 35 and < 40 ? 37.8 + i % 3 * 0.1 : 37.0 + Math.Sin(i / 5.0) * 0.1;
+            await device.PublishAsync("mes/PLANT1/BIO/BIO-L1/BR-01/telemetry",
+                $"{{\"ts\":\"{At(start.AddSeconds(i * 10))}\",\"values\":{{\"temperature\":{temperature.ToString(CultureInfo.InvariantCulture)},\"ph\":7.1,\"dissolved_oxygen\":45,\"agitation\":110}}}}");
+        }
+
+        var page = await SignInAsync("qa");
+        await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/BR-01").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        var excursions = page.Locator("[data-testid=excursions] tbody tr");
+        await excursions.First.WaitForAsync(new() { Timeout = 10_000 });
+        await Screenshots.SaveAsync(page, "equipment-br01", fullPage: true);
+
+        Assert.Equal(4, await page.Locator("figure.mes-trend").CountAsync());
+        Assert.True(await page.Locator("figure.mes-trend[data-tag='temperature'] polyline.mes-trend-line").CountAsync() == 1);
+        Assert.True(await page.Locator("figure.mes-trend[data-tag='temperature'] circle.mes-trend-out").CountAsync() >= 5);
+        Assert.Contains("Culture temperature", await excursions.First.TextContentAsync());
+        Assert.Contains("above 37.5", await excursions.First.TextContentAsync());
+    }
+
+    [Fact]
+    public async Task TheIngestPageShowsTheBrokerAndTheQuarantinedMessages()
+    {
+        await using var device = await DeviceClient.ConnectAsync(app.BrokerPort);
+        await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/TP-01/telemetry", "{\"values\":{\"speed\":\"fast\"}}");
+        await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/XX-99/telemetry", "{\"values\":{\"speed\":3000}}");
+
+        var page = await SignInAsync("maintenance");
+        await page.GotoAsync(new Uri(app.BaseAddress, "/ingest").ToString());
+        await page.Locator("[data-testid=quarantine] tbody tr").Nth(1).WaitForAsync(new() { Timeout = 10_000 });
+        await Screenshots.SaveAsync(page, "ingest", fullPage: true);
+
+        Assert.Contains("Connected", await page.Locator("[data-testid=broker-state]").TextContentAsync());
+        var quarantine = await page.Locator("[data-testid=quarantine]").TextContentAsync();
+        Assert.Contains("not-a-finite-number", quarantine);
+        Assert.Contains("unknown-equipment", quarantine);
+        // The MES's own retained status messages are output, never quarantined as input.
+        Assert.DoesNotContain("/status", quarantine);
+    }
+
+    [Fact]
+    public async Task AnOperatorDoesNotSeeTheIngestPage()
+    {
+        var page = await SignInAsync("operator");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/ingest").ToString());
+
+        Assert.Contains("/account/access-denied", page.Url);
+        Assert.Equal(0, await page.Locator("a[href='/ingest']").CountAsync());
+    }
+}
