@@ -40,6 +40,7 @@ public sealed class TelemetryPublisher
         var tags = _options.ResolveTagNames();
         var random = _options.Seed is { } seed ? new Random(seed) : new Random();
         var signals = CreateSignals(topics.Count, tags.Count);
+        var lastTimestamps = new DateTime[signals.GetLength(0)];
         var payloads = new TelemetryPayloadWriter(tags);
         var values = new double[tags.Count];
         var qos = _options.QualityOfService == 1 ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce;
@@ -83,7 +84,14 @@ public sealed class TelemetryPublisher
                 for (var t = 0; t < values.Length; t++)
                     values[t] = signals[equipment, t].Next(random);
                 sent++;
-                var payload = payloads.Write(DateTime.UtcNow, values, _options.WithSequence ? sent : null);
+                // A device samples each reading at its own instant: the contract's millisecond
+                // timestamps of one equipment never repeat (the MES keeps one value per tag and instant).
+                var now = DateTime.UtcNow;
+                now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+                if (now <= lastTimestamps[equipment])
+                    now = lastTimestamps[equipment].AddMilliseconds(1);
+                lastTimestamps[equipment] = now;
+                var payload = payloads.Write(now, values, _options.WithSequence ? sent : null);
                 var message = new MqttApplicationMessageBuilder()
                     .WithTopic(topics[equipment])
                     .WithPayload(payload)

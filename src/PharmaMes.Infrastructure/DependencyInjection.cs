@@ -98,7 +98,8 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<SqliteMesDbContext>(o => o.UseSqlite(database.ConnectionString));
+                services.AddDbContextFactory<SqliteMesDbContext>(o => o.UseSqlite(database.ConnectionString)
+                    .AddInterceptors(new SqliteConnectionSettings(database.SqliteFullSync)));
                 services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<SqliteMesDbContext>>();
                 services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<SqliteMesDbContext>());
                 break;

@@ -19,6 +19,7 @@ public sealed class MesTestHost : IAsyncDisposable
 
     private readonly IHost _host;
     private readonly bool _ownsFolder;
+    private bool _running;
 
     public string Folder { get; }
     public IServiceProvider Services => _host.Services;
@@ -30,7 +31,10 @@ public sealed class MesTestHost : IAsyncDisposable
         _ownsFolder = ownsFolder;
     }
 
-    public static async Task<MesTestHost> StartAsync(bool demo = true, TimeProvider? clock = null, string? folder = null)
+    /// <param name="settings">Configuration on top of the defaults below (e.g. Mqtt:Broker:Port).</param>
+    /// <param name="run">Also start the hosted services (embedded broker, ingest client and writer), as the app does.</param>
+    public static async Task<MesTestHost> StartAsync(bool demo = true, TimeProvider? clock = null, string? folder = null,
+        IReadOnlyDictionary<string, string?>? settings = null, bool run = false)
     {
         var ownsFolder = folder is null;
         folder ??= Path.Combine(Path.GetTempPath(), "pharmames-tests", Guid.NewGuid().ToString("N"));
@@ -44,6 +48,8 @@ public sealed class MesTestHost : IAsyncDisposable
             ["Demo:Password"] = DemoPassword,
             ["Demo:ApiKey"] = DemoApiKey,
         });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         // Sign-in checks need the authentication services the web app adds.
         builder.Services.AddAuthentication();
@@ -51,8 +57,23 @@ public sealed class MesTestHost : IAsyncDisposable
         if (clock is not null)
             builder.Services.Replace(ServiceDescriptor.Singleton(clock));
         var host = builder.Build();
-        await MesStartup.InitializeAsync(host.Services);
-        return new MesTestHost(host, folder, ownsFolder);
+        var testHost = new MesTestHost(host, folder, ownsFolder);
+        try
+        {
+            await MesStartup.InitializeAsync(host.Services);
+            if (run)
+            {
+                // Set first: a host that failed half-way through starting is stopped too.
+                testHost._running = true;
+                await host.StartAsync();
+            }
+        }
+        catch
+        {
+            await testHost.DisposeAsync();
+            throw;
+        }
+        return testHost;
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -61,6 +82,12 @@ public sealed class MesTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_running)
+        {
+            _running = false;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _host.StopAsync(timeout.Token);
+        }
         _host.Dispose();
         SqliteConnection.ClearAllPools();
         await Task.Yield();

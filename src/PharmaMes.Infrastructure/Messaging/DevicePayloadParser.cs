@@ -21,6 +21,10 @@ public static partial class DevicePayloadParser
     {
         if (payload.Length > maxBytes)
             return Fail(QuarantineReason.PayloadTooLarge, $"The payload has {payload.Length} bytes; at most {maxBytes} are accepted.", out reason);
+        // JsonDocument accepts invalid UTF-8 inside strings and throws only when a string is read,
+        // which would fail the whole batch again and again: check the text up front.
+        if (!System.Text.Unicode.Utf8.IsValid(payload.Span))
+            return Fail(QuarantineReason.InvalidJson, "The payload is not valid UTF-8 text.", out reason);
         JsonDocument document;
         try
         {

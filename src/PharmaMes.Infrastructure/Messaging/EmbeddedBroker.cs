@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,11 @@ public sealed partial class EmbeddedBroker(
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
+
+    // Who each connection proved to be, from validation until it is bound to its session. MQTTnet
+    // keeps a resumed session's items from the session's first connection, so without this a client
+    // resuming another account's session (same client id) would publish with that account's rights.
+    private readonly ConcurrentDictionary<(string ClientId, string UserName), BrokerClient> _validated = new();
 
     public bool IsRunning => _server?.IsStarted == true;
 
@@ -50,7 +56,26 @@ public sealed partial class EmbeddedBroker(
                 e.ReasonCode = string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword;
                 return;
             }
+            if (client.Kind != BrokerClientKind.Mes && IsMesClientId(e.ClientId, mqtt.ClientId))
+            {
+                // Taking over the MES's persistent session would take the messages queued for ingest.
+                metrics.ConnectionRefused();
+                LogClientIdRefused(e.ClientId, client.Name);
+                e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+                return;
+            }
             e.SessionItems[BrokerClient.SessionKey] = client;
+            _validated[(e.ClientId, e.UserName ?? "")] = client;
+        };
+        _server.ClientConnectedAsync += e =>
+        {
+            // The session may be a resumed one: bind it to the account of this connection. MQTTnet
+            // raises this before it reads the connection's first packet. Not found cannot happen
+            // (validation comes first); if it did, the client may publish nothing.
+            e.SessionItems[BrokerClient.SessionKey] = _validated.TryRemove((e.ClientId, e.UserName ?? ""), out var client)
+                ? client
+                : new BrokerClient(BrokerClientKind.Device, $"unidentified client '{e.ClientId}'", null);
+            return Task.CompletedTask;
         };
         _server.InterceptingPublishAsync += e =>
         {
@@ -81,6 +106,11 @@ public sealed partial class EmbeddedBroker(
         LogStarted(broker.Host, broker.Port, broker.AllowAnonymous);
     }
 
+    /// <summary>The ingest client's id and the ids of the MES's other clients ({ClientId}-status...).</summary>
+    private static bool IsMesClientId(string clientId, string mesClientId) =>
+        string.Equals(clientId, mesClientId, StringComparison.Ordinal)
+        || clientId.StartsWith(mesClientId + "-", StringComparison.Ordinal);
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_server is { IsStarted: true })
@@ -101,6 +131,9 @@ public sealed partial class EmbeddedBroker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client {ClientId}, user {User}")]
     private partial void LogConnectionRefused(string clientId, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client {ClientId}: {Client} may not use the MES's client id")]
+    private partial void LogClientIdRefused(string clientId, string client);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish refused for client {ClientId}: {Refusal}")]
     private partial void LogPublishRefused(string clientId, string refusal);

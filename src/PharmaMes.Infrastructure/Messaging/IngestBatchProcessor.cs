@@ -33,10 +33,6 @@ public sealed class IngestBatchProcessor(
         var accepted = new List<Accepted>(batch.Count);
         foreach (var message in batch)
         {
-            // The MES's own retained status messages match the device subscription too (and come
-            // back at every resubscribe): they are not device data, and not bad device data either.
-            if (IsMesStatusTopic(mqtt.TopicRoot, message.Topic) && false)
-                continue;
             var problem = Check(message, mqtt, plant, out var entry, out var payload);
             if (problem is not null)
                 Quarantine(db, message, problem, result);
@@ -89,12 +85,6 @@ public sealed class IngestBatchProcessor(
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
-
-    /// <summary><c>{root}/{site}/{area}/{line}/{equipment}/status</c>, published by <see cref="EquipmentStatusPublisher"/>.</summary>
-    private static bool IsMesStatusTopic(string root, string topic) =>
-        topic.StartsWith(root + "/", StringComparison.Ordinal)
-        && topic.EndsWith("/status", StringComparison.Ordinal)
-        && topic.Count(c => c == '/') == 5;
 
     private static QuarantineReason? Check(ReceivedMessage message, MqttOptions mqtt, PlantDirectory.Snapshot plant, out PlantDirectory.Entry? entry, out DevicePayload? payload)
     {

@@ -11,7 +11,7 @@ public sealed class IngestOptions
 
     /// <summary>How long a partial batch may wait for more messages before it is written.</summary>
     [Range(1, 5_000)]
-    public int MaxBatchDelayMilliseconds { get; init; } = 50;
+    public int MaxBatchDelayMilliseconds { get; init; } = 20;
 
     /// <summary>Received but not yet written messages held in memory; the broker holds the rest.</summary>
     [Range(100, 1_000_000)]

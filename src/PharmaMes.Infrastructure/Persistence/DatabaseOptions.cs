@@ -11,6 +11,8 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public bool MigrateOnStartup { get; init; } = true;
     public string ConnectionString { get; init; } = "";
+    /// <summary>SQLite only: commit durability, <c>Full</c> (default, survives power loss) or <c>Normal</c> (survives a process crash; faster).</summary>
+    public bool SqliteFullSync { get; init; } = true;
 
     /// <summary>
     /// Reads and checks the settings the container is built from. They are needed before the
@@ -43,8 +45,14 @@ public sealed class DatabaseOptions
             throw new InvalidOperationException(
                 $"The setting Database:MigrateOnStartup has the value '{migrateText}'. Allowed values: true, false.");
 
+        var synchronous = section["SqliteSynchronous"];
+        if (!string.IsNullOrWhiteSpace(synchronous) && !new[] { "Full", "Normal" }.Contains(synchronous, StringComparer.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"The setting Database:SqliteSynchronous has the value '{synchronous}'. Allowed values: Full, Normal.");
+
         return new DatabaseOptions
         {
+            SqliteFullSync = !string.Equals(synchronous, "Normal", StringComparison.OrdinalIgnoreCase),
             Provider = provider,
             MigrateOnStartup = migrate,
             ConnectionString = provider == DatabaseProvider.Sqlite

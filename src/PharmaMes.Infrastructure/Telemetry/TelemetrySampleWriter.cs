@@ -33,25 +33,52 @@ internal static class TelemetrySampleWriter
         }
     }
 
+    /// <summary>Rows per INSERT: one statement per row costs more in the driver than in SQLite.</summary>
+    private const int RowsPerStatement = 200;
+
     private static async Task WriteSqliteAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TelemetrySample> samples, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT OR IGNORE INTO TelemetrySamples (EquipmentId, Tag, Time, Value) VALUES ($equipment, $tag, $time, $value)";
-        // The same representations EF uses on SQLite: GUIDs as upper-case text, times as UTC ticks.
-        var equipment = command.Parameters.Add("$equipment", SqliteType.Text);
-        var tag = command.Parameters.Add("$tag", SqliteType.Text);
-        var time = command.Parameters.Add("$time", SqliteType.Integer);
-        var value = command.Parameters.Add("$value", SqliteType.Real);
-        command.Prepare();
-        foreach (var sample in samples)
+        await using var full = Prepare(connection, transaction, RowsPerStatement);
+        var offset = 0;
+        for (; offset + RowsPerStatement <= samples.Count; offset += RowsPerStatement)
+            await ExecuteAsync(full, samples, offset, RowsPerStatement, cancellationToken);
+        if (offset < samples.Count)
         {
-            equipment.Value = sample.EquipmentId.ToString().ToUpperInvariant();
-            tag.Value = sample.Tag;
-            time.Value = sample.Time.UtcTicks;
-            value.Value = sample.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var rest = Prepare(connection, transaction, samples.Count - offset);
+            await ExecuteAsync(rest, samples, offset, samples.Count - offset, cancellationToken);
         }
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var values = new System.Text.StringBuilder();
+        for (var row = 0; row < rows; row++)
+        {
+            values.Append(row == 0 ? "" : ",").Append($"($e{row},$t{row},$s{row},$v{row})");
+            // The same representations EF uses on SQLite: GUIDs as upper-case text, times as UTC ticks.
+            command.Parameters.Add($"$e{row}", SqliteType.Text);
+            command.Parameters.Add($"$t{row}", SqliteType.Text);
+            command.Parameters.Add($"$s{row}", SqliteType.Integer);
+            command.Parameters.Add($"$v{row}", SqliteType.Real);
+        }
+        command.CommandText = $"INSERT OR IGNORE INTO TelemetrySamples (EquipmentId, Tag, Time, Value) VALUES {values}";
+        command.Prepare();
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteCommand command, IReadOnlyList<TelemetrySample> samples, int offset, int rows, CancellationToken cancellationToken)
+    {
+        for (var row = 0; row < rows; row++)
+        {
+            var sample = samples[offset + row];
+            command.Parameters[row * 4].Value = sample.EquipmentId.ToString().ToUpperInvariant();
+            command.Parameters[row * 4 + 1].Value = sample.Tag;
+            command.Parameters[row * 4 + 2].Value = sample.Time.UtcTicks;
+            command.Parameters[row * 4 + 3].Value = sample.Value;
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task WriteSqlServerAsync(SqlConnection connection, SqlTransaction transaction, IReadOnlyList<TelemetrySample> samples, CancellationToken cancellationToken)

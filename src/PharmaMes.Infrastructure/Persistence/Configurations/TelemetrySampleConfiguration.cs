@@ -14,6 +14,7 @@ internal sealed class TelemetrySampleConfiguration : IEntityTypeConfiguration<Te
         builder.HasKey(s => new { s.EquipmentId, s.Tag, s.Time });
         builder.Property(s => s.Tag).HasMaxLength(TagName.MaxLength);
         builder.HasOne<Equipment>().WithMany().HasForeignKey(s => s.EquipmentId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => s.Time);
+        // No index on time alone: each index costs every insert, and retention deletes per
+        // (equipment, tag) prefix of the key.
     }
 }

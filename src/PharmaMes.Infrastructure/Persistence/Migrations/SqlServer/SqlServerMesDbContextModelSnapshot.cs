@@ -859,8 +859,6 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("EquipmentId", "Tag", "Time");
 
-                    b.HasIndex("Time");
-
                     b.ToTable("TelemetrySamples", (string)null);
                 });
 

@@ -846,8 +846,6 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("EquipmentId", "Tag", "Time");
 
-                    b.HasIndex("Time");
-
                     b.ToTable("TelemetrySamples", (string)null);
                 });
 

@@ -12,7 +12,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMesDbContext))]
-    [Migration("20261125174901_LivePlant")]
+    [Migration("20261125180109_LivePlant")]
     partial class LivePlant
     {
         /// <inheritdoc />
@@ -848,8 +848,6 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.HasKey("EquipmentId", "Tag", "Time");
-
-                    b.HasIndex("Time");
 
                     b.ToTable("TelemetrySamples", (string)null);
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
+namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class LivePlant : Migration
@@ -14,38 +14,38 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "Position",
                 table: "TagDefinitions",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LastCountAt",
                 table: "Equipment",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "LastGoodCount",
                 table: "Equipment",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "LastRejectCount",
                 table: "Equipment",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "Alerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClearedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClearedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -56,13 +56,13 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DeviceCredentials",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Username = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EquipmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Username = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    EquipmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,15 +73,15 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Excursions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EquipmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Limit = table.Column<double>(type: "REAL", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Peak = table.Column<double>(type: "REAL", nullable: false),
-                    PeakAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EquipmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Tag = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Limit = table.Column<double>(type: "float", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Peak = table.Column<double>(type: "float", nullable: false),
+                    PeakAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -98,12 +98,12 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ProductionCounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EquipmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Good = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reject = table.Column<long>(type: "INTEGER", nullable: false),
-                    AfterCounterReset = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EquipmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Good = table.Column<long>(type: "bigint", nullable: false),
+                    Reject = table.Column<long>(type: "bigint", nullable: false),
+                    AfterCounterReset = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,13 +120,13 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                 name: "QuarantinedMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    PayloadExcerpt = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    PayloadBytes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Topic = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    PayloadExcerpt = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    PayloadBytes = table.Column<int>(type: "int", nullable: false),
+                    ReasonCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,12 +137,12 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                 name: "StateIntervals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EquipmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EquipmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -159,10 +159,10 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                 name: "TelemetrySamples",
                 columns: table => new
                 {
-                    EquipmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Time = table.Column<long>(type: "INTEGER", nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false)
+                    EquipmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Tag = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Time = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Value = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -210,11 +210,6 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_StateIntervals_EquipmentId_StartedAt",
                 table: "StateIntervals",
                 columns: new[] { "EquipmentId", "StartedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TelemetrySamples_Time",
-                table: "TelemetrySamples",
-                column: "Time");
         }
 
         /// <inheritdoc />

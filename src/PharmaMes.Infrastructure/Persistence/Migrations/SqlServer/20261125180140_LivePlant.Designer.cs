@@ -13,7 +13,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMesDbContext))]
-    [Migration("20261125174957_LivePlant")]
+    [Migration("20261125180140_LivePlant")]
     partial class LivePlant
     {
         /// <inheritdoc />
@@ -861,8 +861,6 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("float");
 
                     b.HasKey("EquipmentId", "Tag", "Time");
-
-                    b.HasIndex("Time");
 
                     b.ToTable("TelemetrySamples", (string)null);
                 });

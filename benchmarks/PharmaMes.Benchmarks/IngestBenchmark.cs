@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PharmaMes.Infrastructure;
+using PharmaMes.Infrastructure.Messaging;
+using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.LoadGenerator;
+using PharmaMes.Testing;
+
+namespace PharmaMes.Benchmarks;
+
+/// <summary>
+/// The same publisher against the same Mosquitto, received first by a bare subscriber that only
+/// counts, then by the MES ingest (validate, persist, acknowledge, push). Prints both rates and the ratio.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static async Task<int> RunAsync(long messages, int equipment, int window, string synchronous)
+    {
+        await using var mosquitto = await MosquittoBroker.StartAsync();
+        Console.WriteLine($"Mosquitto on 127.0.0.1:{mosquitto.Port}; {messages:#,0} telemetry messages of 5 values, {equipment} equipment, QoS 1, {window} in flight");
+
+        // Warm-up of the broker and the publisher (JIT, connections), not measured.
+        await BareAsync(mosquitto.Port, Math.Min(messages / 10, 20_000), equipment, window);
+        var bare = await BareAsync(mosquitto.Port, messages, equipment, window);
+        Console.WriteLine($"bare subscriber: {bare.Rate,10:#,0} msg/s  received {bare.Received:#,0}, lost {bare.Lost:#,0}");
+
+        var mes = await MesAsync(mosquitto.Port, messages, equipment, window, synchronous);
+        Console.WriteLine($"MES ingest ({synchronous,-6}):{mes.Rate,10:#,0} msg/s  stored {mes.Stored:#,0} messages ({mes.Samples:#,0} samples), lost {messages - mes.Stored:#,0}, quarantined {mes.Quarantined:#,0}");
+        Console.WriteLine($"ratio MES/bare:  {mes.Rate / bare.Rate:0.00}");
+        Console.WriteLine($"RESULT ingest synchronous={synchronous} bare_msg_s={bare.Rate:0} mes_msg_s={mes.Rate:0} ratio={mes.Rate / bare.Rate:0.00} lost={messages - mes.Stored}");
+        return mes.Stored == messages && bare.Lost == 0 ? 0 : 1;
+    }
+
+    private static async Task<(double Rate, long Received, long Lost)> BareAsync(int port, long messages, int equipment, int window)
+    {
+        await using var subscriber = new CountingSubscriber(new SubscriberOptions { Port = port, ExpectedMessages = messages, Timeout = TimeSpan.FromMinutes(5) });
+        await subscriber.StartAsync();
+        var clock = Stopwatch.StartNew();
+        await new TelemetryPublisher(Publisher(port, messages, equipment, window)).RunAsync();
+        var result = await subscriber.WaitAsync();
+        return (result.Received / clock.Elapsed.TotalSeconds, result.Received, messages - result.Received);
+    }
+
+    private static async Task<(double Rate, long Stored, long Samples, long Quarantined)> MesAsync(int port, long messages, int equipment, int window, string synchronous)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pharmames-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Mes"] = $"Data Source={Path.Combine(folder, "mes.db")}",
+            ["Demo:Enabled"] = "false",
+            ["Database:SqliteSynchronous"] = synchronous,
+            ["Mqtt:Broker:Mode"] = "External",
+            ["Mqtt:Broker:Host"] = "127.0.0.1",
+            ["Mqtt:Broker:Port"] = port.ToString(),
+            ["Mqtt:ClientId"] = "bench-ingest-" + Guid.NewGuid().ToString("N")[..6],
+        });
+        builder.Services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        builder.AddInfrastructure();
+        using var host = builder.Build();
+        await MesStartup.InitializeAsync(host.Services);
+        await BenchmarkPlant.SeedAsync(host.Services.GetRequiredService<IDbContextFactory<MesDbContext>>(), equipment);
+        await host.StartAsync();
+        var metrics = host.Services.GetRequiredService<IngestMetrics>();
+        while (!metrics.BrokerConnected)
+            await Task.Delay(50);
+
+        var clock = Stopwatch.StartNew();
+        await new TelemetryPublisher(Publisher(port, messages, equipment, window)).RunAsync();
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (metrics.Persisted < messages && DateTime.UtcNow < deadline)
+            await Task.Delay(5);
+        var elapsed = clock.Elapsed;
+        await host.StopAsync();
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<MesDbContext>>().CreateDbContextAsync();
+        var samples = await db.TelemetrySamples.LongCountAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        return (metrics.Persisted / elapsed.TotalSeconds, samples / 5, samples, metrics.Quarantined);
+    }
+
+    private static PublisherOptions Publisher(int port, long messages, int equipment, int window) => new()
+    {
+        Port = port,
+        TotalMessages = messages,
+        EquipmentCount = equipment,
+        MaxInFlight = window,
+        QualityOfService = 1,
+        Seed = 42,
+    };
+}

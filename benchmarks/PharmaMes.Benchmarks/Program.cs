@@ -1,0 +1,28 @@
+namespace PharmaMes.Benchmarks;
+
+/// <summary>
+/// Benchmarks that print figures (not timed tests): run them on a quiet machine, compare ratios.
+/// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- ingest [messages] [equipment] [in-flight] [Full|Normal]</c>
+/// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- latency [rate] [seconds] [equipment] [Full|Normal]</c>
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        string Sync(int index) => args.Length > index ? args[index] : "Full";
+        long Arg(int index, long fallback) => args.Length > index && long.TryParse(args[index], out var value) ? value : fallback;
+        return (args.FirstOrDefault() ?? "help") switch
+        {
+            "ingest" => await IngestBenchmark.RunAsync(Arg(1, 200_000), (int)Arg(2, 100), (int)Arg(3, 500), Sync(4)),
+            "latency" => await LatencyBenchmark.RunAsync(Arg(1, 2_000), (int)Arg(2, 15), (int)Arg(3, 20), Sync(4)),
+            _ => Usage(),
+        };
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: PharmaMes.Benchmarks ingest [messages=200000] [equipment=100] [in-flight=500] [Full|Normal]");
+        Console.Error.WriteLine("       PharmaMes.Benchmarks latency [rate=2000] [seconds=15] [equipment=20] [Full|Normal]");
+        return 2;
+    }
+}
