@@ -121,12 +121,10 @@ public sealed class IngestBatchProcessor(
             samples.Add(new TelemetrySample { EquipmentId = entry.Id, Tag = tag, Time = telemetry.At, Value = value });
             values[tag] = value;
             var key = (entry.Id, tag);
-            if (openExcursions.TryGetValue(key, out var open))
-            {
-                if (open.Observe(value, telemetry.At))
-                    openExcursions.Remove(key);
-            }
-            else if (Excursion.OpenIfOutside(entry.Tags[tag], value, telemetry.At) is { } excursion)
+            // A reading that ends an excursion may start one past the other limit (a jump from too high to too low).
+            if (openExcursions.TryGetValue(key, out var open) && open.Observe(value, telemetry.At))
+                openExcursions.Remove(key);
+            if (!openExcursions.ContainsKey(key) && Excursion.OpenIfOutside(entry.Tags[tag], value, telemetry.At) is { } excursion)
             {
                 db.Excursions.Add(excursion);
                 openExcursions[key] = excursion;

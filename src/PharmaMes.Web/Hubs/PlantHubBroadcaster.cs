@@ -10,22 +10,33 @@ namespace PharmaMes.Web.Hubs;
 /// </summary>
 public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, IHubContext<PlantHub> hub, ILogger<PlantHubBroadcaster> logger) : BackgroundService
 {
-    // Live telemetry may be coalesced under overload (the database has every sample); state
-    // changes and alerts are few and always sent.
-    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropOldest });
+    // Under overload the oldest live telemetry is skipped (the database has every sample); state
+    // changes and alerts are few and go in their own queue, which never drops.
+    private readonly Channel<object> _telemetry = Channel.CreateBounded<object>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<object> _events = Channel.CreateUnbounded<object>();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        void Queue(object e) => _queue.Writer.TryWrite(e);
-        Action<TelemetryUpdated> onTelemetry = Queue;
-        Action<EquipmentStateChanged> onState = Queue;
-        Action<AlertRaised> onAlert = Queue;
+        Action<TelemetryUpdated> onTelemetry = e => _telemetry.Writer.TryWrite(e);
+        Action<EquipmentStateChanged> onState = e => _events.Writer.TryWrite(e);
+        Action<AlertRaised> onAlert = e => _events.Writer.TryWrite(e);
         notifier.TelemetryUpdated += onTelemetry;
         notifier.EquipmentStateChanged += onState;
         notifier.AlertRaised += onAlert;
+        stoppingToken.Register(() =>
+        {
+            notifier.TelemetryUpdated -= onTelemetry;
+            notifier.EquipmentStateChanged -= onState;
+            notifier.AlertRaised -= onAlert;
+        });
+        return Task.WhenAll(DrainAsync(_events.Reader, stoppingToken), DrainAsync(_telemetry.Reader, stoppingToken));
+    }
+
+    private async Task DrainAsync(ChannelReader<object> reader, CancellationToken stoppingToken)
+    {
         try
         {
-            await foreach (var e in _queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var e in reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
@@ -39,12 +50,6 @@ public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, IHubCont
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            notifier.TelemetryUpdated -= onTelemetry;
-            notifier.EquipmentStateChanged -= onState;
-            notifier.AlertRaised -= onAlert;
         }
     }
 
