@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new MesBrokerCredentials(sp.GetRequiredService<IOptions<MqttOptions>>().Value.Broker));
         services.AddSingleton<IPasswordHasher<DeviceCredential>, PasswordHasher<DeviceCredential>>();
         services.AddSingleton<DeviceAuthenticator>();
+        services.AddSingleton<DeviceAccountService>();
         services.AddSingleton<BrokerMetrics>();
         services.AddSingleton<IngestMetrics>();
         services.AddSingleton<IngestQueue>();
