@@ -75,6 +75,9 @@ public static class DependencyInjection
         services.AddSingleton<LivePlantLoader>();
         services.AddSingleton<PlantNotifier>();
         services.AddSingleton<TelemetryQueryService>();
+        services.AddOptions<TelemetryRetentionOptions>().BindConfiguration(TelemetryRetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TelemetryRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryRetention>());
         services.AddSingleton<EquipmentHistoryService>();
         services.AddSingleton<QuarantineQueryService>();
 
