@@ -86,6 +86,14 @@ public sealed class IngestBatchProcessor(
         return result;
     }
 
+    /// <summary>Sets one message aside in quarantine, in its own transaction.</summary>
+    public async Task QuarantineAsync(ReceivedMessage message, QuarantineReason reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Quarantine(db, message, reason, new IngestBatchResult());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static QuarantineReason? Check(ReceivedMessage message, MqttOptions mqtt, PlantDirectory.Snapshot plant, out PlantDirectory.Entry? entry, out DevicePayload? payload)
     {
         entry = null;
@@ -146,6 +154,10 @@ public sealed class IngestBatchProcessor(
         // Devices repeat their state as a heartbeat: the same state again changes nothing.
         if (equipment.State == state.State)
             return null;
+        openIntervals.TryGetValue(equipment.Id, out var open);
+        // Checked before anything changes, so a refused message leaves nothing half done.
+        if (open is not null && state.At < open.StartedAt)
+            return $"The state change at {state.At:u} is older than the current {open.State} interval, which started {open.StartedAt:u}.";
         try
         {
             equipment.ChangeState(state.State, state.At, state.Reason);
@@ -154,8 +166,7 @@ public sealed class IngestBatchProcessor(
         {
             return ex.Message;
         }
-        if (openIntervals.TryGetValue(equipment.Id, out var open))
-            open.End(state.At);
+        open?.End(state.At);
         var interval = new StateInterval(equipment.Id, state.State, state.At, state.Reason);
         db.StateIntervals.Add(interval);
         openIntervals[equipment.Id] = interval;

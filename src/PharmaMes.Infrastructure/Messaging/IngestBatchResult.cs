@@ -11,4 +11,14 @@ public sealed class IngestBatchResult
     public List<AlertRaised> Alerts { get; } = [];
     /// <summary>Equipment that sent anything valid in this batch, with when.</summary>
     public Dictionary<string, (string Line, DateTimeOffset At)> Seen { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Add(IngestBatchResult other)
+    {
+        Quarantined += other.Quarantined;
+        Telemetry.AddRange(other.Telemetry);
+        StateChanges.AddRange(other.StateChanges);
+        Alerts.AddRange(other.Alerts);
+        foreach (var (code, seen) in other.Seen)
+            Seen[code] = seen;
+    }
 }

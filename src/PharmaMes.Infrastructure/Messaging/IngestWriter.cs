@@ -65,10 +65,13 @@ public sealed partial class IngestWriter(
         }
     }
 
+    /// <summary>Failed attempts at a whole batch before its messages are tried one by one.</summary>
+    private const int AttemptsBeforeIsolating = 3;
+
     private async Task<IngestBatchResult> StoreAsync(List<ReceivedMessage> batch, CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromMilliseconds(200);
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
@@ -78,10 +81,43 @@ public sealed partial class IngestWriter(
             {
                 metrics.BatchFailed();
                 LogBatchFailed(ex, batch.Count, backoff.TotalSeconds);
+                // One bad message must not hold back every message behind it.
+                if (attempt >= AttemptsBeforeIsolating && await TryOneByOneAsync(batch, cancellationToken) is { } stored)
+                    return stored;
                 await Task.Delay(backoff, cancellationToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
             }
         }
+    }
+
+    /// <summary>
+    /// Stores the messages one at a time and sets aside in quarantine any that fails on its own.
+    /// Null when even that fails (the database itself is unavailable): then the batch waits.
+    /// </summary>
+    private async Task<IngestBatchResult?> TryOneByOneAsync(List<ReceivedMessage> batch, CancellationToken cancellationToken)
+    {
+        var stored = new IngestBatchResult();
+        foreach (var message in batch)
+        {
+            try
+            {
+                stored.Add(await processor.ProcessAsync([message], cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                try
+                {
+                    await processor.QuarantineAsync(message, new QuarantineReason(QuarantineReason.ProcessingFailed, $"Storing it failed: {ex.GetBaseException().Message}"), cancellationToken);
+                    stored.Quarantined++;
+                    LogSetAside(ex, message.Topic);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return null;
+                }
+            }
+        }
+        return stored;
     }
 
     private async Task AcknowledgeAsync(List<ReceivedMessage> batch, CancellationToken cancellationToken)
@@ -123,6 +159,9 @@ public sealed partial class IngestWriter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} messages failed; nothing of it is acknowledged, retrying in {Seconds} s")]
     private partial void LogBatchFailed(Exception exception, int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A message on {Topic} could not be stored and was set aside in quarantine")]
+    private partial void LogSetAside(Exception exception, string topic);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Acknowledging {Topic} failed ({Error}); the broker will redeliver it")]
     private partial void LogAcknowledgeFailed(string topic, string error);

@@ -14,6 +14,8 @@ public sealed record QuarantineReason(string Code, string Detail)
     public const string UnknownState = "unknown-state";
     public const string InvalidCount = "invalid-count";
     public const string StateRefused = "state-refused";
+    /// <summary>Storing the message failed every time while the messages around it were stored: it is set aside, not retried forever.</summary>
+    public const string ProcessingFailed = "processing-failed";
 
     public override string ToString() => $"{Code}: {Detail}";
 }
