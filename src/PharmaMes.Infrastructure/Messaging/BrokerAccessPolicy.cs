@@ -25,4 +25,22 @@ public sealed class BrokerAccessPolicy(string topicRoot)
         }
         return true;
     }
+
+    /// <summary>
+    /// A device reads only its own equipment's topics (its status, say), never the rest of the
+    /// plant; the MES and, in demo mode, anonymous clients may subscribe to anything.
+    /// </summary>
+    public bool MaySubscribe(BrokerClient client, string topicFilter, out string? refusal)
+    {
+        refusal = null;
+        if (client.Kind != BrokerClientKind.Device)
+            return true;
+        var levels = topicFilter.Split('/');
+        var own = levels.Length >= 5 && levels[0] == topicRoot
+            && string.Equals(levels[4], client.EquipmentCode, StringComparison.OrdinalIgnoreCase)
+            && !levels.Take(4).Contains("#");
+        if (!own)
+            refusal = $"{client.Name} may subscribe only under its equipment {client.EquipmentCode} ({topicRoot}/+/+/+/{client.EquipmentCode}/#), not '{topicFilter}'.";
+        return own;
+    }
 }

@@ -77,6 +77,20 @@ public sealed partial class EmbeddedBroker(
                 : new BrokerClient(BrokerClientKind.Device, $"unidentified client '{e.ClientId}'", null);
             return Task.CompletedTask;
         };
+        _server.InterceptingSubscriptionAsync += e =>
+        {
+            if (e.SessionItems?[BrokerClient.SessionKey] is not BrokerClient client)
+                return Task.CompletedTask;
+            if (!policy.MaySubscribe(client, e.TopicFilter.Topic, out var refusal))
+            {
+                metrics.SubscriptionRefused();
+                LogSubscriptionRefused(e.ClientId, refusal!);
+                e.ProcessSubscription = false;
+                e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+                e.Response.ReasonString = refusal;
+            }
+            return Task.CompletedTask;
+        };
         _server.InterceptingPublishAsync += e =>
         {
             // Messages the broker itself injects have no client session.
@@ -134,6 +148,9 @@ public sealed partial class EmbeddedBroker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client {ClientId}: {Client} may not use the MES's client id")]
     private partial void LogClientIdRefused(string clientId, string client);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription refused for client {ClientId}: {Refusal}")]
+    private partial void LogSubscriptionRefused(string clientId, string refusal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish refused for client {ClientId}: {Refusal}")]
     private partial void LogPublishRefused(string clientId, string refusal);

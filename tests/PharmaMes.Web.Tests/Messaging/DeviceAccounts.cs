@@ -82,4 +82,21 @@ public class DeviceAccounts(MesWebFactory factory) : IClassFixture<MesWebFactory
         Assert.Contains("Device accounts", await admin.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, maintenance.StatusCode);
     }
+
+    [Fact]
+    public async Task ADeviceReadsOnlyItsOwnEquipmentsTopics()
+    {
+        var issued = await Service.CreateAsync("gran01-plc", "GRAN-01", "admin");
+        var (device, connected) = await ConnectAsync("gran01-plc", issued.Password);
+        using var _ = device;
+
+        var own = await device.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("mes/PLANT1/OSD/OSD-L1/GRAN-01/#").Build());
+        var other = await device.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("mes/PLANT1/BIO/BIO-L1/BR-01/telemetry").Build());
+        var everything = await device.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("mes/#").Build());
+
+        Assert.Equal(MqttClientConnectResultCode.Success, connected);
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, Assert.Single(own.Items).ResultCode);
+        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, Assert.Single(other.Items).ResultCode);
+        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, Assert.Single(everything.Items).ResultCode);
+    }
 }
