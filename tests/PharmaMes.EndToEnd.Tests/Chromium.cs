@@ -28,6 +28,18 @@ public sealed class Chromium : IAsyncLifetime
     public Task<IBrowserContext> NewTerminalAsync() =>
         Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
 
+    /// <summary>Signs in on a fresh terminal through the login page and waits until the screen is live.</summary>
+    public async Task<IPage> SignInAsync(LivePlantApp app, string userName)
+    {
+        var page = await (await NewTerminalAsync()).NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/account/login").ToString());
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", LivePlantApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -7,17 +7,6 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
 {
     private static string At(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private async Task<Microsoft.Playwright.IPage> SignInAsync(string user)
-    {
-        var page = await (await chromium.NewTerminalAsync()).NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/account/login").ToString());
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", LivePlantApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
-        return page;
-    }
-
     [Fact]
     public async Task TheEquipmentPageDrawsTrendsWithLimitsAndListsTheExcursion()
     {
@@ -31,7 +20,7 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
                 $"{{\"ts\":\"{At(start.AddSeconds(i * 10))}\",\"values\":{{\"temperature\":{temperature.ToString(CultureInfo.InvariantCulture)},\"ph\":7.1,\"dissolved_oxygen\":45,\"agitation\":110}}}}");
         }
 
-        var page = await SignInAsync("qa");
+        var page = await chromium.SignInAsync(app, "qa");
         await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/BR-01").ToString());
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         var excursions = page.Locator("[data-testid=excursions] tbody tr");
@@ -52,7 +41,7 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/TP-01/telemetry", "{\"values\":{\"speed\":\"fast\"}}");
         await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/XX-99/telemetry", "{\"values\":{\"speed\":3000}}");
 
-        var page = await SignInAsync("maintenance");
+        var page = await chromium.SignInAsync(app, "maintenance");
         await page.GotoAsync(new Uri(app.BaseAddress, "/ingest").ToString());
         await page.Locator("[data-testid=quarantine] tbody tr").Nth(1).WaitForAsync(new() { Timeout = 10_000 });
         await Screenshots.SaveAsync(page, "ingest", fullPage: true);
@@ -68,7 +57,7 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
     [Fact]
     public async Task AnOperatorDoesNotSeeTheIngestPage()
     {
-        var page = await SignInAsync("operator");
+        var page = await chromium.SignInAsync(app, "operator");
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/ingest").ToString());
 

@@ -12,13 +12,7 @@ public class LiveDashboardJourney(LivePlantApp app, Chromium chromium) : IClassF
     [Fact]
     public async Task TheDashboardShowsNewValuesAndAFaultAsTheyArePublished()
     {
-        var terminal = await chromium.NewTerminalAsync();
-        var page = await terminal.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/account/login").ToString());
-        await page.FillAsync("#username", "operator");
-        await page.FillAsync("#password", LivePlantApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        var page = await chromium.SignInAsync(app, "operator");
         var tile = page.Locator("[data-equipment='TP-01']");
         Assert.Equal("Running", await tile.GetAttributeAsync("data-state"));
 

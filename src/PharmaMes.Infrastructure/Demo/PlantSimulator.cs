@@ -9,6 +9,7 @@ using MQTTnet.Protocol;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Plant;
 
 namespace PharmaMes.Infrastructure.Demo;
 
@@ -98,9 +99,7 @@ public sealed partial class PlantSimulator(
     private async Task<List<SimulatedEquipment>> LoadAsync(SimulatorOptions simulator, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sites = await db.Sites.AsNoTracking()
-            .Include(s => s.Areas).ThenInclude(a => a.Lines).ThenInclude(l => l.Equipment).ThenInclude(e => e.Tags)
-            .AsSplitQuery().ToListAsync(cancellationToken);
+        var sites = await db.Sites.WholePlant().ToListAsync(cancellationToken);
         var root = mqttOptions.Value.TopicRoot;
         var random = new Random();
         return (from site in sites

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Plant;
 
 namespace PharmaMes.Infrastructure.Messaging;
 
@@ -29,9 +30,7 @@ public sealed class PlantDirectory(IDbContextFactory<MesDbContext> contexts, Tim
             if (_snapshot is not null && clock.GetUtcNow() - _snapshot.ReadAt < MaxAge)
                 return _snapshot;
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var sites = await db.Sites.AsNoTracking()
-                .Include(s => s.Areas).ThenInclude(a => a.Lines).ThenInclude(l => l.Equipment).ThenInclude(e => e.Tags)
-                .AsSplitQuery()
+            var sites = await db.Sites.WholePlant()
                 .ToListAsync(cancellationToken);
             var entries = from site in sites
                           from area in site.Areas

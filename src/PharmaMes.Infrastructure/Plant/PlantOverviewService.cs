@@ -10,9 +10,7 @@ public sealed class PlantOverviewService(IDbContextFactory<MesDbContext> context
     public async Task<IReadOnlyList<PlantOverview>> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sites = await db.Sites.AsNoTracking()
-            .Include(s => s.Areas).ThenInclude(a => a.Lines).ThenInclude(l => l.Equipment).ThenInclude(e => e.Tags)
-            .AsSplitQuery()
+        var sites = await db.Sites.WholePlant()
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
