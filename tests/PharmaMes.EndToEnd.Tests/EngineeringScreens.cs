@@ -32,6 +32,14 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         Assert.True(await page.Locator("figure.mes-trend[data-tag='temperature'] circle.mes-trend-out").CountAsync() >= 5);
         Assert.Contains("Culture temperature", await excursions.First.TextContentAsync());
         Assert.Contains("above 37.5", await excursions.First.TextContentAsync());
+
+        // A past range chosen by hand: an hour before the readings, nothing happened.
+        var earlier = start.AddHours(-2).UtcDateTime;
+        await page.FillAsync("#range-from", earlier.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await page.FillAsync("#range-to", earlier.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await page.ClickAsync("form.mes-range-custom button[type=submit]");
+        await page.GetByText("No value went past its alarm limits in this range.").WaitForAsync(new() { Timeout = 10_000 });
+        Assert.Contains("No readings in this range", await page.Locator("figure.mes-trend[data-tag='temperature']").InnerHTMLAsync());
     }
 
     [Fact]
