@@ -20,6 +20,7 @@ public sealed class MesTestHost : IAsyncDisposable
     private readonly IHost _host;
     private readonly bool _ownsFolder;
     private bool _running;
+    private bool _crashed;
 
     public string Folder { get; }
     public IServiceProvider Services => _host.Services;
@@ -80,8 +81,38 @@ public sealed class MesTestHost : IAsyncDisposable
 
     public MesDbContext NewContext() => Get<IDbContextFactory<MesDbContext>>().CreateDbContext();
 
+    /// <summary>
+    /// Ends the host as abruptly as a process can end itself: the hosted services are cancelled and
+    /// nobody waits for them, so the writer does not finish its batch in progress, acknowledges
+    /// nothing more, and what the ingest client had queued is dropped. The database file stays.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        if (_crashed)
+            return;
+        _crashed = true;
+        _running = false;
+        using var alreadyCancelled = new CancellationTokenSource();
+        await alreadyCancelled.CancelAsync();
+        try
+        {
+            await _host.StopAsync(alreadyCancelled.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_crashed)
+        {
+            if (_ownsFolder)
+                DeleteFolder(Folder);
+            return;
+        }
         if (_running)
         {
             _running = false;

@@ -22,6 +22,9 @@ public sealed partial class MqttIngestClient(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    /// <summary>Counts connections: a message is acknowledged only on the connection that delivered it.</summary>
+    private int _connection;
+
     public string TopicFilter
     {
         get
@@ -45,12 +48,15 @@ public sealed partial class MqttIngestClient(
                 return;
             // Acknowledged by the writer after the database commit, not here.
             e.AutoAcknowledge = false;
-            var received = new ReceivedMessage(message.Topic, message.Payload.ToArray(), clock.GetUtcNow(), e.AcknowledgeAsync);
+            var connection = Volatile.Read(ref _connection);
+            var received = new ReceivedMessage(message.Topic, message.Payload.ToArray(), clock.GetUtcNow(),
+                cancellationToken => AcknowledgeAsync(e, connection, cancellationToken));
             metrics.MessageReceived();
             await queue.Writer.WriteAsync(received, stoppingToken);
         };
         client.DisconnectedAsync += e =>
         {
+            Interlocked.Increment(ref _connection);
             if (metrics.BrokerConnected)
                 LogDisconnected(e.Reason.ToString());
             metrics.BrokerConnected = false;
@@ -86,6 +92,15 @@ public sealed partial class MqttIngestClient(
             await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// A packet id belongs to one connection: after a reconnect the same id may name another
+    /// message, which an old acknowledgement would then confirm before it is stored. A message
+    /// from an earlier connection is not acknowledged; the broker redelivers it and its stored
+    /// copy makes the repeat harmless.
+    /// </summary>
+    private Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs e, int connection, CancellationToken cancellationToken) =>
+        connection == Volatile.Read(ref _connection) ? e.AcknowledgeAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>Topics only the MES publishes (<c>.../status</c>): never ingested, never quarantined.</summary>
     public static bool IsMesOutput(string topic) => topic.EndsWith("/status", StringComparison.Ordinal);

@@ -55,10 +55,37 @@ public sealed class LiveMesHost : IAsyncDisposable
             configuration[$"Mqtt:Broker:Devices:{index}:Equipment"] = equipment;
             index++;
         }
+        return await RunAsync(configuration, settings, port, folder: null);
+    }
+
+    /// <summary>
+    /// The same, but with <c>Mqtt:Broker:Mode=External</c>: no embedded broker runs, the ingest
+    /// client connects to the broker on <paramref name="brokerPort"/> (a test's Mosquitto).
+    /// </summary>
+    /// <param name="clientId">Mqtt:ClientId, to which the broker binds the MES's persistent session.</param>
+    /// <param name="sharedGroup">Mqtt:SharedGroup: subscribe as <c>$share/{group}/...</c>.</param>
+    /// <param name="folder">Where the SQLite file lives; given, it survives the host (a restart on the same database).</param>
+    public static Task<LiveMesHost> StartExternalAsync(int brokerPort, string? clientId = null, string? sharedGroup = null,
+        string? folder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Mqtt:Broker:Mode"] = "External",
+            ["Mqtt:Broker:Host"] = BrokerHost,
+            ["Mqtt:Broker:Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:ClientId"] = clientId ?? "mes-" + Guid.NewGuid().ToString("N")[..12],
+            ["Mqtt:SharedGroup"] = sharedGroup,
+            ["Demo:Simulator:Enabled"] = "false",
+        };
+        return RunAsync(configuration, settings, brokerPort, folder);
+    }
+
+    private static async Task<LiveMesHost> RunAsync(Dictionary<string, string?> configuration, IReadOnlyDictionary<string, string?>? settings, int port, string? folder)
+    {
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
 
-        var mes = await MesTestHost.StartAsync(demo: true, settings: configuration, run: true);
+        var mes = await MesTestHost.StartAsync(demo: true, folder: folder, settings: configuration, run: true);
         var live = new LiveMesHost(mes, port);
         // The ingest client connects in the background: what is published before it has
         // subscribed reaches nobody, so tests start only once it has.
@@ -66,7 +93,7 @@ public sealed class LiveMesHost : IAsyncDisposable
         if (!await Eventually.TrueAsync(() => metrics.BrokerConnected))
         {
             await live.DisposeAsync();
-            throw new TimeoutException($"The ingest client did not connect to the embedded broker on port {port}: {metrics.LastConnectionError}");
+            throw new TimeoutException($"The ingest client did not connect to the broker on port {port}: {metrics.LastConnectionError}");
         }
         return live;
     }
