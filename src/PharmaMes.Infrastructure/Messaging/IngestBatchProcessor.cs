@@ -126,7 +126,7 @@ public sealed class IngestBatchProcessor(
         var values = new Dictionary<string, double>(telemetry.Values.Count);
         foreach (var (tag, value) in telemetry.Values)
         {
-            samples.Add(new TelemetrySample { EquipmentId = entry.Id, Tag = tag, Time = telemetry.At, Value = value });
+            samples.Add(new TelemetrySample { ChannelId = entry.Channels[tag], Time = telemetry.At, Value = value });
             values[tag] = value;
             var key = (entry.Id, tag);
             // A reading that ends an excursion may start one past the other limit (a jump from too high to too low).

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Plant;
+using PharmaMes.Infrastructure.Telemetry;
 
 namespace PharmaMes.Infrastructure.Messaging;
 
@@ -15,7 +16,9 @@ public sealed class PlantDirectory(IDbContextFactory<MesDbContext> contexts, Tim
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _snapshot;
 
-    public sealed record Entry(Guid Id, string Code, string Site, string Area, string Line, IReadOnlyDictionary<string, TagDefinition> Tags);
+    /// <param name="Channels">The stored series of each tag, by tag name.</param>
+    public sealed record Entry(Guid Id, string Code, string Site, string Area, string Line, IReadOnlyDictionary<string, TagDefinition> Tags,
+        IReadOnlyDictionary<string, int> Channels);
 
     public sealed record Snapshot(IReadOnlyDictionary<string, Entry> ByCode, DateTimeOffset ReadAt);
 
@@ -32,12 +35,14 @@ public sealed class PlantDirectory(IDbContextFactory<MesDbContext> contexts, Tim
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var sites = await db.Sites.WholePlant()
                 .ToListAsync(cancellationToken);
+            var channels = await EnsureChannelsAsync(db, sites, cancellationToken);
             var entries = from site in sites
                           from area in site.Areas
                           from line in area.Lines
                           from equipment in line.Equipment
                           select new Entry(equipment.Id, equipment.Code.Value, site.Code.Value, area.Code.Value, line.Code.Value,
-                              equipment.Tags.ToDictionary(t => t.Name.Value, StringComparer.Ordinal));
+                              equipment.Tags.ToDictionary(t => t.Name.Value, StringComparer.Ordinal),
+                              equipment.Tags.ToDictionary(t => t.Name.Value, t => channels[(equipment.Id, t.Name.Value)], StringComparer.Ordinal));
             _snapshot = new Snapshot(entries.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase), clock.GetUtcNow());
             return _snapshot;
         }
@@ -45,6 +50,26 @@ public sealed class PlantDirectory(IDbContextFactory<MesDbContext> contexts, Tim
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Every tag gets its series the first time the pipeline sees the plant with it.</summary>
+    private static async Task<Dictionary<(Guid, string), int>> EnsureChannelsAsync(MesDbContext db, List<Site> sites, CancellationToken cancellationToken)
+    {
+        var existing = await db.TelemetryChannels.AsNoTracking().ToDictionaryAsync(c => (c.EquipmentId, c.Tag), c => c.Id, cancellationToken);
+        var missing = (from site in sites
+                       from area in site.Areas
+                       from line in area.Lines
+                       from equipment in line.Equipment
+                       from tag in equipment.Tags
+                       where !existing.ContainsKey((equipment.Id, tag.Name.Value))
+                       select new TelemetryChannel { EquipmentId = equipment.Id, Tag = tag.Name.Value }).ToList();
+        if (missing.Count == 0)
+            return existing;
+        db.TelemetryChannels.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var channel in missing)
+            existing[(channel.EquipmentId, channel.Tag)] = channel.Id;
+        return existing;
     }
 
     /// <summary>Forget the snapshot, e.g. after equipment or tags were added.</summary>

@@ -31,6 +31,7 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<Excursion> Excursions => Set<Excursion>();
     public DbSet<ProductionCount> ProductionCounts => Set<ProductionCount>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<TelemetryChannel> TelemetryChannels => Set<TelemetryChannel>();
     public DbSet<TelemetrySample> TelemetrySamples => Set<TelemetrySample>();
     public DbSet<QuarantinedMessage> QuarantinedMessages => Set<QuarantinedMessage>();
     public DbSet<DeviceCredential> DeviceCredentials => Set<DeviceCredential>();

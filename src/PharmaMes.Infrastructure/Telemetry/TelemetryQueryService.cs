@@ -29,8 +29,10 @@ public sealed class TelemetryQueryService(IDbContextFactory<MesDbContext> contex
         if (equipment is null || definition is null)
             return null;
 
+        var channel = await db.TelemetryChannels.Where(c => c.EquipmentId == equipment.Id && c.Tag == tag)
+            .Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken) ?? -1; // no series yet: no readings
         var rows = db.TelemetrySamples.AsNoTracking()
-            .Where(s => s.EquipmentId == equipment.Id && s.Tag == tag && s.Time >= from && s.Time <= to)
+            .Where(s => s.ChannelId == channel && s.Time >= from && s.Time <= to)
             .OrderBy(s => s.Time)
             .Select(s => new { s.Time, s.Value })
             .AsAsyncEnumerable();

@@ -2,15 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Telemetry;
 
-/// <summary>Deletes raw telemetry samples past <c>Telemetry:RetentionDays</c>, once an hour, tag by tag.</summary>
+/// <summary>Deletes raw telemetry samples past <c>Telemetry:RetentionDays</c>, once an hour, series by series.</summary>
 public sealed partial class TelemetryRetention(
     IDbContextFactory<MesDbContext> contexts,
-    PlantDirectory directory,
     IOptions<TelemetryRetentionOptions> options,
     TimeProvider clock,
     ILogger<TelemetryRetention> logger) : BackgroundService
@@ -41,18 +39,15 @@ public sealed partial class TelemetryRetention(
         if (days <= 0)
             return 0;
         var cutoff = clock.GetUtcNow().AddDays(-days);
-        var plant = await directory.GetAsync(cancellationToken);
         var deleted = 0;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // One (equipment, tag) at a time: each delete is a range of the sample key, not a table scan.
-        foreach (var equipment in plant.ByCode.Values)
+        var channels = await db.TelemetryChannels.Select(c => c.Id).ToListAsync(cancellationToken);
+        // One series at a time: each delete is a range of the sample key, not a table scan.
+        foreach (var channel in channels)
         {
-            foreach (var tag in equipment.Tags.Keys)
-            {
-                deleted += await db.TelemetrySamples
-                    .Where(s => s.EquipmentId == equipment.Id && s.Tag == tag && s.Time < cutoff)
-                    .ExecuteDeleteAsync(cancellationToken);
-            }
+            deleted += await db.TelemetrySamples
+                .Where(s => s.ChannelId == channel && s.Time < cutoff)
+                .ExecuteDeleteAsync(cancellationToken);
         }
         if (deleted > 0)
             LogPurged(deleted, days);

@@ -1,13 +1,13 @@
 namespace PharmaMes.Infrastructure.Telemetry;
 
 /// <summary>
-/// One reading of one tag. Keyed by (equipment, tag, time): a message the broker delivers twice
-/// (QoS 1 may) is stored once, and range reads of one tag are one index seek.
+/// One reading of one tag. Keyed by (channel, time): a message the broker delivers twice (QoS 1
+/// may) is stored once, and a range read of one tag is one seek along the key.
 /// </summary>
 public sealed class TelemetrySample
 {
-    public Guid EquipmentId { get; set; }
-    public string Tag { get; set; } = "";
+    public int ChannelId { get; set; }
     public DateTimeOffset Time { get; set; }
     public double Value { get; set; }
+    public TelemetryChannel? Channel { get; set; }
 }

@@ -56,14 +56,13 @@ internal static class TelemetrySampleWriter
         var values = new System.Text.StringBuilder();
         for (var row = 0; row < rows; row++)
         {
-            values.Append(row == 0 ? "" : ",").Append($"($e{row},$t{row},$s{row},$v{row})");
-            // The same representations EF uses on SQLite: GUIDs as upper-case text, times as UTC ticks.
-            command.Parameters.Add($"$e{row}", SqliteType.Text);
-            command.Parameters.Add($"$t{row}", SqliteType.Text);
+            values.Append(row == 0 ? "" : ",").Append($"($c{row},$s{row},$v{row})");
+            // Times as UTC ticks, the representation EF uses on SQLite.
+            command.Parameters.Add($"$c{row}", SqliteType.Integer);
             command.Parameters.Add($"$s{row}", SqliteType.Integer);
             command.Parameters.Add($"$v{row}", SqliteType.Real);
         }
-        command.CommandText = $"INSERT OR IGNORE INTO TelemetrySamples (EquipmentId, Tag, Time, Value) VALUES {values}";
+        command.CommandText = $"INSERT OR IGNORE INTO TelemetrySamples (ChannelId, Time, Value) VALUES {values}";
         command.Prepare();
         return command;
     }
@@ -73,10 +72,9 @@ internal static class TelemetrySampleWriter
         for (var row = 0; row < rows; row++)
         {
             var sample = samples[offset + row];
-            command.Parameters[row * 4].Value = sample.EquipmentId.ToString().ToUpperInvariant();
-            command.Parameters[row * 4 + 1].Value = sample.Tag;
-            command.Parameters[row * 4 + 2].Value = sample.Time.UtcTicks;
-            command.Parameters[row * 4 + 3].Value = sample.Value;
+            command.Parameters[row * 3].Value = sample.ChannelId;
+            command.Parameters[row * 3 + 1].Value = sample.Time.UtcTicks;
+            command.Parameters[row * 3 + 2].Value = sample.Value;
         }
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -84,25 +82,24 @@ internal static class TelemetrySampleWriter
     private static async Task WriteSqlServerAsync(SqlConnection connection, SqlTransaction transaction, IReadOnlyList<TelemetrySample> samples, CancellationToken cancellationToken)
     {
         var table = new DataTable();
-        table.Columns.Add("EquipmentId", typeof(Guid));
-        table.Columns.Add("Tag", typeof(string));
+        table.Columns.Add("ChannelId", typeof(int));
         table.Columns.Add("Time", typeof(DateTimeOffset));
         table.Columns.Add("Value", typeof(double));
         foreach (var sample in samples)
-            table.Rows.Add(sample.EquipmentId, sample.Tag, sample.Time, sample.Value);
+            table.Rows.Add(sample.ChannelId, sample.Time, sample.Value);
 
         await using (var create = new SqlCommand(
-            "CREATE TABLE #samples (EquipmentId uniqueidentifier NOT NULL, Tag nvarchar(40) NOT NULL, Time datetimeoffset NOT NULL, Value float NOT NULL);",
+            "CREATE TABLE #samples (ChannelId int NOT NULL, Time datetimeoffset NOT NULL, Value float NOT NULL);",
             connection, transaction))
             await create.ExecuteNonQueryAsync(cancellationToken);
         using (var bulk = new SqlBulkCopy(connection, SqlBulkCopyOptions.Default, transaction) { DestinationTableName = "#samples" })
             await bulk.WriteToServerAsync(table, cancellationToken);
         await using var merge = new SqlCommand(
             """
-            INSERT INTO TelemetrySamples (EquipmentId, Tag, Time, Value)
-            SELECT s.EquipmentId, s.Tag, s.Time, MAX(s.Value) FROM #samples s
-            WHERE NOT EXISTS (SELECT 1 FROM TelemetrySamples t WHERE t.EquipmentId = s.EquipmentId AND t.Tag = s.Tag AND t.Time = s.Time)
-            GROUP BY s.EquipmentId, s.Tag, s.Time;
+            INSERT INTO TelemetrySamples (ChannelId, Time, Value)
+            SELECT s.ChannelId, s.Time, MIN(s.Value) FROM #samples s
+            WHERE NOT EXISTS (SELECT 1 FROM TelemetrySamples t WHERE t.ChannelId = s.ChannelId AND t.Time = s.Time)
+            GROUP BY s.ChannelId, s.Time;
             DROP TABLE #samples;
             """, connection, transaction);
         await merge.ExecuteNonQueryAsync(cancellationToken);

@@ -66,9 +66,9 @@ public class BrokerAccess
         // A later message of the same device is stored: everything before it has been handled.
         await PublishAcceptedAsync(press, $"{TabletPress}/telemetry", TelemetryJson(at.AddSeconds(1), "\"speed\":3100"));
         var pressId = await live.EquipmentIdAsync("TP-01");
-        Assert.Equal(2, await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == pressId)), n => n >= 2));
+        Assert.Equal(2, await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == pressId)), n => n >= 2));
         var bioreactorId = await live.EquipmentIdAsync("BR-01");
-        Assert.Equal(0, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == bioreactorId)));
+        Assert.Equal(0, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == bioreactorId)));
         Assert.Equal(0, await live.QueryAsync(db => db.Alerts.CountAsync()));
         Assert.Equal(0, await live.QueryAsync(db => db.QuarantinedMessages.CountAsync()));
         Assert.Equal(2, live.Get<BrokerMetrics>().RefusedPublishes);

@@ -63,7 +63,7 @@ public class BrokerOutage(ITestOutputHelper output)
         // The writer stores in the order received: once the last messages are in, so is all before them.
         var mustArrive = publisher.Acknowledged.Except(unsaved).ToHashSet();
         var stored = await Eventually.GetAsync(
-            () => live.QueryAsync(db => db.TelemetrySamples.Where(s => s.EquipmentId == press && s.Tag == "speed")
+            () => live.QueryAsync(db => db.TelemetrySamples.Where(s => s.Channel!.EquipmentId == press && s.Channel!.Tag == "speed")
                 .Select(s => new { s.Time, s.Value }).ToListAsync()),
             rows => mustArrive.IsSubsetOf(rows.Select(s => (int)s.Value)), TimeSpan.FromSeconds(30));
         // One row per time (the key) and each row at its number's time: no number twice.
@@ -110,7 +110,7 @@ public class BrokerOutage(ITestOutputHelper output)
             await marker.PublishAsync(1, _ => Message(1_000));
 
             var stored = await Eventually.GetAsync(
-                () => live.QueryAsync(db => db.TelemetrySamples.Where(s => s.EquipmentId == press && s.Tag == "speed").Select(s => s.Value).ToListAsync()),
+                () => live.QueryAsync(db => db.TelemetrySamples.Where(s => s.Channel!.EquipmentId == press && s.Channel!.Tag == "speed").Select(s => s.Value).ToListAsync()),
                 values => values.Contains(1_000));
             Assert.Equal(Enumerable.Range(0, 100).Append(1_000), stored.Select(v => (int)v).Order());
         }

@@ -8,7 +8,8 @@ namespace PharmaMes.Infrastructure.Tests.Messaging;
 /// </summary>
 public static class Eventually
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    // Generous: it returns as soon as the condition holds, and a loaded CI machine can be slow.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
     public static async Task<T> GetAsync<T>(Func<Task<T>> read, Func<T, bool> until, TimeSpan? timeout = null)

@@ -86,10 +86,10 @@ public class ExternalBrokerIngest
                 quarantined.Select(q => (q.Topic, q.ReasonCode)).Order());
             Assert.Contains(quarantined, q => q.PayloadExcerpt == "{\"values\":{\"temperature\":37.0");
             var samples = await Eventually.GetAsync(
-                () => live.QueryAsync(db => db.TelemetrySamples.Where(s => s.EquipmentId == press).ToListAsync()), rows => rows.Count >= 3);
+                () => live.QueryAsync(db => db.TelemetrySamples.Include(s => s.Channel).Where(s => s.Channel!.EquipmentId == press).ToListAsync()), rows => rows.Count >= 3);
             Assert.All(samples, s => Assert.Equal(at, s.Time));
             Assert.Equal(new Dictionary<string, double> { ["speed"] = 3012, ["compression_force"] = 14.6, ["tablet_weight"] = 500.4 },
-                samples.ToDictionary(s => s.Tag, s => s.Value));
+                samples.ToDictionary(s => s.Channel!.Tag, s => s.Value));
             var dryerNow = await Eventually.GetAsync(
                 () => live.QueryAsync(db => db.Equipment.AsNoTracking().SingleAsync(e => e.Id == dryer)), e => e.State == EquipmentState.Running);
             Assert.Equal((EquipmentState.Running, at.AddSeconds(1)), (dryerNow.State, dryerNow.StateSince));

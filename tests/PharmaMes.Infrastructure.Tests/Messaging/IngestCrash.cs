@@ -56,7 +56,7 @@ public class IngestCrash(ITestOutputHelper output)
             await using var second = await LiveMesHost.StartExternalAsync(mosquitto.Port, clientId, folder: folder);
             var press = await second.EquipmentIdAsync("TP-01");
             var stored = await Eventually.GetAsync(
-                () => second.QueryAsync(db => db.TelemetrySamples.Where(s => s.EquipmentId == press && s.Tag == "speed")
+                () => second.QueryAsync(db => db.TelemetrySamples.Where(s => s.Channel!.EquipmentId == press && s.Channel!.Tag == "speed")
                     .Select(s => new { s.Time, s.Value }).ToListAsync()),
                 rows => rows.Count >= Messages, TimeSpan.FromSeconds(30));
             var metrics2 = second.Get<IngestMetrics>();
@@ -79,7 +79,7 @@ public class IngestCrash(ITestOutputHelper output)
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "mes.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM TelemetrySamples WHERE Tag = 'speed'";
+        command.CommandText = "SELECT COUNT(*) FROM TelemetrySamples s JOIN TelemetryChannels c ON c.Id = s.ChannelId WHERE c.Tag = 'speed'";
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -27,12 +27,12 @@ public class IngestPipeline
         await PublishAcceptedAsync(device, $"{TabletPress}/telemetry", TelemetryJson(at, "\"speed\":3012,\"compression_force\":14.6,\"tablet_weight\":500.4"));
 
         var samples = await Eventually.GetAsync(
-            () => live.QueryAsync(db => db.TelemetrySamples.Where(s => s.EquipmentId == press).ToListAsync()),
+            () => live.QueryAsync(db => db.TelemetrySamples.Include(s => s.Channel).Where(s => s.Channel!.EquipmentId == press).ToListAsync()),
             rows => rows.Count >= 3);
         Assert.Equal(3, samples.Count);
         Assert.All(samples, s => Assert.Equal(at, s.Time));
         Assert.Equal(new Dictionary<string, double> { ["speed"] = 3012, ["compression_force"] = 14.6, ["tablet_weight"] = 500.4 },
-            samples.ToDictionary(s => s.Tag, s => s.Value));
+            samples.ToDictionary(s => s.Channel!.Tag, s => s.Value));
         Assert.Equal(0, await live.QueryAsync(db => db.Excursions.CountAsync()));
         Assert.Equal(0, await live.QueryAsync(db => db.QuarantinedMessages.CountAsync()));
     }
@@ -77,7 +77,7 @@ public class IngestPipeline
         Assert.Equal(38.4, excursion.Peak);
         Assert.Equal(t2, excursion.PeakAt);
         Assert.Single(await live.QueryAsync(db => db.Alerts.ToListAsync()));
-        Assert.Equal(4, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == bioreactor)));
+        Assert.Equal(4, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == bioreactor)));
     }
 
     [Fact]
@@ -222,13 +222,13 @@ public class IngestPipeline
         Assert.Contains(quarantined, q => q.PayloadExcerpt.StartsWith("hex:7B2276616C756573", StringComparison.Ordinal));
         Assert.Contains(quarantined, q => q.Detail.Contains("TP-01 is at PLANT1/OSD/OSD-L1, not PLANT1/BIO/BIO-L1"));
         Assert.Contains(quarantined, q => q.Detail.Contains("has no tag \"rpm\""));
-        Assert.Equal(1, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == press)));
-        Assert.Equal(2, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == bioreactor)));
+        Assert.Equal(1, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press)));
+        Assert.Equal(2, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == bioreactor)));
 
         var later = at.AddSeconds(10);
         await PublishAcceptedAsync(device, $"{TabletPress}/telemetry", TelemetryJson(later, "\"speed\":3100"));
         var stored = await Eventually.GetAsync(
-            () => live.QueryAsync(db => db.TelemetrySamples.Where(s => s.EquipmentId == press && s.Time == later).ToListAsync()),
+            () => live.QueryAsync(db => db.TelemetrySamples.Where(s => s.Channel!.EquipmentId == press && s.Time == later).ToListAsync()),
             rows => rows.Count > 0);
         Assert.Equal(3100, Assert.Single(stored).Value);
         Assert.Equal(0, live.Get<IngestMetrics>().FailedBatches);
@@ -258,7 +258,7 @@ public class IngestPipeline
         var at = Now();
         await PublishAcceptedAsync(device, $"{TabletPress}/telemetry", TelemetryJson(at, "\"speed\":0"));
         var press = await live.EquipmentIdAsync("TP-01");
-        Assert.Equal(1, await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == press)), n => n >= 1));
+        Assert.Equal(1, await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press)), n => n >= 1));
 
         Assert.Empty(await live.QueryAsync(db => db.QuarantinedMessages.Select(q => q.Topic).ToListAsync()));
         Assert.Equal(0, live.Get<IngestMetrics>().Quarantined);
@@ -280,7 +280,7 @@ public class IngestPipeline
         await PublishAcceptedAsync(device, $"{TabletPress}/telemetry", message);
         Assert.True(await Eventually.TrueAsync(() => metrics.Persisted >= 3), "the third delivery should be processed");
 
-        Assert.Equal(3, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == press)));
+        Assert.Equal(3, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press)));
         Assert.Equal(0, metrics.FailedBatches);
         Assert.Equal(0, await live.QueryAsync(db => db.QuarantinedMessages.CountAsync()));
     }
@@ -298,7 +298,7 @@ public class IngestPipeline
                 return;
             // What another reader sees at the moment of the event: the batch must be committed already.
             using var db = live.Mes.NewContext();
-            notified.TrySetResult((update, db.TelemetrySamples.Count(s => s.EquipmentId == bioreactor)));
+            notified.TrySetResult((update, db.TelemetrySamples.Count(s => s.Channel!.EquipmentId == bioreactor)));
         };
         var at = Now().AddSeconds(-3);
 

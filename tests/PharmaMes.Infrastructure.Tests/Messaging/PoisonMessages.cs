@@ -14,11 +14,11 @@ public class PoisonMessages
         var device = await live.ConnectAsync();
         var press = await live.EquipmentIdAsync("TP-01");
         var dryer = await live.EquipmentIdAsync("FBD-01");
-        // The pipeline knows FBD-01 (its directory of equipment was read at start); then the row
-        // disappears behind its back, so storing FBD-01's samples breaks a foreign key every time.
+        // The pipeline knows FBD-01's series (its directory was read at start); then they disappear
+        // behind its back, so storing FBD-01's samples breaks a foreign key every time.
         await live.Get<PlantDirectory>().GetAsync(CancellationToken.None);
         await live.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM TagDefinitions WHERE EquipmentId = {0}; DELETE FROM Equipment WHERE Id = {0};", dryer.ToString().ToUpperInvariant()));
+            "DELETE FROM TelemetryChannels WHERE EquipmentId = {0};", dryer.ToString().ToUpperInvariant()));
         var at = Now().AddSeconds(-20);
 
         await PublishAcceptedAsync(device, $"{Dryer}/telemetry", TelemetryJson(at, "\"inlet_air_temperature\":60.1"));
@@ -30,14 +30,14 @@ public class PoisonMessages
         Assert.Contains("FBD-01", Assert.Single(setAside).Topic);
         Assert.Contains("FOREIGN KEY", setAside[0].Detail, StringComparison.OrdinalIgnoreCase);
         var stored = await Eventually.GetAsync(
-            () => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == press)),
+            () => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press)),
             count => count == 1);
         Assert.Equal(1, stored);
 
         // And the pipeline goes on.
         await PublishAcceptedAsync(device, $"{TabletPress}/telemetry", TelemetryJson(at.AddSeconds(1), "\"speed\":3010"));
         Assert.Equal(2, await Eventually.GetAsync(
-            () => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.EquipmentId == press)),
+            () => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press)),
             count => count == 2));
     }
 }

@@ -60,7 +60,7 @@ public class SharedSubscription(ITestOutputHelper output)
         foreach (var (code, _, _) in Equipment)
             codes[await node.EquipmentIdAsync(code)] = code;
         var ids = codes.Keys.ToList();
-        var rows = await node.QueryAsync(db => db.TelemetrySamples.Where(s => ids.Contains(s.EquipmentId)).Select(s => new { s.EquipmentId, s.Time }).ToListAsync());
+        var rows = await node.QueryAsync(db => db.TelemetrySamples.Where(s => ids.Contains(s.Channel!.EquipmentId)).Select(s => new { s.Channel!.EquipmentId, s.Time }).ToListAsync());
         return [.. rows.Select(r => (codes[r.EquipmentId], r.Time))];
     }
 }

@@ -13,7 +13,7 @@ public class TelemetryStorage
         var sql = await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE name = 'TelemetrySamples'").SingleAsync();
 
         Assert.Contains("WITHOUT ROWID", sql);
-        Assert.Contains("PRIMARY KEY (\"EquipmentId\", \"Tag\", \"Time\")", sql);
+        Assert.Contains("PRIMARY KEY (\"ChannelId\", \"Time\")", sql);
         Assert.False(db.Database.HasPendingModelChanges());
     }
 }

@@ -19,15 +19,16 @@ public class TelemetryRetentionPurge
         await using (var db = host.NewContext())
         {
             press = await db.Equipment.Where(e => e.Code == new Domain.Plant.PlantCode("TP-01")).Select(e => e.Id).SingleAsync();
+            var channel = new TelemetryChannel { EquipmentId = press, Tag = "speed" };
             foreach (var age in new[] { 1, 29, 31, 400 })
-                db.TelemetrySamples.Add(new TelemetrySample { EquipmentId = press, Tag = "speed", Time = Now.AddDays(-age), Value = age });
+                db.TelemetrySamples.Add(new TelemetrySample { Channel = channel, Time = Now.AddDays(-age), Value = age });
             await db.SaveChangesAsync();
         }
 
         var deleted = await host.Get<TelemetryRetention>().PurgeAsync(CancellationToken.None);
 
         await using var read = host.NewContext();
-        var left = await read.TelemetrySamples.Where(s => s.EquipmentId == press).Select(s => s.Value).ToListAsync();
+        var left = await read.TelemetrySamples.Where(s => s.Channel!.EquipmentId == press).Select(s => s.Value).ToListAsync();
         Assert.Equal(expectedDeleted, deleted);
         Assert.Equal(expectedDeleted == 0 ? [1, 29, 31, 400] : new double[] { 1, 29 }, left.Order());
     }

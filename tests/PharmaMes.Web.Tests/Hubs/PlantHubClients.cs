@@ -48,7 +48,7 @@ public class PlantHubClients(MesWebFactory factory) : IClassFixture<MesWebFactor
         await hub.InvokeAsync("SubscribeEquipment", "TP-01");
 
         await PublishAsync("mes/PLANT1/OSD/OSD-L1/TP-01/telemetry", $"{{\"ts\":\"{Now}\",\"values\":{{\"speed\":3125,\"compression_force\":15.5}}}}");
-        var update = await received.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var update = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("TP-01", update.GetProperty("equipmentCode").GetString());
         Assert.Equal("OSD-L1", update.GetProperty("lineCode").GetString());
@@ -68,8 +68,8 @@ public class PlantHubClients(MesWebFactory factory) : IClassFixture<MesWebFactor
 
         await PublishAsync("mes/PLANT1/OSD/OSD-L1/GRAN-01/state", $"{{\"ts\":\"{Now}\",\"state\":\"Down\",\"reason\":\"Chopper motor overload\"}}");
 
-        var change = await state.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        var raised = await alert.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var change = await state.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var raised = await alert.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("Down", change.GetProperty("state").GetString());
         Assert.Equal("Chopper motor overload", change.GetProperty("reason").GetString());
         Assert.Equal("EquipmentDown", raised.GetProperty("kind").GetString());

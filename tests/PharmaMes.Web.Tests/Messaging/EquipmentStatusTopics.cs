@@ -41,13 +41,13 @@ public class EquipmentStatusTopics(MesWebFactory factory) : IClassFixture<MesWeb
 
         // The first status is published once the app is up; poll-subscribe until it is there.
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(PressStatus, MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        await gotRunning.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await gotRunning.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var ts = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("mes/PLANT1/OSD/OSD-L1/TP-01/state")
             .WithPayload(Encoding.UTF8.GetBytes($"{{\"ts\":\"{ts}\",\"state\":\"Down\",\"reason\":\"Lubrication alarm\"}}"))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        await gotDown.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await gotDown.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         JsonElement down;
         lock (statuses) down = statuses.Last(s => s.GetProperty("state").GetString() == "Down");

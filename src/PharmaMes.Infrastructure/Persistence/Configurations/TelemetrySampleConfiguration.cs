@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Telemetry;
 
 namespace PharmaMes.Infrastructure.Persistence.Configurations;
@@ -10,11 +9,9 @@ internal sealed class TelemetrySampleConfiguration : IEntityTypeConfiguration<Te
     public void Configure(EntityTypeBuilder<TelemetrySample> builder)
     {
         builder.ToTable("TelemetrySamples");
-        // The key is the range-read index: (equipment, tag, time).
-        builder.HasKey(s => new { s.EquipmentId, s.Tag, s.Time });
-        builder.Property(s => s.Tag).HasMaxLength(TagName.MaxLength);
-        builder.HasOne<Equipment>().WithMany().HasForeignKey(s => s.EquipmentId).OnDelete(DeleteBehavior.Restrict);
-        // No index on time alone: each index costs every insert, and retention deletes per
-        // (equipment, tag) prefix of the key.
+        // The key is the range-read index: (channel = equipment and tag, time). No other index:
+        // each one costs every insert, and retention deletes along the key per channel.
+        builder.HasKey(s => new { s.ChannelId, s.Time });
+        builder.HasOne(s => s.Channel).WithMany().HasForeignKey(s => s.ChannelId).OnDelete(DeleteBehavior.Restrict);
     }
 }

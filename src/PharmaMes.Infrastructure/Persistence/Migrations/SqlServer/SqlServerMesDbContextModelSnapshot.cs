@@ -842,14 +842,34 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("QuarantinedMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetrySample", b =>
+            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetryChannel", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<Guid>("EquipmentId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Tag")
+                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EquipmentId", "Tag")
+                        .IsUnique();
+
+                    b.ToTable("TelemetryChannels", (string)null);
+                });
+
+            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetrySample", b =>
+                {
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("Time")
                         .HasColumnType("datetimeoffset");
@@ -857,7 +877,7 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double>("Value")
                         .HasColumnType("float");
 
-                    b.HasKey("EquipmentId", "Tag", "Time");
+                    b.HasKey("ChannelId", "Time");
 
                     b.ToTable("TelemetrySamples", (string)null);
                 });
@@ -1000,13 +1020,24 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetrySample", b =>
+            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetryChannel", b =>
                 {
                     b.HasOne("PharmaMes.Domain.Plant.Equipment", null)
                         .WithMany()
                         .HasForeignKey("EquipmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetrySample", b =>
+                {
+                    b.HasOne("PharmaMes.Infrastructure.Telemetry.TelemetryChannel", "Channel")
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Channel");
                 });
 
             modelBuilder.Entity("PharmaMes.Domain.Plant.Area", b =>

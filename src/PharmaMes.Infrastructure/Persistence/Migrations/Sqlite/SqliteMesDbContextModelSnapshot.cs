@@ -829,14 +829,32 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("QuarantinedMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetrySample", b =>
+            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetryChannel", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("EquipmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Tag")
+                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EquipmentId", "Tag")
+                        .IsUnique();
+
+                    b.ToTable("TelemetryChannels", (string)null);
+                });
+
+            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetrySample", b =>
+                {
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Time")
                         .HasColumnType("INTEGER");
@@ -844,7 +862,7 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
 
-                    b.HasKey("EquipmentId", "Tag", "Time");
+                    b.HasKey("ChannelId", "Time");
 
                     b.ToTable("TelemetrySamples", (string)null);
                 });
@@ -987,13 +1005,24 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetrySample", b =>
+            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetryChannel", b =>
                 {
                     b.HasOne("PharmaMes.Domain.Plant.Equipment", null)
                         .WithMany()
                         .HasForeignKey("EquipmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PharmaMes.Infrastructure.Telemetry.TelemetrySample", b =>
+                {
+                    b.HasOne("PharmaMes.Infrastructure.Telemetry.TelemetryChannel", "Channel")
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Channel");
                 });
 
             modelBuilder.Entity("PharmaMes.Domain.Plant.Area", b =>

@@ -156,21 +156,40 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "TelemetryChannels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EquipmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Tag = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TelemetryChannels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TelemetryChannels_Equipment_EquipmentId",
+                        column: x => x.EquipmentId,
+                        principalTable: "Equipment",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TelemetrySamples",
                 columns: table => new
                 {
-                    EquipmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Tag = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ChannelId = table.Column<int>(type: "int", nullable: false),
                     Time = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Value = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TelemetrySamples", x => new { x.EquipmentId, x.Tag, x.Time });
+                    table.PrimaryKey("PK_TelemetrySamples", x => new { x.ChannelId, x.Time });
                     table.ForeignKey(
-                        name: "FK_TelemetrySamples_Equipment_EquipmentId",
-                        column: x => x.EquipmentId,
-                        principalTable: "Equipment",
+                        name: "FK_TelemetrySamples_TelemetryChannels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "TelemetryChannels",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -210,6 +229,12 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_StateIntervals_EquipmentId_StartedAt",
                 table: "StateIntervals",
                 columns: new[] { "EquipmentId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TelemetryChannels_EquipmentId_Tag",
+                table: "TelemetryChannels",
+                columns: new[] { "EquipmentId", "Tag" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -235,6 +260,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "TelemetrySamples");
+
+            migrationBuilder.DropTable(
+                name: "TelemetryChannels");
 
             migrationBuilder.DropColumn(
                 name: "Position",
