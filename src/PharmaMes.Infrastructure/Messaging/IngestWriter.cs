@@ -22,23 +22,40 @@ public sealed partial class IngestWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var ingest = options.Value.Ingest;
-        var batch = new List<ReceivedMessage>(ingest.BatchSize);
+        // The acknowledgements and live push of one stored batch run while the next batch is
+        // stored: they wait on the network, the store on the disk. One at a time, in order.
+        var confirming = Task.CompletedTask;
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                var batch = new List<ReceivedMessage>(ingest.BatchSize);
                 await FillAsync(batch, ingest, stoppingToken);
                 var result = await StoreAsync(batch, stoppingToken);
-                await AcknowledgeAsync(batch, stoppingToken);
-                metrics.BatchPersisted(batch.Count, result.Quarantined);
-                Publish(result);
-                batch.Clear();
+                await confirming;
+                confirming = ConfirmAsync(batch, result, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Whatever was not stored is not acknowledged: the broker redelivers it after a restart.
         }
+        await confirming;
+    }
+
+    /// <summary>Everything that happens once a batch is committed: broker acknowledgements, counters, live push.</summary>
+    private async Task ConfirmAsync(List<ReceivedMessage> batch, IngestBatchResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AcknowledgeAsync(batch, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return; // stored but not acknowledged: redelivered later, stored once
+        }
+        metrics.BatchPersisted(batch.Count, result.Quarantined);
+        Publish(result);
     }
 
     /// <summary>Takes what is waiting, and waits a moment for more when the batch is not full.</summary>
