@@ -112,11 +112,11 @@ public static partial class DevicePayloadParser
     {
         value = 0;
         if (!root.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Number)
-            return Fail(QuarantineReason.InvalidShape, $"Counts need \"{name}\" as a whole number.", out reason) is not null;
+            return Refuse(QuarantineReason.InvalidShape, $"Counts need \"{name}\" as a whole number.", out reason);
         if (!element.TryGetInt64(out value))
-            return Fail(QuarantineReason.InvalidCount, $"\"{name}\" ({element.GetRawText()}) is not a whole number.", out reason) is not null;
+            return Refuse(QuarantineReason.InvalidCount, $"\"{name}\" ({element.GetRawText()}) is not a whole number.", out reason);
         if (value < 0)
-            return Fail(QuarantineReason.InvalidCount, $"\"{name}\" is {value}; counters cannot be negative.", out reason) is not null;
+            return Refuse(QuarantineReason.InvalidCount, $"\"{name}\" is {value}; counters cannot be negative.", out reason);
         reason = null;
         return true;
     }
@@ -150,7 +150,7 @@ public static partial class DevicePayloadParser
         foreach (var property in root.EnumerateObject())
         {
             if (!allowed.Contains(property.Name, StringComparer.Ordinal))
-                return Fail(QuarantineReason.InvalidShape, $"Unexpected property \"{Truncate(property.Name, 40)}\"; allowed: {string.Join(", ", allowed)}.", out reason) is not null;
+                return Refuse(QuarantineReason.InvalidShape, $"Unexpected property \"{Truncate(property.Name, 40)}\"; allowed: {string.Join(", ", allowed)}.", out reason);
         }
         reason = null;
         return true;
@@ -160,6 +160,12 @@ public static partial class DevicePayloadParser
     {
         reason = new QuarantineReason(code, detail);
         return null;
+    }
+
+    private static bool Refuse(string code, string detail, out QuarantineReason? reason)
+    {
+        reason = new QuarantineReason(code, detail);
+        return false;
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
