@@ -13,7 +13,11 @@ namespace PharmaMes.Infrastructure.Messaging;
 /// equipment's device, a generated password shown once and kept only as a hash, revoked (never
 /// deleted) when the device is replaced.
 /// </summary>
-public sealed partial class DeviceAccountService(IDbContextFactory<MesDbContext> contexts, IPasswordHasher<DeviceCredential> hasher, TimeProvider clock)
+public sealed partial class DeviceAccountService(
+    IDbContextFactory<MesDbContext> contexts,
+    IPasswordHasher<DeviceCredential> hasher,
+    TimeProvider clock,
+    IEnumerable<EmbeddedBroker> brokers)
 {
     public async Task<IReadOnlyList<DeviceAccountSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -50,7 +54,7 @@ public sealed partial class DeviceAccountService(IDbContextFactory<MesDbContext>
         return new IssuedDeviceAccount(DeviceAccountSummary.From(credential), password);
     }
 
-    /// <summary>Refuses the account's next connection; a device already connected stays until it reconnects.</summary>
+    /// <summary>Refuses the account from now on and ends its open connections at the embedded broker.</summary>
     public async Task RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -60,6 +64,8 @@ public sealed partial class DeviceAccountService(IDbContextFactory<MesDbContext>
             throw new DomainException($"The device account '{credential.Username}' was already revoked.");
         credential.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var broker in brokers)
+            await broker.DisconnectDeviceAsync(credential.Username);
     }
 
     [GeneratedRegex("^[a-z0-9._-]{3,64}$")]

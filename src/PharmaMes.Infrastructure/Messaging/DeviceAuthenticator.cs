@@ -34,5 +34,5 @@ public sealed class DeviceAuthenticator(
         !string.IsNullOrEmpty(password) && hasher.VerifyHashedPassword(new DeviceCredential(), hash, password) != PasswordVerificationResult.Failed;
 
     private static BrokerClient Device(string username, string equipment) =>
-        new(BrokerClientKind.Device, $"device '{username}'", equipment.ToUpperInvariant());
+        new(BrokerClientKind.Device, $"device '{username}'", equipment.ToUpperInvariant(), username);
 }

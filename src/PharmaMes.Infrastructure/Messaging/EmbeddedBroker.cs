@@ -125,6 +125,27 @@ public sealed partial class EmbeddedBroker(
         string.Equals(clientId, mesClientId, StringComparison.Ordinal)
         || clientId.StartsWith(mesClientId + "-", StringComparison.Ordinal);
 
+    /// <summary>Ends every connection signed in with a device account (it was just revoked); returns how many.</summary>
+    public async Task<int> DisconnectDeviceAsync(string username)
+    {
+        if (_server is not { IsStarted: true })
+            return 0;
+        var disconnected = 0;
+        foreach (var client in await _server.GetClientsAsync())
+        {
+            if (client.Session?.Items?[BrokerClient.SessionKey] is BrokerClient { Kind: BrokerClientKind.Device } device
+                && string.Equals(device.Username, username, StringComparison.Ordinal))
+            {
+                await client.DisconnectAsync(new MqttServerClientDisconnectOptionsBuilder()
+                    .WithReasonCode(MqttDisconnectReasonCode.NotAuthorized)
+                    .WithReasonString("The device account was revoked.")
+                    .Build());
+                disconnected++;
+            }
+        }
+        return disconnected;
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_server is { IsStarted: true })

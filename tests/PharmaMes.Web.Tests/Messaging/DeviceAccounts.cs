@@ -61,6 +61,23 @@ public class DeviceAccounts(MesWebFactory factory) : IClassFixture<MesWebFactory
     }
 
     [Fact]
+    public async Task RevokingAnAccountEndsItsOpenConnectionAtOnce()
+    {
+        var issued = await Service.CreateAsync("coat01-plc", "COAT-01", "admin");
+        var (device, connected) = await ConnectAsync("coat01-plc", issued.Password);
+        using var _ = device;
+        var disconnected = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        device.DisconnectedAsync += e => { disconnected.TrySetResult(e); return Task.CompletedTask; };
+
+        await Service.RevokeAsync(issued.Summary.Id);
+        var reason = await disconnected.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(MqttClientConnectResultCode.Success, connected);
+        Assert.False(device.IsConnected);
+        Assert.Equal(MqttClientDisconnectReason.NotAuthorized, reason.Reason);
+    }
+
+    [Fact]
     public async Task AnAccountForUnknownEquipmentOrAReusedNameIsRefused()
     {
         await Service.CreateAsync("br01-dcs", "BR-01", "admin");
