@@ -66,9 +66,13 @@ public sealed class IngestBatchProcessor(
                     }
                     break;
                 case CountsPayload counts:
+                    var counted = equipment[entry.Id];
+                    // The broker redelivering the last report (after a reconnect) changes nothing.
+                    if (counted.LastCountAt == counts.At && counted.LastGoodCount == counts.Good && counted.LastRejectCount == counts.Reject)
+                        break;
                     try
                     {
-                        db.ProductionCounts.Add(equipment[entry.Id].RecordCounters(new CounterReading(counts.Good, counts.Reject, counts.At)));
+                        db.ProductionCounts.Add(counted.RecordCounters(new CounterReading(counts.Good, counts.Reject, counts.At)));
                     }
                     catch (DomainException ex)
                     {

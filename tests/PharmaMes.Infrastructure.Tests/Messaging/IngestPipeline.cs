@@ -182,6 +182,13 @@ public class IngestPipeline
             counts.Select(c => (c.At, c.Good, c.Reject, c.AfterCounterReset)));
         var equipment = await live.QueryAsync(db => db.Equipment.AsNoTracking().SingleAsync(e => e.Id == press));
         Assert.Equal(((long?)30, (long?)1, (DateTimeOffset?)t1.AddSeconds(20)), (equipment.LastGoodCount, equipment.LastRejectCount, equipment.LastCountAt));
+
+        // The same last report again (a redelivery after a reconnect) adds nothing and is no error.
+        await PublishAcceptedAsync(device, $"{TabletPress}/counts", $$"""{"ts":"{{Ts(t1.AddSeconds(20))}}","good":30,"reject":1}""");
+        await PublishAcceptedAsync(device, $"{TabletPress}/telemetry", TelemetryJson(t1.AddSeconds(21), "\"speed\":3000"));
+        await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press)), n => n >= 1);
+        Assert.Equal(3, await live.QueryAsync(db => db.ProductionCounts.CountAsync(c => c.EquipmentId == press)));
+        Assert.Equal(0, await live.QueryAsync(db => db.QuarantinedMessages.CountAsync()));
     }
 
     [Fact]
