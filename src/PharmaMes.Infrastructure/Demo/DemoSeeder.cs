@@ -34,7 +34,11 @@ public sealed class DemoSeeder(
         {
             if (!await db.Sites.AnyAsync(s => s.Code == SiteCode, cancellationToken))
             {
-                db.Sites.Add(DemoPlant.Build(now));
+                var site = DemoPlant.Build(now);
+                db.Sites.Add(site);
+                // Each equipment's current state as the open interval its history starts from.
+                foreach (var equipment in site.Areas.SelectMany(a => a.Lines).SelectMany(l => l.Equipment))
+                    db.StateIntervals.Add(new StateInterval(equipment.Id, equipment.State, equipment.StateSince, equipment.StateReason));
                 if (!await db.Materials.AnyAsync(cancellationToken))
                 {
                     var stock = DemoMaterials.Build(now);

@@ -28,6 +28,10 @@ public class DemoSeeding
         var statuses = await db.MaterialLots.Select(l => l.Status).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<LotStatus>().Order(), statuses.Order());
         Assert.Contains(await db.Materials.Select(m => m.Type).Distinct().ToListAsync(), t => t == MaterialType.FinishedGood);
+        // Every equipment's history starts with its current state, open.
+        var intervals = await db.StateIntervals.Where(s => s.EndedAt == null).ToListAsync();
+        Assert.Equal(9, intervals.Count);
+        Assert.Contains(intervals, s => s.State == Domain.Plant.EquipmentState.Down && s.Reason == "Foil web break at the sealing station");
     }
 
     [Fact]

@@ -93,8 +93,11 @@ public class ExternalBrokerIngest
             var dryerNow = await Eventually.GetAsync(
                 () => live.QueryAsync(db => db.Equipment.AsNoTracking().SingleAsync(e => e.Id == dryer)), e => e.State == EquipmentState.Running);
             Assert.Equal((EquipmentState.Running, at.AddSeconds(1)), (dryerNow.State, dryerNow.StateSince));
-            var interval = Assert.Single(await live.QueryAsync(db => db.StateIntervals.Where(s => s.EquipmentId == dryer).ToListAsync()));
-            Assert.Equal((EquipmentState.Running, at.AddSeconds(1), (DateTimeOffset?)null), (interval.State, interval.StartedAt, interval.EndedAt));
+            // The seeded Idle interval ends where the Running one starts.
+            var intervals = await live.QueryAsync(db => db.StateIntervals.Where(s => s.EquipmentId == dryer).OrderBy(s => s.StartedAt).ToListAsync());
+            Assert.Equal(2, intervals.Count);
+            Assert.Equal((EquipmentState.Idle, (DateTimeOffset?)at.AddSeconds(1)), (intervals[0].State, intervals[0].EndedAt));
+            Assert.Equal((EquipmentState.Running, at.AddSeconds(1), (DateTimeOffset?)null), (intervals[1].State, intervals[1].StartedAt, intervals[1].EndedAt));
             Assert.Equal(EquipmentState.Running, live.Get<LivePlant>().Find("FBD-01")?.State);
             // The MES's own output goes to the external broker too: FBD-01's retained status follows the change.
             Assert.True(await Eventually.TrueAsync(() => statuses.Any(s => s.Contains("\"Running\"", StringComparison.Ordinal))),

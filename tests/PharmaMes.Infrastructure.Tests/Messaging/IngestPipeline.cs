@@ -105,11 +105,9 @@ public class IngestPipeline
         var press = await live.EquipmentIdAsync("TP-01");
         await using (var db = live.Mes.NewContext())
         {
-            // TP-01 has been Running since the demo was seeded: its open interval.
-            var equipment = await db.Equipment.SingleAsync(e => e.Id == press);
-            Assert.Equal(EquipmentState.Running, equipment.State);
-            db.StateIntervals.Add(new StateInterval(press, EquipmentState.Running, equipment.StateSince, null));
-            await db.SaveChangesAsync();
+            // TP-01 has been Running since the demo was seeded: the seed opened that interval.
+            var open = await db.StateIntervals.SingleAsync(s => s.EquipmentId == press && s.EndedAt == null);
+            Assert.Equal(EquipmentState.Running, open.State);
         }
         var device = await live.ConnectAsync();
         var at = Now().AddSeconds(-5);
@@ -152,7 +150,9 @@ public class IngestPipeline
         Assert.Contains("from Idle to Held", refusal.Detail);
         Assert.Contains("\"state\":\"Held\"", refusal.PayloadExcerpt);
         Assert.Equal(EquipmentState.Idle, await live.QueryAsync(db => db.Equipment.Where(e => e.Id == dryer).Select(e => e.State).SingleAsync()));
-        Assert.Equal(0, await live.QueryAsync(db => db.StateIntervals.CountAsync(s => s.EquipmentId == dryer)));
+        // Only the seeded Idle interval, still open.
+        var interval = Assert.Single(await live.QueryAsync(db => db.StateIntervals.Where(s => s.EquipmentId == dryer).ToListAsync()));
+        Assert.Equal((EquipmentState.Idle, (DateTimeOffset?)null), (interval.State, interval.EndedAt));
         Assert.Equal(0, await live.QueryAsync(db => db.Alerts.CountAsync()));
 
         // The equipment still takes a legal change afterwards.
