@@ -6,6 +6,7 @@ using PharmaMes.Web.Configuration;
 using PharmaMes.Web.Endpoints;
 using PharmaMes.Web.Hubs;
 using PharmaMes.Web.Security;
+using Scalar.AspNetCore;
 
 // One culture on every terminal: a record must read the same wherever it is shown or printed.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -35,6 +36,9 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapPlantApi();
 app.MapHub<PlantHub>(PlantHub.Path);
+// The API described at /openapi/v1.json and browsable at /scalar, for signed-in people and API keys.
+app.MapOpenApi().RequireAuthorization(Policies.PlantReader);
+app.MapScalarApiReference().RequireAuthorization(Policies.PlantReader);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -23,6 +23,12 @@ public static class WebSetup
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "PharmaMes API";
+            document.Info.Description = "The live plant for machine clients: send an API key in X-Api-Key. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHostedService<PlantHubBroadcaster>();
         return builder;
