@@ -29,10 +29,4 @@ public class Alert
 
     public bool IsActive => ClearedAt is null;
 
-    public void Clear(DateTimeOffset at)
-    {
-        if (ClearedAt is not null)
-            throw new DomainException("The alert was already cleared.");
-        ClearedAt = at < RaisedAt ? RaisedAt : at;
-    }
 }

@@ -38,6 +38,4 @@ public class StateInterval
             throw new DomainException($"The {State} interval cannot end at {at:u}, before it started at {StartedAt:u}.");
         EndedAt = at;
     }
-
-    public TimeSpan DurationUntil(DateTimeOffset now) => (EndedAt ?? now) - StartedAt;
 }

@@ -9,9 +9,6 @@ public sealed record DeviceTopic(string Site, string Area, string Line, string E
     public static string BaseOf(string root, string site, string area, string line, string equipment) =>
         $"{root}/{site}/{area}/{line}/{equipment}";
 
-    public static string Of(string root, string site, string area, string line, string equipment, DeviceMessageKind kind) =>
-        $"{BaseOf(root, site, area, line, equipment)}/{kind.ToString().ToLowerInvariant()}";
-
     /// <summary>Parses a topic, or says why it is not a device topic of the contract.</summary>
     public static DeviceTopic? Parse(string root, string topic, out string? problem)
     {

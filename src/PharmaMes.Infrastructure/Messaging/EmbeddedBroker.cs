@@ -26,8 +26,6 @@ public sealed partial class EmbeddedBroker(
     // resuming another account's session (same client id) would publish with that account's rights.
     private readonly ConcurrentDictionary<(string ClientId, string UserName), BrokerClient> _validated = new();
 
-    public bool IsRunning => _server?.IsStarted == true;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var mqtt = options.Value;

@@ -14,7 +14,15 @@ public sealed class TelemetryQueryService(IDbContextFactory<MesDbContext> contex
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
     public const int DefaultMaxPoints = 600;
 
-    public async Task<TelemetrySeries?> GetSeriesAsync(string equipmentCode, string tag, DateTimeOffset from, DateTimeOffset to, int maxPoints = DefaultMaxPoints, CancellationToken cancellationToken = default)
+    /// <summary>One tag's readings over a range; null when the equipment or the tag does not exist.</summary>
+    public async Task<TelemetrySeries?> GetSeriesAsync(string equipmentCode, string tag, DateTimeOffset from, DateTimeOffset to, int maxPoints = DefaultMaxPoints, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(equipmentCode, t => t == tag, from, to, maxPoints, cancellationToken))?.SingleOrDefault();
+
+    /// <summary>Every tag of an equipment over a range, in the tags' order; null when the equipment does not exist.</summary>
+    public Task<IReadOnlyList<TelemetrySeries>?> GetAllSeriesAsync(string equipmentCode, DateTimeOffset from, DateTimeOffset to, int maxPoints = DefaultMaxPoints, CancellationToken cancellationToken = default) =>
+        ReadAsync(equipmentCode, _ => true, from, to, maxPoints, cancellationToken);
+
+    private async Task<IReadOnlyList<TelemetrySeries>?> ReadAsync(string equipmentCode, Func<string, bool> wanted, DateTimeOffset from, DateTimeOffset to, int maxPoints, CancellationToken cancellationToken)
     {
         if (to <= from)
             throw new DomainException("The end of the range must be after its start.");
@@ -22,15 +30,27 @@ public sealed class TelemetryQueryService(IDbContextFactory<MesDbContext> contex
             throw new DomainException($"A range may span at most {MaxRange.TotalDays:0} days.");
         maxPoints = Math.Clamp(maxPoints, 10, 5_000);
 
+        // One context, the equipment and its series read once, then one range read per tag.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var code = new PlantCode(equipmentCode);
         var equipment = await db.Equipment.AsNoTracking().Include(e => e.Tags).SingleOrDefaultAsync(e => e.Code == code, cancellationToken);
-        var definition = equipment?.Tags.FirstOrDefault(t => t.Name.Value == tag);
-        if (equipment is null || definition is null)
+        if (equipment is null)
             return null;
+        var channels = await db.TelemetryChannels.AsNoTracking().Where(c => c.EquipmentId == equipment.Id)
+            .ToDictionaryAsync(c => c.Tag, c => c.Id, cancellationToken);
+        var series = new List<TelemetrySeries>();
+        foreach (var definition in equipment.Tags.Where(t => wanted(t.Name.Value)).OrderBy(t => t.Position))
+        {
+            // A tag that never reported has no series yet, hence no readings.
+            var channel = channels.GetValueOrDefault(definition.Name.Value, -1);
+            series.Add(await ReadSeriesAsync(db, equipment, definition, channel, from, to, maxPoints, cancellationToken));
+        }
+        return series;
+    }
 
-        var channel = await db.TelemetryChannels.Where(c => c.EquipmentId == equipment.Id && c.Tag == tag)
-            .Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken) ?? -1; // no series yet: no readings
+    private static async Task<TelemetrySeries> ReadSeriesAsync(MesDbContext db, Equipment equipment, TagDefinition definition, int channel,
+        DateTimeOffset from, DateTimeOffset to, int maxPoints, CancellationToken cancellationToken)
+    {
         var rows = db.TelemetrySamples.AsNoTracking()
             .Where(s => s.ChannelId == channel && s.Time >= from && s.Time <= to)
             .OrderBy(s => s.Time)
@@ -55,7 +75,7 @@ public sealed class TelemetryQueryService(IDbContextFactory<MesDbContext> contex
         var points = downsampled
             ? buckets.Select(b => new TelemetryPoint(from + TimeSpan.FromTicks(b.Key * bucketTicks + bucketTicks / 2), b.Value.Sum / b.Value.Count, b.Value.Min, b.Value.Max)).ToList()
             : raw;
-        return new TelemetrySeries(equipment.Code.Value, tag, definition.Description, definition.Unit.Symbol,
+        return new TelemetrySeries(equipment.Code.Value, definition.Name.Value, definition.Description, definition.Unit.Symbol,
             definition.NormalRange.Low, definition.NormalRange.High, definition.AlarmLimits.Low, definition.AlarmLimits.High,
             from, to, count, downsampled, points);
     }
