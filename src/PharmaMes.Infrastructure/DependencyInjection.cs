@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<Audit.AuditTrailService>();
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
         AddMessaging(builder);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Identity;
 using PharmaMes.Infrastructure.Persistence;
 
@@ -29,9 +30,11 @@ public sealed class DemoSeeder(
         if (!demo.Enabled)
             return;
         var now = clock.GetUtcNow();
+        var actor = AuditActor.System("demo set-up", "Demo data seeded at start-up");
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            db.AuditActor = actor;
             if (!await db.Sites.AnyAsync(s => s.Code == SiteCode, cancellationToken))
             {
                 var site = DemoPlant.Build(now);
@@ -53,6 +56,7 @@ public sealed class DemoSeeder(
 
         await using (var scope = scopes.CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<MesDbContext>().AuditActor = actor;
             var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
             foreach (var (userName, fullName, role) in DemoUsers.All)
             {

@@ -3,10 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Identity;
 
-/// <summary>Sign-in that refuses disabled users (they are kept, never deleted).</summary>
+/// <summary>
+/// Sign-in that refuses disabled users (they are kept, never deleted). A lock-out after failed
+/// attempts changes the user's record, so it is audited as done by the sign-in itself.
+/// </summary>
 public sealed class MesSignInManager(
     UserManager<MesUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -14,9 +19,16 @@ public sealed class MesSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<MesUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<MesUser> confirmation)
+    IUserConfirmation<MesUser> confirmation,
+    MesDbContext db)
     : SignInManager<MesUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(MesUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override Task<SignInResult> CheckPasswordSignInAsync(MesUser user, string password, bool lockoutOnFailure)
+    {
+        db.AuditActor ??= AuditActor.System("sign-in", $"Sign-in attempts as {user.UserName}");
+        return base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Identity;
 
@@ -9,6 +11,7 @@ public sealed class RoleSeeder(IServiceScopeFactory scopes)
     public async Task EnsureRolesAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<MesDbContext>().AuditActor = AuditActor.System("set-up", "The product's roles");
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var name in MesRoles.PersonRoles)
         {

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaMes.Domain.Common;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Identity;
 
@@ -28,7 +30,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         return result;
     }
 
-    public async Task<UserSummary> CreateAsync(NewUser request, CancellationToken cancellationToken = default)
+    public async Task<UserSummary> CreateAsync(NewUser request, AuditActor by, CancellationToken cancellationToken = default)
     {
         var userName = request.UserName?.Trim().ToLowerInvariant() ?? "";
         var fullName = request.FullName?.Trim() ?? "";
@@ -41,36 +43,40 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         EnsureKnownRoles(request.Roles);
 
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var users = UsersAuditedAs(scope, by);
+        await using var transaction = await scope.ServiceProvider.GetRequiredService<MesDbContext>().Database.BeginTransactionAsync(cancellationToken);
         var user = new MesUser { Id = Ids.New(), UserName = userName, FullName = fullName, CreatedAt = clock.GetUtcNow() };
         Check(await users.CreateAsync(user, request.Password ?? ""));
         if (request.Roles.Count > 0)
             Check(await users.AddToRolesAsync(user, request.Roles));
+        await transaction.CommitAsync(cancellationToken);
         return new UserSummary(user.Id, userName, fullName, request.Roles.Order().ToList(), false, false, user.CreatedAt);
     }
 
-    public async Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, string changedBy, CancellationToken cancellationToken = default)
+    public async Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, AuditActor by, CancellationToken cancellationToken = default)
     {
         EnsureKnownRoles(roles);
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var users = UsersAuditedAs(scope, by);
+        await using var transaction = await scope.ServiceProvider.GetRequiredService<MesDbContext>().Database.BeginTransactionAsync(cancellationToken);
         var user = await FindAsync(users, userId);
         var current = await users.GetRolesAsync(user);
-        if (string.Equals(user.UserName, changedBy, StringComparison.OrdinalIgnoreCase)
+        if (string.Equals(user.UserName, by.Name, StringComparison.OrdinalIgnoreCase)
             && current.Contains(MesRoles.Admin) && !roles.Contains(MesRoles.Admin))
             throw new DomainException("You cannot take the Admin role from yourself; ask another administrator.");
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
         Check(await users.AddToRolesAsync(user, roles.Except(current)));
         // A new stamp makes open sessions pick up the new roles (or lose the old ones) at once.
         Check(await users.UpdateSecurityStampAsync(user));
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task DisableAsync(Guid userId, string disabledBy, CancellationToken cancellationToken = default)
+    public async Task DisableAsync(Guid userId, AuditActor by, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var users = UsersAuditedAs(scope, by);
         var user = await FindAsync(users, userId);
-        if (string.Equals(user.UserName, disabledBy, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(user.UserName, by.Name, StringComparison.OrdinalIgnoreCase))
             throw new DomainException("You cannot disable your own account.");
         if (user.IsDisabled)
             throw new DomainException($"{user.UserName} is already disabled.");
@@ -80,10 +86,10 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         Check(await users.UpdateSecurityStampAsync(user));
     }
 
-    public async Task EnableAsync(Guid userId, CancellationToken cancellationToken = default)
+    public async Task EnableAsync(Guid userId, AuditActor by, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
+        var users = UsersAuditedAs(scope, by);
         var user = await FindAsync(users, userId);
         if (!user.IsDisabled)
             throw new DomainException($"{user.UserName} is not disabled.");
@@ -91,6 +97,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         Check(await users.UpdateAsync(user));
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    /// <summary>The scope's user manager, saving through a context that audits under <paramref name="by"/>.</summary>
+    private static UserManager<MesUser> UsersAuditedAs(AsyncServiceScope scope, AuditActor by)
+    {
+        scope.ServiceProvider.GetRequiredService<MesDbContext>().AuditActor = by;
+        return scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
     }
 
     private static async Task<MesUser> FindAsync(UserManager<MesUser> users, Guid userId) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PharmaMes.Domain.Alerts;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Live;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Telemetry;
@@ -20,6 +21,8 @@ public sealed class IngestBatchProcessor(
     PlantDirectory directory,
     IOptions<MqttOptions> options)
 {
+    private static readonly AuditActor IngestActor = AuditActor.System("MQTT ingest", "Reported by the equipment");
+
     private sealed record Accepted(ReceivedMessage Message, PlantDirectory.Entry Equipment, DevicePayload Payload);
 
     public async Task<IngestBatchResult> ProcessAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
@@ -28,6 +31,8 @@ public sealed class IngestBatchProcessor(
         var plant = await directory.GetAsync(cancellationToken);
         var result = new IngestBatchResult();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Equipment state is GMP data: its changes are audited as reported by the devices.
+        db.AuditActor = IngestActor;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var accepted = new List<Accepted>(batch.Count);

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Alerts;
+using PharmaMes.Domain.Audit;
+using PharmaMes.Domain.Signatures;
+using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Identity;
@@ -15,6 +18,7 @@ namespace PharmaMes.Infrastructure.Persistence;
 /// The one database of PharmaMes: plant, materials, identity. Each provider has a subclass with
 /// its own migrations (<see cref="SqliteMesDbContext"/>, <see cref="SqlServerMesDbContext"/>);
 /// application services use this base type and never know which provider runs.
+/// Saving audited data writes its audit entries in the same transaction (see <see cref="AuditActor"/>).
 /// </summary>
 public abstract class MesDbContext(DbContextOptions options)
     : IdentityDbContext<MesUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
@@ -36,8 +40,78 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<QuarantinedMessage> QuarantinedMessages => Set<QuarantinedMessage>();
     public DbSet<DeviceCredential> DeviceCredentials => Set<DeviceCredential>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ElectronicSignature> Signatures => Set<ElectronicSignature>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     /// <summary>The keys that protect sign-in cookies: kept in the database so sessions survive a restart and nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Who answers for the changes saved next; required when they touch audited data.</summary>
+    public AuditActor? AuditActor { get; set; }
+
+    /// <summary>The clock audit entries are stamped with (server UTC).</summary>
+    public TimeProvider AuditClock { get; set; } = TimeProvider.System;
+
+    private readonly List<AuditRecord> _auditEvents = [];
+    private List<AuditEntry> _pendingAudit = [];
+
+    /// <summary>Adds an audit record that is not a change of an entity (a failed signing attempt), written with the next save.</summary>
+    public void RecordAuditEvent(AuditRecord record) => _auditEvents.Add(record);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracker.DetectChanges();
+        if (_auditEvents.Count > 0 || ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && AuditedEntities.For(e.Metadata.ClrType) is not null))
+            throw new InvalidOperationException("Audited data is saved with SaveChangesAsync, which writes the audit trail.");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        ForgetPendingAudit();
+        var records = await AuditCollector.CollectAsync(this, AuditActor, AuditClock.GetUtcNow(), cancellationToken);
+        records.AddRange(_auditEvents);
+        if (records.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        int saved;
+        if (Database.CurrentTransaction is not null)
+            saved = await SaveWithAuditAsync(records, cancellationToken);
+        else
+        {
+            // The audit entries and the change they record commit together or not at all.
+            var strategy = Database.CreateExecutionStrategy();
+            saved = await strategy.ExecuteAsync(async ct =>
+            {
+                ForgetPendingAudit();
+                await using var transaction = await Database.BeginTransactionAsync(ct);
+                var count = await SaveWithAuditAsync(records, ct);
+                await transaction.CommitAsync(ct);
+                return count;
+            }, cancellationToken);
+        }
+        _auditEvents.Clear();
+        _pendingAudit = [];
+        if (acceptAllChangesOnSuccess)
+            ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    private async Task<int> SaveWithAuditAsync(List<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        _pendingAudit = [.. await AuditWriter.AppendAsync(this, records, cancellationToken)];
+        AuditEntries.AddRange(_pendingAudit);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+    }
+
+    /// <summary>A retried save must not write the entries of the failed attempt a second time.</summary>
+    private void ForgetPendingAudit()
+    {
+        foreach (var entry in _pendingAudit)
+            Entry(entry).State = EntityState.Detached;
+        _pendingAudit = [];
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

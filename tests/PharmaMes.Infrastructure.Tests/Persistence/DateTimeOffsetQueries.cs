@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Plant;
 
@@ -22,6 +23,7 @@ public class DateTimeOffsetQueries
             foreach (var (code, at) in new[] { ("E-EIGHT", Eight), ("E-SEVEN", Seven), ("E-HALF", HalfPastSeven) })
                 line.AddEquipment(new PlantCode(code), code, EquipmentClass.TabletPress, at.AddDays(-1)).ChangeState(EquipmentState.Idle, at);
             db.Sites.Add(site);
+            db.AuditActor = AuditActor.System("test");
             await db.SaveChangesAsync();
         }
 

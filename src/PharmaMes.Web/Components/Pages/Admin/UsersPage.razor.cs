@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using PharmaMes.Domain.Common;
+using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Identity;
 
 namespace PharmaMes.Web.Components.Pages.Admin;
@@ -22,11 +23,11 @@ public partial class UsersPage
 
     protected override async Task OnInitializedAsync() => users = await Administration.ListAsync();
 
-    private async Task<string> CurrentUserNameAsync() => (await AuthenticationState).User.Identity?.Name ?? "";
+    private async Task<AuditActor> CurrentActorAsync() => AuditActor.Of((await AuthenticationState).User);
 
     private Task CreateAsync() => RunAsync(async () =>
     {
-        var created = await Administration.CreateAsync(new NewUser(newUser.UserName, newUser.FullName, newUser.Password, newUser.Roles.ToList()));
+        var created = await Administration.CreateAsync(new NewUser(newUser.UserName, newUser.FullName, newUser.Password, newUser.Roles.ToList()), await CurrentActorAsync());
         newUser = new();
         return $"User {created.UserName} ({created.FullName}) was created.";
     });
@@ -40,21 +41,21 @@ public partial class UsersPage
 
     private Task SaveRolesAsync(UserSummary user) => RunAsync(async () =>
     {
-        await Administration.SetRolesAsync(user.Id, editedRoles.ToList(), await CurrentUserNameAsync());
+        await Administration.SetRolesAsync(user.Id, editedRoles.ToList(), await CurrentActorAsync());
         editingRolesOf = null;
         return $"The roles of {user.UserName} are now: {(editedRoles.Count == 0 ? "none" : string.Join(", ", editedRoles.Order()))}.";
     });
 
     private Task DisableAsync(UserSummary user) => RunAsync(async () =>
     {
-        await Administration.DisableAsync(user.Id, await CurrentUserNameAsync());
+        await Administration.DisableAsync(user.Id, await CurrentActorAsync());
         confirmDisable = null;
         return $"{user.UserName} is disabled and can no longer sign in. Open sessions end within a minute.";
     });
 
     private Task EnableAsync(UserSummary user) => RunAsync(async () =>
     {
-        await Administration.EnableAsync(user.Id);
+        await Administration.EnableAsync(user.Id, await CurrentActorAsync());
         return $"{user.UserName} can sign in again.";
     });
 

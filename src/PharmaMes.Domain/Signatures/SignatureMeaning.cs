@@ -1,0 +1,12 @@
+namespace PharmaMes.Domain.Signatures;
+
+/// <summary>What a signer declares by signing (21 CFR 11.50(a)(3)): shown with every signature.</summary>
+public enum SignatureMeaning
+{
+    Performed,
+    Verified,
+    Reviewed,
+    Approved,
+    Released,
+    Rejected,
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Domain.Signatures;
+using PharmaMes.Infrastructure.Identity;
+
+namespace PharmaMes.Infrastructure.Audit;
+
+/// <summary>
+/// The GMP data whose every creation and change is audited, with the human label each is known
+/// by. Raw device samples, alerts and counters are not here: they are observations, written once
+/// and never changed, and the telemetry volume would drown the trail.
+/// </summary>
+internal static class AuditedEntities
+{
+    private static readonly HashSet<string> None = [];
+
+    private static readonly Dictionary<Type, AuditedEntity> ByType = new()
+    {
+        [typeof(Equipment)] = new("Equipment", e => ((Equipment)e).Code.Value, None, None),
+        [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
+        [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
+        [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),
+        [typeof(ElectronicSignature)] = new("ElectronicSignature", e => ((ElectronicSignature)e).Manifestation, None, None),
+        [typeof(MesUser)] = new("User", e => ((MesUser)e).UserName,
+            // Bookkeeping of the identity framework, not facts about the person or their access.
+            new HashSet<string> { nameof(MesUser.ConcurrencyStamp), nameof(MesUser.SecurityStamp), nameof(MesUser.AccessFailedCount),
+                nameof(MesUser.NormalizedUserName), nameof(MesUser.NormalizedEmail) },
+            new HashSet<string> { nameof(MesUser.PasswordHash) }),
+        [typeof(IdentityRole<Guid>)] = new("Role", e => ((IdentityRole<Guid>)e).Name,
+            new HashSet<string> { nameof(IdentityRole<Guid>.ConcurrencyStamp), nameof(IdentityRole<Guid>.NormalizedName) }, None),
+        [typeof(IdentityUserRole<Guid>)] = new("UserRole", _ => null, None, None, MayBeRemoved: true),
+    };
+
+    public static AuditedEntity? For(Type type) => ByType.GetValueOrDefault(type);
+}
