@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<Audit.AuditTrailService>();
+        services.AddSingleton<Signatures.ElectronicSigning>();
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
         AddMessaging(builder);

@@ -34,7 +34,7 @@ internal static class AuditCollector
             switch (entry.State)
             {
                 case EntityState.Added:
-                    records.Add(Record(actor, now, AuditAction.Created, audited, id, label, null, null, Snapshot(entry, audited, current: true)));
+                    records.Add(Record(actor, now, audited.CreatedAction, audited, id, label, null, null, Snapshot(entry, audited, current: true)));
                     break;
                 case EntityState.Modified:
                     foreach (var (field, before, after) in ChangedFields(entry, audited))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PharmaMes.Domain.Audit;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Signatures;
@@ -21,7 +22,7 @@ internal static class AuditedEntities
         [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
         [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
         [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),
-        [typeof(ElectronicSignature)] = new("ElectronicSignature", e => ((ElectronicSignature)e).Manifestation, None, None),
+        [typeof(ElectronicSignature)] = new("ElectronicSignature", e => ((ElectronicSignature)e).Manifestation, None, None, CreatedAction: AuditAction.Signed),
         [typeof(MesUser)] = new("User", e => ((MesUser)e).UserName,
             // Bookkeeping of the identity framework, not facts about the person or their access.
             new HashSet<string> { nameof(MesUser.ConcurrencyStamp), nameof(MesUser.SecurityStamp), nameof(MesUser.AccessFailedCount),

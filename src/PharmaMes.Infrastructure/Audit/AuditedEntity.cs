@@ -1,3 +1,5 @@
+using PharmaMes.Domain.Audit;
+
 namespace PharmaMes.Infrastructure.Audit;
 
 /// <summary>How one audited entity type is written to the trail.</summary>
@@ -6,4 +8,5 @@ internal sealed record AuditedEntity(
     Func<object, string?> Label,
     IReadOnlySet<string> Ignored,
     IReadOnlySet<string> Secret,
-    bool MayBeRemoved = false);
+    bool MayBeRemoved = false,
+    AuditAction CreatedAction = AuditAction.Created);
