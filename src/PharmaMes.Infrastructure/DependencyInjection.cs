@@ -44,6 +44,10 @@ public static class DependencyInjection
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<Audit.AuditTrailService>();
         services.AddSingleton<Signatures.ElectronicSigning>();
+        services.AddSingleton<Production.BatchExecutionService>();
+        services.AddSingleton<Production.BatchReviewService>();
+        services.AddSingleton<Production.ProductionOrderService>();
+        services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
         AddMessaging(builder);

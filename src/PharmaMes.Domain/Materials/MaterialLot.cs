@@ -46,6 +46,17 @@ public class MaterialLot
         return new MaterialLot(number, material.Id, LotStatus.Quarantine, expiryDate, now, supplierLot, location);
     }
 
+    /// <summary>
+    /// The lot a batch produces, numbered like the batch. It waits in Quarantine for QA's decision
+    /// on the batch: released with it, or rejected with it.
+    /// </summary>
+    public static MaterialLot Produce(LotNumber number, Material material, DateOnly expiryDate, DateTimeOffset now, string? location = null)
+    {
+        if (expiryDate <= DateOnly.FromDateTime(now.UtcDateTime))
+            throw new DomainException($"Lot {number} cannot be produced with an expiry date {expiryDate:yyyy-MM-dd} that is not in the future.");
+        return new MaterialLot(number, material.Id, LotStatus.Quarantine, expiryDate, now, null, location);
+    }
+
     public void Release(DateTimeOffset at)
     {
         if (IsPastExpiry(DateOnly.FromDateTime(at.UtcDateTime)))

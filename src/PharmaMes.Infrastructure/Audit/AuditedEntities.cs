@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using PharmaMes.Domain.Audit;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Plant;
+using PharmaMes.Domain.Production;
+using PharmaMes.Domain.Quality;
+using PharmaMes.Domain.Recipes;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Identity;
 
@@ -22,6 +25,19 @@ internal static class AuditedEntities
         [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
         [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
         [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),
+        [typeof(MasterRecipe)] = new("MasterRecipe", e => ((MasterRecipe)e).Label, None, None),
+        [typeof(RecipeStep)] = new("RecipeStep", e => ((RecipeStep)e).Label, None, None),
+        [typeof(ProcessParameter)] = new("ProcessParameter", e => ((ProcessParameter)e).Name, None, None),
+        [typeof(InProcessCheck)] = new("InProcessCheck", e => ((InProcessCheck)e).Name, None, None),
+        [typeof(BillOfMaterialsLine)] = new("BillOfMaterialsLine", e => ((BillOfMaterialsLine)e).MaterialCode.Value, None, None),
+        [typeof(ProductionOrder)] = new("ProductionOrder", e => ((ProductionOrder)e).Number.Value, None, None),
+        [typeof(Batch)] = new("Batch", e => ((Batch)e).Number.Value, None, None),
+        [typeof(BatchStep)] = new("BatchStep", e => ((BatchStep)e).Label, None, None),
+        [typeof(BatchStepValue)] = new("BatchStepValue", e => ((BatchStepValue)e).Name, None, None),
+        [typeof(BatchStepMaterial)] = new("BatchStepMaterial", e => ((BatchStepMaterial)e).MaterialCode.Value, None, None),
+        [typeof(BatchRecordEntry)] = new("BatchRecordEntry", e => $"#{((BatchRecordEntry)e).Sequence} {((BatchRecordEntry)e).Kind}", None, None),
+        [typeof(QualityException)] = new("QualityException", e => ((QualityException)e).Number.Value, None, None),
+        [typeof(InvestigationNote)] = new("InvestigationNote", _ => null, None, None),
         [typeof(ElectronicSignature)] = new("ElectronicSignature", e => ((ElectronicSignature)e).Manifestation, None, None, CreatedAction: AuditAction.Signed),
         [typeof(MesUser)] = new("User", e => ((MesUser)e).UserName,
             // Bookkeeping of the identity framework, not facts about the person or their access.

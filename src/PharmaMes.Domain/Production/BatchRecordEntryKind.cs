@@ -1,0 +1,28 @@
+namespace PharmaMes.Domain.Production;
+
+/// <summary>What an electronic batch record entry records.</summary>
+public enum BatchRecordEntryKind
+{
+    BatchCreated,
+    BatchStarted,
+    BatchHeld,
+    BatchResumed,
+    BatchCompleted,
+    BatchAborted,
+    StepStarted,
+    /// <summary>The step was performed; if it needs verification it now awaits it.</summary>
+    StepCompleted,
+    StepVerified,
+    StepSkipped,
+    EquipmentUsed,
+    ValueRecorded,
+    /// <summary>A new value for an earlier entry, with a reason; the earlier entry stays as it was.</summary>
+    ValueCorrected,
+    MaterialDispensed,
+    Excursion,
+    Comment,
+    QualityExceptionRaised,
+    QualityExceptionClosed,
+    Signature,
+    Disposition,
+}

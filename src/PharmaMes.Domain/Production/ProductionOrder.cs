@@ -1,0 +1,127 @@
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
+
+namespace PharmaMes.Domain.Production;
+
+/// <summary>
+/// A production order (ISA-95 production request): make a quantity of a product by a due date.
+/// Planning creates and releases it; batches are made for a released order; QA's disposition of
+/// its batches lets it be closed.
+/// </summary>
+public class ProductionOrder
+{
+    public const int ExternalIdMaxLength = 60;
+    public const int CustomerReferenceMaxLength = 60;
+    public const int ReasonMaxLength = 500;
+    public const int HighestPriority = 1;
+    public const int LowestPriority = 9;
+
+    public Guid Id { get; private set; }
+    public OrderNumber Number { get; private set; }
+    /// <summary>The order's key in the ERP, when it came from there.</summary>
+    public string? ExternalId { get; private set; }
+    public MaterialCode ProductCode { get; private set; }
+    public Quantity Quantity { get; private set; }
+    public DateOnly DueDate { get; private set; }
+    /// <summary>1 (most urgent) to 9.</summary>
+    public int Priority { get; private set; }
+    public string? CustomerReference { get; private set; }
+    /// <summary>The line planned to make it; null while not yet scheduled.</summary>
+    public PlantCode? LineCode { get; private set; }
+    public OrderStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ReleasedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelReason { get; private set; }
+
+    protected ProductionOrder() { }
+
+    private ProductionOrder(OrderNumber number, MaterialCode productCode, DateTimeOffset at, string? externalId, string? customerReference)
+    {
+        Id = Ids.New();
+        Number = number;
+        ProductCode = productCode;
+        Status = OrderStatus.Planned;
+        CreatedAt = at;
+        ExternalId = Guard.OptionalText(externalId, "An external order id", ExternalIdMaxLength);
+        CustomerReference = Guard.OptionalText(customerReference, "A customer reference", CustomerReferenceMaxLength);
+    }
+
+    public static ProductionOrder Plan(OrderNumber number, MaterialCode productCode, Quantity quantity, DateOnly dueDate, int priority,
+        DateTimeOffset at, string? externalId = null, string? customerReference = null, PlantCode? lineCode = null)
+    {
+        var order = new ProductionOrder(number, productCode, at, externalId, customerReference);
+        order.SetPlan(quantity, dueDate, priority, lineCode);
+        return order;
+    }
+
+    /// <summary>Changes what planning decided; only while Planned, since a released order is on the floor.</summary>
+    public void Replan(Quantity quantity, DateOnly dueDate, int priority, PlantCode? lineCode)
+    {
+        if (Status != OrderStatus.Planned)
+            throw new DomainException($"Order {Number} is {Status}: only a Planned order can be changed.");
+        SetPlan(quantity, dueDate, priority, lineCode);
+    }
+
+    public void Release(DateTimeOffset at)
+    {
+        OrderStatusMachine.EnsureCanChange(Status, OrderStatus.Released, Number);
+        Status = OrderStatus.Released;
+        ReleasedAt = at;
+    }
+
+    /// <summary>
+    /// A batch of the order has started. The first one moves the order to InProgress; later batches
+    /// of the same order change nothing.
+    /// </summary>
+    public void Start(DateTimeOffset at)
+    {
+        if (Status == OrderStatus.InProgress)
+            return;
+        OrderStatusMachine.EnsureCanChange(Status, OrderStatus.InProgress, Number);
+        Status = OrderStatus.InProgress;
+        StartedAt = at;
+    }
+
+    public void Complete(DateTimeOffset at)
+    {
+        OrderStatusMachine.EnsureCanChange(Status, OrderStatus.Completed, Number);
+        Status = OrderStatus.Completed;
+        CompletedAt = at;
+    }
+
+    /// <summary>Closes a completed order; the caller checks that every batch has a QA disposition.</summary>
+    public void Close(DateTimeOffset at)
+    {
+        OrderStatusMachine.EnsureCanChange(Status, OrderStatus.Closed, Number);
+        Status = OrderStatus.Closed;
+        ClosedAt = at;
+    }
+
+    public void Cancel(string reason, DateTimeOffset at)
+    {
+        OrderStatusMachine.EnsureCanChange(Status, OrderStatus.Cancelled, Number);
+        CancelReason = Guard.Text(reason, "A reason for cancelling an order", ReasonMaxLength);
+        Status = OrderStatus.Cancelled;
+        CancelledAt = at;
+    }
+
+    /// <summary>Whether batches may be made for the order now.</summary>
+    public bool AcceptsBatches => Status is OrderStatus.Released or OrderStatus.InProgress;
+
+    private void SetPlan(Quantity quantity, DateOnly dueDate, int priority, PlantCode? lineCode)
+    {
+        if (quantity.Unit.Symbol is null || quantity.Amount <= 0)
+            throw new DomainException($"The quantity of order {Number} must be more than zero.");
+        if (priority is < HighestPriority or > LowestPriority)
+            throw new DomainException($"The priority of order {Number} must be from {HighestPriority} (most urgent) to {LowestPriority} (got {priority}).");
+        Quantity = quantity;
+        DueDate = dueDate;
+        Priority = priority;
+        LineCode = lineCode;
+    }
+}

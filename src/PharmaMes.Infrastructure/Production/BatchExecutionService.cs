@@ -1,0 +1,277 @@
+using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Domain.Production;
+using PharmaMes.Domain.Quality;
+using PharmaMes.Domain.Recipes;
+using PharmaMes.Domain.Signatures;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Signatures;
+
+namespace PharmaMes.Infrastructure.Production;
+
+/// <summary>
+/// Executes batches step by step for the shop floor: each call is one operator action, checked by
+/// the domain, written with its batch record entries, quality exceptions, inventory movements,
+/// signatures and audit entries in one transaction. Values outside limits and dispenses outside
+/// tolerance are recorded and raise a quality exception; they are never silently refused.
+/// </summary>
+public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contexts, ElectronicSigning signing, TimeProvider clock)
+{
+    /// <summary>A batch for a released order, from the approved recipe of its product current now.</summary>
+    public async Task<string> CreateBatchAsync(Guid orderId, decimal? plannedAmount, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsync(actor, cancellationToken);
+        var order = await db.ProductionOrders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+            ?? throw new DomainException("That production order does not exist.");
+        var recipe = await db.MasterRecipes
+            .Include(r => r.Steps).ThenInclude(s => s.Parameters)
+            .Include(r => r.Steps).ThenInclude(s => s.Checks)
+            .Include(r => r.BillOfMaterials)
+            .AsSplitQuery()
+            .Where(r => r.ProductCode == order.ProductCode && r.Status == RecipeStatus.Approved)
+            .OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DomainException($"{order.ProductCode} has no Approved master batch record: a batch cannot be made.");
+        var now = clock.GetUtcNow();
+        var planned = plannedAmount is { } amount ? new Quantity(amount, order.Quantity.Unit) : order.Quantity;
+        var batch = Batch.Create(order, recipe, await RecordNumbers.NextBatchAsync(db, now, cancellationToken), planned, PersonOf(actor), now);
+        if (order.Status == OrderStatus.Released)
+            order.Start(now);
+        db.Batches.Add(batch);
+        db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
+        await SaveAsync(db, cancellationToken);
+        return batch.Number.Value;
+    }
+
+    public Task StartAsync(string number, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, (batch, _, now) => { batch.Start(PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
+
+    public Task HoldAsync(string number, string reason, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor.Because(reason), (batch, _, now) => { batch.Hold(reason, PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
+
+    public Task ResumeAsync(string number, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, (batch, _, now) => { batch.Resume(PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
+
+    public Task AbortAsync(string number, string reason, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor.Because(reason), (batch, _, now) => { batch.Abort(reason, PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
+
+    public Task CompleteAsync(string number, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, async (batch, db, now) =>
+        {
+            batch.Complete(PersonOf(actor), now);
+            var order = await db.ProductionOrders.SingleAsync(o => o.Id == batch.OrderId, cancellationToken);
+            // The order is done when none of its batches is still open.
+            var othersOpen = await db.Batches.AnyAsync(b => b.OrderId == order.Id && b.Id != batch.Id
+                && (b.State == BatchState.Created || b.State == BatchState.Running || b.State == BatchState.Held), cancellationToken);
+            if (!othersOpen && order.Status == OrderStatus.InProgress)
+                order.Complete(now);
+        }, cancellationToken);
+
+    /// <summary>The equipment of the class a step needs, each usable or blocked with the reasons (clean, calibrated, not in use).</summary>
+    public async Task<IReadOnlyList<EquipmentChoice>> EquipmentChoicesAsync(string number, int stepNumber, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var batch = await db.Batches.AsNoTracking().WithSteps().SingleOrDefaultAsync(b => b.Number == new BatchNumber(number), cancellationToken)
+            ?? throw new BatchNotFoundException(number);
+        var step = batch.FindStep(stepNumber) ?? throw new DomainException($"Batch {number} has no step {stepNumber}.");
+        if (step.RequiredEquipmentClass is not { } equipmentClass)
+            return [];
+        var candidates = await db.Equipment.AsNoTracking().Where(e => e.Class == equipmentClass).OrderBy(e => e.Code).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var choices = new List<EquipmentChoice>(candidates.Count);
+        foreach (var equipment in candidates)
+        {
+            var blocked = equipment.ReasonsNotUsable(now).ToList();
+            if (await InUseByAsync(db, equipment.Code, batch.Id, cancellationToken) is { } other)
+                blocked.Add($"In use by batch {other}.");
+            choices.Add(new EquipmentChoice(equipment.Code.Value, equipment.Name, equipment.State.ToString(), blocked));
+        }
+        return choices;
+    }
+
+    public Task StartStepAsync(string number, int stepNumber, string? equipmentCode, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, async (batch, db, now) =>
+        {
+            Equipment? equipment = null;
+            if (!string.IsNullOrWhiteSpace(equipmentCode))
+            {
+                var code = new PlantCode(equipmentCode);
+                equipment = await db.Equipment.Include(e => e.Tags).SingleOrDefaultAsync(e => e.Code == code, cancellationToken)
+                    ?? throw new DomainException($"There is no equipment {code}.");
+                if (await InUseByAsync(db, code, batch.Id, cancellationToken) is { } other)
+                    throw new DomainException($"{code} is in use by batch {other}: choose other equipment or wait.");
+            }
+            batch.StartStep(stepNumber, equipment, PersonOf(actor), now);
+        }, cancellationToken);
+
+    public Task<StepOutcome> RecordValueAsync(string number, int stepNumber, string name, double value, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, async (batch, db, now) =>
+        {
+            var entry = batch.RecordValue(stepNumber, name, value, PersonOf(actor), now);
+            var exception = entry.Result == EntryResult.OutOfLimits
+                ? await RaiseAsync(db, batch, (n) => QualityException.OutOfLimitValue(n, batch, entry), now, cancellationToken)
+                : null;
+            return Outcome(entry, exception, exception is null
+                ? $"{entry.Name} {entry.Value} {entry.Unit} recorded: within limits."
+                : $"{entry.Name} {entry.Value} {entry.Unit} is outside its limits {entry.LowLimit} – {entry.HighLimit}: recorded, and quality exception {exception.Number} raised.");
+        }, cancellationToken);
+
+    public Task<StepOutcome> CorrectValueAsync(string number, int entrySequence, double value, string reason, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor.Because(reason), async (batch, db, now) =>
+        {
+            var original = await db.BatchRecordEntries.AsNoTracking().SingleOrDefaultAsync(e => e.BatchId == batch.Id && e.Sequence == entrySequence, cancellationToken)
+                ?? throw new DomainException($"Batch {number} has no entry {entrySequence}.");
+            var entry = batch.CorrectValue(original, value, reason, PersonOf(actor), now);
+            var exception = entry.Result == EntryResult.OutOfLimits
+                ? await RaiseAsync(db, batch, (n) => QualityException.OutOfLimitValue(n, batch, entry), now, cancellationToken)
+                : null;
+            return Outcome(entry, exception, $"Entry {entrySequence} corrected to {entry.Value} {entry.Unit}.");
+        }, cancellationToken);
+
+    /// <summary>
+    /// Weighs a material for a step: checks identity, lot status, expiry and tolerance; refuses a
+    /// wrong or unusable lot; records the dispense and issues the quantity from the lot's stock.
+    /// </summary>
+    public Task<StepOutcome> DispenseAsync(string number, int stepNumber, string materialCode, string lotNumber, decimal amount, AuditActor actor,
+        CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, async (batch, db, now) =>
+        {
+            var lineMaterial = new MaterialCode(materialCode);
+            var lotCode = new LotNumber(lotNumber);
+            var lot = await db.MaterialLots.SingleOrDefaultAsync(l => l.Number == lotCode, cancellationToken)
+                ?? throw new DomainException($"There is no lot {lotCode}. Check the label and scan or type it again.");
+            var material = await db.Materials.SingleAsync(m => m.Id == lot.MaterialId, cancellationToken);
+            var line = batch.FindStep(stepNumber)?.FindMaterial(lineMaterial)
+                ?? throw new DomainException($"Step {stepNumber} of batch {number} does not dispense {lineMaterial}.");
+            var quantity = new Quantity(amount, line.TargetQuantity.Unit);
+            var entry = batch.RecordDispense(stepNumber, lineMaterial, material, lot, quantity, PersonOf(actor), now);
+            var onHand = (await db.InventoryLedger.Where(e => e.LotId == lot.Id).Select(e => e.Change).ToListAsync(cancellationToken)).Sum();
+            db.InventoryLedger.Add(InventoryLedgerEntry.IssueToBatch(lot, quantity, new Quantity(onHand, material.Unit), batch.Number.Value, now, actor.Name));
+            var exception = entry.Result == EntryResult.OutOfLimits
+                ? await RaiseAsync(db, batch, (n) => QualityException.OutOfToleranceDispense(n, batch, entry), now, cancellationToken)
+                : null;
+            return Outcome(entry, exception, exception is null
+                ? $"{quantity} of {lineMaterial} from lot {lotCode} dispensed: within tolerance."
+                : $"{quantity} of {lineMaterial} is outside its tolerance {entry.LowLimit} – {entry.HighLimit}: recorded, and quality exception {exception.Number} raised.");
+        }, cancellationToken);
+
+    /// <summary>
+    /// The operator signs the step as performed. Excursions of its equipment while it ran are
+    /// added to the record first (each with a quality exception), so the signature covers them.
+    /// </summary>
+    public Task CompleteStepAsync(string number, int stepNumber, SignatureCredentials credentials, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, async (batch, db, now) =>
+        {
+            await RecordExcursionsAsync(db, batch, stepNumber, now, cancellationToken);
+            batch.CompleteStep(stepNumber, PersonOf(actor), now);
+            await SignStepAsync(db, batch, stepNumber, SignatureMeaning.Performed, credentials, actor, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>A second person signs the step as verified; never the one who performed it.</summary>
+    public Task VerifyStepAsync(string number, int stepNumber, SignatureCredentials credentials, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, async (batch, db, now) =>
+        {
+            batch.VerifyStep(stepNumber, PersonOf(actor), now);
+            await SignStepAsync(db, batch, stepNumber, SignatureMeaning.Verified, credentials, actor, cancellationToken);
+        }, cancellationToken);
+
+    public Task<StepOutcome> SkipStepAsync(string number, int stepNumber, string reason, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor.Because(reason), async (batch, db, now) =>
+        {
+            var entry = batch.SkipStep(stepNumber, reason, PersonOf(actor), now);
+            var exception = await RaiseAsync(db, batch, (n) => QualityException.StepSkipped(n, batch, entry), now, cancellationToken);
+            return Outcome(entry, exception, $"Step {stepNumber} skipped; quality exception {exception.Number} raised.");
+        }, cancellationToken);
+
+    public Task CommentAsync(string number, int? stepNumber, string text, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, (batch, _, now) => { batch.AddComment(stepNumber, text, PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
+
+    private async Task SignStepAsync(MesDbContext db, Batch batch, int stepNumber, SignatureMeaning meaning, SignatureCredentials credentials, AuditActor actor,
+        CancellationToken cancellationToken)
+    {
+        var step = batch.FindStep(stepNumber)!;
+        var signature = await signing.SignAsync(db, actor, credentials,
+            new SignatureRequest(meaning, "BatchStep", step.Id, batch.StepContent(stepNumber, meaning)), cancellationToken);
+        batch.RecordStepSignature(stepNumber, signature);
+    }
+
+    /// <summary>Excursions on the step's equipment that overlap the time the step ran and are not in the record yet.</summary>
+    private static async Task RecordExcursionsAsync(MesDbContext db, Batch batch, int stepNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var step = batch.FindStep(stepNumber);
+        if (step?.EquipmentCode is not { } code || step.StartedAt is not { } started)
+            return;
+        var equipment = await db.Equipment.Include(e => e.Tags).SingleAsync(e => e.Code == code, cancellationToken);
+        var excursions = await db.Excursions.AsNoTracking()
+            .Where(x => x.EquipmentId == equipment.Id && x.StartedAt <= now && (x.EndedAt == null || x.EndedAt >= started))
+            .OrderBy(x => x.StartedAt).ToListAsync(cancellationToken);
+        foreach (var excursion in excursions)
+        {
+            var entry = batch.RecordExcursion(stepNumber, equipment, excursion, now);
+            await RaiseAsync(db, batch, (n) => QualityException.ExcursionDuringStep(n, batch, entry), now, cancellationToken);
+        }
+    }
+
+    private static async Task<QualityException> RaiseAsync(MesDbContext db, Batch batch, Func<QualityExceptionNumber, QualityException> raise, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var pending = db.ChangeTracker.Entries<QualityException>().Count(e => e.State == EntityState.Added);
+        var exception = raise(await RecordNumbers.NextExceptionAsync(db, now, pending, cancellationToken));
+        db.QualityExceptions.Add(exception);
+        batch.NoteQualityExceptionRaised(exception);
+        return exception;
+    }
+
+    private static StepOutcome Outcome(BatchRecordEntry entry, QualityException? exception, string message) =>
+        new(entry.Sequence, entry.Result?.ToString(), exception?.Number.Value, message);
+
+    /// <summary>The batch, other than <paramref name="batchId"/>, with a step started and not yet done on the equipment.</summary>
+    private static async Task<string?> InUseByAsync(MesDbContext db, PlantCode code, Guid batchId, CancellationToken cancellationToken)
+    {
+        var other = await db.BatchSteps.AsNoTracking()
+            .Where(s => s.EquipmentCode == code && s.BatchId != batchId && (s.State == StepState.InProgress || s.State == StepState.AwaitingVerification))
+            .Select(s => s.BatchId).FirstOrDefaultAsync(cancellationToken);
+        if (other == Guid.Empty)
+            return null;
+        return (await db.Batches.AsNoTracking().Where(b => b.Id == other).Select(b => b.Number).SingleAsync(cancellationToken)).Value;
+    }
+
+    private Task ActAsync(string number, AuditActor actor, Func<Batch, MesDbContext, DateTimeOffset, Task> action, CancellationToken cancellationToken) =>
+        ActAsync(number, actor, async (batch, db, now) => { await action(batch, db, now); return true; }, cancellationToken);
+
+    /// <summary>Loads the batch, applies one action, and saves it with everything it appended, or nothing.</summary>
+    private async Task<T> ActAsync<T>(string number, AuditActor actor, Func<Batch, MesDbContext, DateTimeOffset, Task<T>> action, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(actor, cancellationToken);
+        var batch = await db.LoadForActionAsync(number, cancellationToken);
+        var result = await action(batch, db, clock.GetUtcNow());
+        db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
+        await SaveAsync(db, cancellationToken);
+        return result;
+    }
+
+    private async Task<MesDbContext> OpenAsync(AuditActor actor, CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = actor;
+        db.AuditClock = clock;
+        return db;
+    }
+
+    private static async Task SaveAsync(MesDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("Someone else recorded on this batch at the same moment. The screen shows the batch as it is now: check it and try again.");
+        }
+    }
+
+    internal static Person PersonOf(AuditActor actor) =>
+        new(actor.UserId ?? throw new DomainException("Only a signed-in person can act on a batch."), actor.Name);
+}

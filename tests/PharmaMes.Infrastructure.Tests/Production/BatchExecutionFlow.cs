@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Production;
+using PharmaMes.Domain.Quality;
+using PharmaMes.Domain.Signatures;
+using PharmaMes.Infrastructure.Production;
+using PharmaMes.Infrastructure.Quality;
+using PharmaMes.Infrastructure.Signatures;
+using static PharmaMes.Infrastructure.Tests.Production.TestBatches;
+
+namespace PharmaMes.Infrastructure.Tests.Production;
+
+public class BatchExecutionFlow
+{
+    [Fact]
+    public async Task ABatchRunsStepByStepIsReleasedByQaAndItsLotBecomesReleasedStock()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var (operatorUser, supervisor, qa) = (await PersonAsync(host, "operator"), await PersonAsync(host, "supervisor"), await PersonAsync(host, "qa"));
+        var execution = host.Get<BatchExecutionService>();
+        var number = await NewBatchAsync(host);
+
+        await execution.StartAsync(number, operatorUser);
+        await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
+        var dispensed = await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5.02m, operatorUser);
+        await execution.CompleteStepAsync(number, 1, Credentials("operator"), operatorUser);
+        var ownVerification = await Assert.ThrowsAsync<DomainException>(() => execution.VerifyStepAsync(number, 1, Credentials("operator"), operatorUser));
+        await execution.VerifyStepAsync(number, 1, Credentials("supervisor"), supervisor);
+        await execution.StartStepAsync(number, 2, "FBD-01", operatorUser);
+        var inLimits = await execution.RecordValueAsync(number, 2, "Inlet air temperature", 61, operatorUser);
+        var outOfLimits = await execution.RecordValueAsync(number, 2, "Loss on drying", 2.4, operatorUser);
+        await execution.CompleteStepAsync(number, 2, Credentials("operator"), operatorUser);
+        await execution.CompleteAsync(number, operatorUser);
+
+        Assert.Null(dispensed.QualityExceptionNumber);
+        Assert.Contains("verif", ownVerification.Message);
+        Assert.Equal("WithinLimits", inLimits.Result);
+        Assert.Equal("OutOfLimits", outOfLimits.Result);
+        Assert.NotNull(outOfLimits.QualityExceptionNumber);
+
+        var review = host.Get<BatchReviewService>();
+        var blocked = await Assert.ThrowsAsync<DomainException>(() => review.ReleaseAsync(number, Credentials("qa"), qa));
+        Assert.Contains("open quality exception", blocked.Message);
+        await host.Get<QualityExceptionService>().CloseAsync(outOfLimits.QualityExceptionNumber!, "Re-tested: 1.8 %. Probe drift, no product impact.", Credentials("qa"), qa);
+        await review.ReleaseAsync(number, Credentials("qa"), qa);
+
+        var record = (await review.GetRecordAsync(number))!;
+        Assert.Equal((BatchState.Completed, BatchDisposition.Released), (record.Batch.State, record.Batch.Disposition));
+        Assert.Equal(Enumerable.Range(1, record.Entries.Count), record.Entries.Select(e => e.Sequence));
+        Assert.Contains(record.Entries, e => e.Kind == BatchRecordEntryKind.MaterialDispensed && e.LotNumber == new LotNumber("PARA-24-0117") && e.Amount == 5.02m);
+        Assert.Contains(record.Flagged, e => e.Name == "Loss on drying");
+        Assert.Equal([SignatureMeaning.Performed, SignatureMeaning.Verified, SignatureMeaning.Performed, SignatureMeaning.Reviewed, SignatureMeaning.Released],
+            record.Signatures.Select(s => s.Signature.Meaning));
+        Assert.All(record.Signatures, s => Assert.True(s.IsValid, s.Subject));
+        Assert.Equal(0, record.OpenExceptions);
+
+        await using var db = host.NewContext();
+        var lot = await db.MaterialLots.SingleAsync(l => l.Number == new LotNumber(number));
+        Assert.Equal(LotStatus.Released, lot.Status);
+        var output = await db.InventoryLedger.SingleAsync(e => e.LotId == lot.Id);
+        Assert.Equal((InventoryMovement.OutputFromBatch, 10_000m), (output.Movement, output.Change));
+        var issue = await db.InventoryLedger.SingleAsync(e => e.Reference == number && e.Movement == InventoryMovement.IssueToBatch);
+        Assert.Equal(-5.02m, issue.Change);
+    }
+
+    [Fact]
+    public async Task TheQaWhoPerformedAStepCannotReleaseTheBatch()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var (qa, supervisor) = (await PersonAsync(host, "qa"), await PersonAsync(host, "supervisor"));
+        var execution = host.Get<BatchExecutionService>();
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, qa);
+        await execution.StartStepAsync(number, 1, "DISP-01", qa);
+        await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5m, qa);
+        await execution.CompleteStepAsync(number, 1, Credentials("qa"), qa);
+        await execution.VerifyStepAsync(number, 1, Credentials("supervisor"), supervisor);
+        await execution.SkipStepAsync(number, 2, "Dryer not needed for this trial batch", supervisor);
+        await execution.CompleteAsync(number, supervisor);
+        var skipped = (await host.Get<QualityExceptionService>().ListAsync(openOnly: true, number)).Single();
+        await host.Get<QualityExceptionService>().CloseAsync(skipped.Number.Value, "Trial batch, agreed in advance.", Credentials("qa"), qa);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => host.Get<BatchReviewService>().ReleaseAsync(number, Credentials("qa"), qa));
+
+        Assert.Contains("must not have performed or verified", refused.Message);
+        Assert.Equal(BatchDisposition.PendingReview, (await host.Get<BatchReviewService>().GetRecordAsync(number))!.Batch.Disposition);
+    }
+
+    [Fact]
+    public async Task AnUnreleasedLotIsRefusedAndNothingIsRecordedOrIssued()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, operatorUser);
+        await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
+        var entriesBefore = (await host.Get<BatchReviewService>().GetRecordAsync(number))!.Entries.Count;
+
+        var quarantined = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0121", 5m, operatorUser));
+        var expired = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "PARA-23-0904", 5m, operatorUser));
+        var wrongMaterial = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "MCC-24-3310", 5m, operatorUser));
+
+        Assert.Contains("Quarantine, not Released", quarantined.Message);
+        Assert.Contains("not Released", expired.Message);
+        Assert.Contains("needs API-PARA, not EXC-MCC", wrongMaterial.Message);
+        Assert.Equal(entriesBefore, (await host.Get<BatchReviewService>().GetRecordAsync(number))!.Entries.Count);
+        await using var db = host.NewContext();
+        Assert.False(await db.InventoryLedger.AnyAsync(e => e.Reference == number));
+    }
+
+    [Fact]
+    public async Task AnOutOfToleranceDispenseIsRecordedIssuedAndRaisesAnException()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, operatorUser);
+        await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
+
+        var outcome = await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5.2m, operatorUser);
+
+        Assert.Equal("OutOfLimits", outcome.Result);
+        var exception = await host.Get<QualityExceptionService>().FindAsync(outcome.QualityExceptionNumber!);
+        Assert.Equal((QualityExceptionSource.Automatic, QualityExceptionStatus.Open), (exception!.Source, exception.Status));
+        Assert.Contains("tolerance", exception.Title);
+    }
+
+    [Fact]
+    public async Task EquipmentInUseDirtyOrNotIdleIsOfferedOnlyWithTheReasonItIsBlocked()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        var first = await NewBatchAsync(host);
+        var second = await NewBatchAsync(host);
+        await execution.StartAsync(first, operatorUser);
+        await execution.StartStepAsync(first, 1, "DISP-01", operatorUser);
+        await execution.StartAsync(second, operatorUser);
+
+        var choices = await execution.EquipmentChoicesAsync(second, 1);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => execution.StartStepAsync(second, 1, "DISP-01", operatorUser));
+
+        var booth = Assert.Single(choices);
+        Assert.False(booth.IsUsable);
+        Assert.Contains($"In use by batch {first}.", booth.Blocked);
+        Assert.Contains("in use", refused.Message);
+    }
+
+    [Fact]
+    public async Task AStepCannotStartBeforeTheOneBeforeItIsDone()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, operatorUser);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => execution.StartStepAsync(number, 2, "FBD-01", operatorUser));
+
+        Assert.Contains("Step 1", refused.Message);
+    }
+
+    [Fact]
+    public async Task AWrongSigningPasswordLeavesTheStepInProgress()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, operatorUser);
+        await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
+        await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5m, operatorUser);
+
+        await Assert.ThrowsAsync<SignatureRefusedException>(() => execution.CompleteStepAsync(number, 1, new SignatureCredentials("operator", "wrong-password"), operatorUser));
+
+        var record = (await host.Get<BatchReviewService>().GetRecordAsync(number))!;
+        Assert.Equal(StepState.InProgress, record.Batch.Steps[0].State);
+        Assert.Empty(record.Signatures);
+    }
+}
