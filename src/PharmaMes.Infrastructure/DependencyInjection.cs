@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
+        services.AddSingleton<Recipes.RecipeService>();
         AddMessaging(builder);
         return builder;
     }

@@ -35,6 +35,8 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapPlantApi();
+app.MapBatchApi();
+app.MapAuditApi();
 app.MapHub<PlantHub>(PlantHub.Path);
 // The API described at /openapi/v1.json and browsable at /scalar, for signed-in people and API keys.
 app.MapOpenApi().RequireAuthorization(Policies.PlantReader);

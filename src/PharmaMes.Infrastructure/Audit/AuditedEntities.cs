@@ -26,10 +26,12 @@ internal static class AuditedEntities
         [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
         [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),
         [typeof(MasterRecipe)] = new("MasterRecipe", e => ((MasterRecipe)e).Label, None, None),
-        [typeof(RecipeStep)] = new("RecipeStep", e => ((RecipeStep)e).Label, None, None),
-        [typeof(ProcessParameter)] = new("ProcessParameter", e => ((ProcessParameter)e).Name, None, None),
-        [typeof(InProcessCheck)] = new("InProcessCheck", e => ((InProcessCheck)e).Name, None, None),
-        [typeof(BillOfMaterialsLine)] = new("BillOfMaterialsLine", e => ((BillOfMaterialsLine)e).MaterialCode.Value, None, None),
+        // The parts of a recipe may be removed while it is a Draft (the domain refuses it after approval);
+        // each removal is audited with everything the part held.
+        [typeof(RecipeStep)] = new("RecipeStep", e => ((RecipeStep)e).Label, None, None, MayBeRemoved: true),
+        [typeof(ProcessParameter)] = new("ProcessParameter", e => ((ProcessParameter)e).Name, None, None, MayBeRemoved: true),
+        [typeof(InProcessCheck)] = new("InProcessCheck", e => ((InProcessCheck)e).Name, None, None, MayBeRemoved: true),
+        [typeof(BillOfMaterialsLine)] = new("BillOfMaterialsLine", e => ((BillOfMaterialsLine)e).MaterialCode.Value, None, None, MayBeRemoved: true),
         [typeof(ProductionOrder)] = new("ProductionOrder", e => ((ProductionOrder)e).Number.Value, None, None),
         [typeof(Batch)] = new("Batch", e => ((Batch)e).Number.Value, None, None),
         [typeof(BatchStep)] = new("BatchStep", e => ((BatchStep)e).Label, None, None),

@@ -11,7 +11,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Demo;
 
 /// <summary>
-/// Seeds the demo plant, its materials, one user per role and the demo API key. Each part is
+/// Seeds the demo plant, its materials, one user per role, the master recipes and the demo API key. Each part is
 /// seeded only when missing, so starting the app again changes nothing.
 /// </summary>
 public sealed class DemoSeeder(
@@ -70,6 +70,8 @@ public sealed class DemoSeeder(
                 await users.AddToRoleAsync(user, role);
             }
         }
+
+        await DemoRecipes.SeedAsync(contexts, actor, now, cancellationToken);
 
         if (!string.IsNullOrWhiteSpace(demo.ApiKey))
             await apiKeys.EnsureAsync("Demo ERP client", demo.ApiKey, "demo-seed", cancellationToken);

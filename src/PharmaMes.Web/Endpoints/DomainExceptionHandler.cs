@@ -1,21 +1,28 @@
 using Microsoft.AspNetCore.Diagnostics;
 using PharmaMes.Domain.Common;
+using PharmaMes.Infrastructure.Production;
 
 namespace PharmaMes.Web.Endpoints;
 
-/// <summary>A broken plant rule is the caller's mistake (400 with the rule's message), not a server fault.</summary>
+/// <summary>
+/// A broken plant rule is the caller's mistake (400 with the rule's message), not a server fault;
+/// a batch that does not exist is a 404.
+/// </summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not DomainException)
             return false;
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        var (status, title) = exception is BatchNotFoundException
+            ? (StatusCodes.Status404NotFound, "No such batch")
+            : (StatusCodes.Status400BadRequest, "The request breaks a plant rule");
+        context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = { Status = StatusCodes.Status400BadRequest, Title = "The request breaks a plant rule", Detail = exception.Message },
+            ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
         });
     }
 }

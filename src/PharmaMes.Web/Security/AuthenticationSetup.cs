@@ -15,6 +15,8 @@ public static class AuthenticationSetup
 {
     public const string SelectorScheme = "CookieOrApiKey";
 
+    private static readonly string[] AuditReaderRoles = [MesRoles.QA, MesRoles.Supervisor, MesRoles.Admin];
+
     public static IServiceCollection AddMesAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
@@ -54,7 +56,16 @@ public static class AuthenticationSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(MesRoles.Admin))
             .AddPolicy(Policies.Engineering, p => p.RequireRole(MesRoles.Maintenance, MesRoles.Supervisor, MesRoles.Admin))
-            .AddPolicy(Policies.PlantReader, p => p.RequireRole([.. MesRoles.PersonRoles, MesRoles.Integration]));
+            .AddPolicy(Policies.PlantReader, p => p.RequireRole([.. MesRoles.PersonRoles, MesRoles.Integration]))
+            .AddPolicy(Policies.AuditReader, p => p.RequireRole(AuditReaderRoles))
+            .AddPolicy(Policies.BatchExecution, p => p.RequireRole(MesRoles.Operator, MesRoles.Supervisor))
+            .AddPolicy(Policies.BatchPlanning, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
+            .AddPolicy(Policies.QualityAssurance, p => p.RequireRole(MesRoles.QA))
+            .AddPolicy(Policies.RecipeEditor, p => p.RequireRole(MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
+            .AddPolicy(Policies.RecipeApprover, p => p.RequireRole(MesRoles.QA))
+            // An ERP or validation tool may check that the chain is intact: the verdict holds counts and
+            // sequence numbers only. The entries themselves (who changed what) stay with the people who review them.
+            .AddPolicy(Policies.AuditVerifier, p => p.RequireRole([.. AuditReaderRoles, MesRoles.Integration]));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

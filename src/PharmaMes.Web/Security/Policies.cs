@@ -8,4 +8,18 @@ public static class Policies
     public const string PlantReader = nameof(PlantReader);
     /// <summary>People who look after the data path: maintenance, supervisors, administrators.</summary>
     public const string Engineering = nameof(Engineering);
+    /// <summary>People who execute batches on the shop floor: operators and supervisors (who also verify).</summary>
+    public const string BatchExecution = nameof(BatchExecution);
+    /// <summary>People who release orders and make batches of them: planners and supervisors.</summary>
+    public const string BatchPlanning = nameof(BatchPlanning);
+    /// <summary>Quality assurance: reviews batch records, closes quality exceptions, releases and rejects.</summary>
+    public const string QualityAssurance = nameof(QualityAssurance);
+    /// <summary>People who write master batch records: edit Drafts and start new versions (supervisors, QA, administrators).</summary>
+    public const string RecipeEditor = nameof(RecipeEditor);
+    /// <summary>People who approve master batch records with their e-signature and withdraw them: QA.</summary>
+    public const string RecipeApprover = nameof(RecipeApprover);
+    /// <summary>People who review the audit trail: QA, supervisors, administrators.</summary>
+    public const string AuditReader = nameof(AuditReader);
+    /// <summary>Audit readers, and machine clients that check the trail is intact without reading its entries.</summary>
+    public const string AuditVerifier = nameof(AuditVerifier);
 }

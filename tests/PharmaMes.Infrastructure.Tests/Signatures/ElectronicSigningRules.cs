@@ -42,7 +42,7 @@ public class ElectronicSigningRules
         Assert.EndsWith(" UTC", signature.Manifestation);
         Assert.True(signature.IsValidFor(new SignedContent().Add("content", "v1")));
         Assert.False(signature.IsValidFor(new SignedContent().Add("content", "v2")));
-        var audited = await read.AuditEntries.SingleAsync(a => a.Action == AuditAction.Signed);
+        var audited = await read.AuditEntries.SingleAsync(a => a.Action == AuditAction.Signed && a.EntityId == signature.Id.ToString());
         Assert.Equal(("qa", signature.Manifestation), (audited.UserName, audited.EntityLabel));
     }
 
@@ -74,7 +74,7 @@ public class ElectronicSigningRules
         var failures = await read.AuditEntries.Where(a => a.Action == AuditAction.SignatureFailed).ToListAsync();
         Assert.Equal(6, failures.Count);
         Assert.All(failures, f => Assert.Equal(("qa", "MasterRecipe", Subject.ToString()), (f.UserName, f.EntityType, f.EntityId)));
-        Assert.Empty(await read.Signatures.ToListAsync());
+        Assert.Empty(await read.Signatures.Where(s => s.SubjectId == Subject).ToListAsync());
         Assert.Contains(await read.AuditEntries.Where(a => a.EntityType == "User" && a.Field == "LockoutEnd").ToListAsync(), a => a.EntityLabel == "qa");
     }
 
@@ -106,6 +106,6 @@ public class ElectronicSigningRules
         }
 
         await using var read = host.NewContext();
-        Assert.Empty(await read.Signatures.ToListAsync());
+        Assert.Empty(await read.Signatures.Where(s => s.SubjectId == Subject).ToListAsync());
     }
 }

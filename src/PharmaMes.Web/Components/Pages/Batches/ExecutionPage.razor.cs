@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Production;
+using PharmaMes.Domain.Signatures;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Production;
+using PharmaMes.Infrastructure.Signatures;
+
+namespace PharmaMes.Web.Components.Pages.Batches;
+
+/// <summary>
+/// The operator's screen for one batch: the steps in order, the current step's instructions,
+/// equipment, entries and dispensing, live values of its equipment, and the signatures. Every
+/// action goes through <see cref="BatchExecutionService"/>; the page shows what it recorded.
+/// </summary>
+public partial class ExecutionPage
+{
+    [Parameter] public string Number { get; set; } = "";
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] private BatchExecutionService Execution { get; set; } = default!;
+    [Inject] private BatchReviewService Review { get; set; } = default!;
+
+    private BatchRecordView? record;
+    private bool notFound;
+    private int selected;
+    private IReadOnlyList<EquipmentChoice> choices = [];
+    private Guid? currentUserId;
+    private bool busy;
+    private string? message;
+    private bool messageIsError;
+    private bool warning;
+    private string? asking;
+    private string? reason;
+    private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
+
+    private BatchStep? SelectedStep => record?.Batch.FindStep(selected);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        currentUserId = (await ActorAsync()).UserId;
+        await ReloadAsync(selectCurrent: true);
+    }
+
+    /// <summary>Re-renders for live values of the selected step's equipment only.</summary>
+    protected override bool Concerns(TelemetryUpdated update) => SelectedStep?.EquipmentCode?.Value == update.EquipmentCode;
+    protected override bool Concerns(EquipmentStateChanged change) => SelectedStep?.EquipmentCode?.Value == change.EquipmentCode;
+
+    private async Task ReloadAsync(bool selectCurrent = false)
+    {
+        record = await Review.GetRecordAsync(Number);
+        notFound = record is null;
+        if (record is null)
+            return;
+        // The step to work on: the first one not done, else the last.
+        if (selectCurrent || selected == 0)
+            selected = record.Batch.Steps.FirstOrDefault(s => !s.IsDone)?.Number ?? record.Batch.Steps.LastOrDefault()?.Number ?? 0;
+        await LoadChoicesAsync();
+    }
+
+    private async Task LoadChoicesAsync() =>
+        choices = SelectedStep is { State: StepState.Pending, RequiredEquipmentClass: not null } ? await Execution.EquipmentChoicesAsync(Number, selected) : [];
+
+    private async Task SelectAsync(int number)
+    {
+        selected = number;
+        message = null;
+        await LoadChoicesAsync();
+    }
+
+    private bool IsNext(BatchStep step) => record!.Batch.Steps.Where(s => s.Number < step.Number).All(s => s.IsDone);
+
+    /// <summary>The live scale weight of the dispensing booth the step runs on.</summary>
+    private decimal? ScaleReading(BatchStep step) =>
+        step.EquipmentCode is { } code && Live.Find(code.Value)?.Latest() is { } latest && latest.TryGetValue("weight", out var weight)
+            ? Math.Round((decimal)weight.Value, 3)
+            : null;
+
+    private async Task<AuditActor> ActorAsync() => AuditActor.Of((await AuthenticationState).User);
+
+    private Task StartBatchAsync() => RunAsync(async actor => { await Execution.StartAsync(Number, actor); return "Batch started."; }, selectCurrent: true);
+    private Task ResumeAsync() => RunAsync(async actor => { await Execution.ResumeAsync(Number, actor); return "Batch resumed."; });
+    private Task CompleteBatchAsync() => RunAsync(async actor => { await Execution.CompleteAsync(Number, actor); return "Batch completed: it now waits for QA review."; });
+
+    private void Ask(string what)
+    {
+        asking = what;
+        reason = null;
+    }
+
+    private Task ConfirmAsync()
+    {
+        var what = asking;
+        var why = reason ?? "";
+        asking = null;
+        return what == "hold"
+            ? RunAsync(async actor => { await Execution.HoldAsync(Number, why, actor); return "Batch held."; })
+            : RunAsync(async actor => { await Execution.AbortAsync(Number, why, actor); return "Batch aborted."; });
+    }
+
+    private Task StartStepAsync(string? equipment) =>
+        RunAsync(async actor => { await Execution.StartStepAsync(Number, selected, equipment, actor); return $"Step {selected} started{(equipment is null ? "" : $" on {equipment}")}."; });
+
+    private Task SkipStepAsync(string why) =>
+        RunAsync(async actor => Report(await Execution.SkipStepAsync(Number, selected, why, actor)), selectCurrent: true);
+
+    private Task RecordValueAsync((string Name, double Value) entry) =>
+        RunAsync(async actor => Report(await Execution.RecordValueAsync(Number, selected, entry.Name, entry.Value, actor)));
+
+    private Task DispenseAsync((string Material, string Lot, decimal Amount) dispense) =>
+        RunAsync(async actor => Report(await Execution.DispenseAsync(Number, selected, dispense.Material, dispense.Lot, dispense.Amount, actor)));
+
+    private void CompleteStep()
+    {
+        var step = SelectedStep!;
+        signing = (SignatureMeaning.Performed, $"Step {step.Number} {step.Name} of batch {Number}: I performed this step as recorded.",
+            credentials => RunAsync(async actor => { await Execution.CompleteStepAsync(Number, step.Number, credentials, actor); return $"Step {step.Number} signed as performed."; },
+                selectCurrent: true, rethrowSigning: true));
+    }
+
+    private void VerifyStep()
+    {
+        var step = SelectedStep!;
+        signing = (SignatureMeaning.Verified, $"Step {step.Number} {step.Name} of batch {Number}, performed by {step.PerformedByName}: I verified it.",
+            credentials => RunAsync(async actor => { await Execution.VerifyStepAsync(Number, step.Number, credentials, actor); return $"Step {step.Number} verified."; },
+                selectCurrent: true, rethrowSigning: true));
+    }
+
+    private async Task SignAsync(SignatureCredentials credentials, string? comment)
+    {
+        if (signing is { } pending)
+            await pending.Sign(credentials);
+        signing = null;
+    }
+
+    private string Report(StepOutcome outcome)
+    {
+        warning = outcome.QualityExceptionNumber is not null;
+        return outcome.Message;
+    }
+
+    /// <summary>
+    /// Runs one action and shows its outcome. A refused signature is handed back to the signature
+    /// dialog (which shows it beside the password); any other refusal is shown on the page.
+    /// </summary>
+    private async Task RunAsync(Func<AuditActor, Task<string>> action, bool selectCurrent = false, bool rethrowSigning = false)
+    {
+        busy = true;
+        warning = false;
+        try
+        {
+            message = await action(await ActorAsync());
+            messageIsError = false;
+        }
+        catch (SignatureRefusedException) when (rethrowSigning)
+        {
+            throw;
+        }
+        catch (DomainException ex)
+        {
+            message = ex.Message;
+            messageIsError = true;
+            warning = false;
+            signing = null;
+        }
+        finally
+        {
+            busy = false;
+        }
+        await ReloadAsync(selectCurrent);
+    }
+}

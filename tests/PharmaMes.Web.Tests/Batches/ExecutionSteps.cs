@@ -1,0 +1,147 @@
+using Bunit;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Domain.Production;
+using PharmaMes.Domain.Recipes;
+using PharmaMes.Infrastructure.Production;
+using PharmaMes.Web.Components.Pages.Batches;
+
+namespace PharmaMes.Web.Tests.Batches;
+
+/// <summary>The shop-floor step component: what it offers in each step state, and what it hands to the page.</summary>
+public class ExecutionSteps : BunitContext
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+    private static readonly Person Operator = new(Guid.CreateVersion7(), "operator");
+
+    /// <summary>A running batch of a two-step recipe: dispensing on a booth (verified), then drying with a parameter.</summary>
+    private static (Batch Batch, Equipment Booth) RunningBatch()
+    {
+        var author = Guid.CreateVersion7();
+        var recipe = MasterRecipe.Create(new MaterialCode("FG-TEST"), "Test tablets", new Quantity(100m, "kg"), author, "author", T0.AddDays(-1));
+        recipe.AddStep("Dispensing", "Weigh the API.", EquipmentClass.DispensingBooth, requiresVerification: true);
+        recipe.AddMaterial(new MaterialCode("API-PARA"), new Quantity(5m, "kg"), 1m, 1m, 1);
+        recipe.AddStep("Drying", "Dry it.", null);
+        recipe.AddParameter(2, "Inlet air temperature", new UnitOfMeasure("°C"), 60, new ValueRange(55, 65));
+        recipe.Approve(Guid.CreateVersion7(), T0.AddDays(-1));
+        var order = ProductionOrder.Plan(new OrderNumber("PO-1"), new MaterialCode("FG-TEST"), new Quantity(100m, "kg"), new DateOnly(2026, 12, 1), 3, T0.AddDays(-1));
+        order.Release(T0.AddDays(-1));
+        var batch = Batch.Create(order, recipe, new BatchNumber("B-1"), new Quantity(100m, "kg"), Operator, T0);
+        batch.Start(Operator, T0);
+        var line = new Site(new PlantCode("S"), "Site").AddArea(new PlantCode("A"), "Area").AddLine(new PlantCode("L"), "Line");
+        var booth = line.AddEquipment(new PlantCode("DISP-01"), "Dispensing booth 1", EquipmentClass.DispensingBooth, T0.AddDays(-30));
+        booth.RecordCalibration(DateOnly.FromDateTime(T0.UtcDateTime).AddMonths(-1), DateOnly.FromDateTime(T0.UtcDateTime).AddMonths(5));
+        booth.ChangeState(EquipmentState.Idle, T0.AddDays(-1));
+        booth.MarkCleaned(T0.AddHours(-1), TimeSpan.FromHours(72));
+        return (batch, booth);
+    }
+
+    [Fact]
+    public void APendingStepOffersOnlyFitEquipmentAndNamesWhyTheRestIsBlocked()
+    {
+        var (batch, _) = RunningBatch();
+        string? started = "nothing";
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(1)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.Choices, [new EquipmentChoice("DISP-01", "Dispensing booth 1", "Idle", []), new EquipmentChoice("DISP-02", "Dispensing booth 2", "Idle", ["In use by batch B-0."])])
+            .Add(p => p.OnStart, code => started = code));
+
+        var blocked = step.Find("button[data-equipment='DISP-02']");
+        Assert.True(blocked.HasAttribute("disabled"));
+        Assert.Contains("In use by batch B-0.", blocked.TextContent);
+        // The one usable booth is chosen for the operator: one tap less with gloves on.
+        Assert.Equal("true", step.Find("button[data-equipment='DISP-01']").GetAttribute("aria-pressed"));
+        step.Find("button[data-action='start-step']").Click();
+        Assert.Equal("DISP-01", started);
+    }
+
+    [Fact]
+    public void ALaterStepCannotBeStartedBeforeTheOnesBeforeIt()
+    {
+        var (batch, _) = RunningBatch();
+
+        var step = Render<ExecutionStep>(ps => ps.Add(p => p.Step, batch.FindStep(2)!).Add(p => p.CanAct, true).Add(p => p.IsNext, false));
+
+        Assert.Empty(step.FindAll("button[data-action='start-step']"));
+        Assert.Contains("steps run in order", step.Markup);
+    }
+
+    [Fact]
+    public void AValueThatIsNotANumberIsExplainedAndNotSent()
+    {
+        var (batch, booth) = RunningBatch();
+        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
+        var material = new Material(new MaterialCode("API-PARA"), "Paracetamol", MaterialType.RawMaterial, new UnitOfMeasure("kg"), 0, 0);
+        var lot = MaterialLot.Receive(new LotNumber("PARA-1"), material, new DateOnly(2028, 1, 1), T0.AddDays(-10));
+        lot.Release(T0.AddDays(-9));
+        batch.RecordDispense(1, material.Code, material, lot, new Quantity(5m, "kg"), Operator, T0.AddMinutes(2));
+        batch.CompleteStep(1, Operator, T0.AddMinutes(3));
+        batch.VerifyStep(1, new Person(Guid.CreateVersion7(), "supervisor"), T0.AddMinutes(4));
+        batch.StartStep(2, null, Operator, T0.AddMinutes(5));
+        var sent = new List<(string, double)>();
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(2)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.OnRecordValue, entry => sent.Add(entry)));
+        var row = step.Find("tr[data-value='Inlet air temperature']");
+        Assert.Contains("55 – 65 °C", row.TextContent);
+
+        step.Find("tr[data-value='Inlet air temperature'] input").Input("sixty");
+        step.Find("tr[data-value='Inlet air temperature'] button[data-action='record']").Click();
+        var error = step.Find("tr[data-value='Inlet air temperature'] .validation-message").TextContent;
+        step.Find("tr[data-value='Inlet air temperature'] input").Input("66.5");
+        step.Find("tr[data-value='Inlet air temperature'] button[data-action='record']").Click();
+
+        Assert.Contains("Enter a number", error);
+        Assert.Equal([("Inlet air temperature", 66.5)], sent);
+    }
+
+    [Fact]
+    public void TheLiveScaleReadingFillsTheQuantityAndTheDispenseCarriesLotAndAmount()
+    {
+        var (batch, booth) = RunningBatch();
+        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
+        var dispensed = new List<(string, string, decimal)>();
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(1)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.ScaleReading, 5.013m)
+            .Add(p => p.OnDispense, d => dispensed.Add(d)));
+        Assert.Contains("4.95 kg – 5.05 kg", step.Find("tr[data-material='API-PARA']").TextContent);
+
+        step.Find("button[data-action='dispense']").Click();
+        var missingLot = step.Find("tr[data-material='API-PARA'] .validation-message").TextContent;
+        step.Find("input[aria-label='Lot of API-PARA']").Input("PARA-24-0117");
+        step.Find("button[data-action='use-scale']").Click();
+        step.Find("button[data-action='dispense']").Click();
+
+        Assert.Contains("Scan or type the lot", missingLot);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.013m)], dispensed);
+    }
+
+    [Fact]
+    public void ThePerformerIsNotOfferedTheVerificationOfTheirOwnStep()
+    {
+        var (batch, booth) = RunningBatch();
+        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
+        var material = new Material(new MaterialCode("API-PARA"), "Paracetamol", MaterialType.RawMaterial, new UnitOfMeasure("kg"), 0, 0);
+        var lot = MaterialLot.Receive(new LotNumber("PARA-1"), material, new DateOnly(2028, 1, 1), T0.AddDays(-10));
+        lot.Release(T0.AddDays(-9));
+        batch.RecordDispense(1, material.Code, material, lot, new Quantity(5m, "kg"), Operator, T0.AddMinutes(2));
+        batch.CompleteStep(1, Operator, T0.AddMinutes(3));
+
+        var asPerformer = Render<ExecutionStep>(ps => ps.Add(p => p.Step, batch.FindStep(1)!).Add(p => p.CanAct, true).Add(p => p.IsNext, true)
+            .Add(p => p.CurrentUserId, Operator.Id));
+        var asColleague = Render<ExecutionStep>(ps => ps.Add(p => p.Step, batch.FindStep(1)!).Add(p => p.CanAct, true).Add(p => p.IsNext, true)
+            .Add(p => p.CurrentUserId, Guid.CreateVersion7()));
+
+        Assert.Empty(asPerformer.FindAll("button[data-action='verify-step']"));
+        Assert.NotNull(asPerformer.Find("[data-verify-blocked]"));
+        Assert.Single(asColleague.FindAll("button[data-action='verify-step']"));
+    }
+}
