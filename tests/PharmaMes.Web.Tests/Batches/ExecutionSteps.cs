@@ -37,6 +37,28 @@ public class ExecutionSteps : BunitContext
         return (batch, booth);
     }
 
+    /// <summary>The batch with its weighing performed (5 kg from a released lot), awaiting verification.</summary>
+    private static Batch DispensingPerformed()
+    {
+        var (batch, booth) = RunningBatch();
+        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
+        var material = new Material(new MaterialCode("API-PARA"), "Paracetamol", MaterialType.RawMaterial, new UnitOfMeasure("kg"), 0, 0);
+        var lot = MaterialLot.Receive(new LotNumber("PARA-1"), material, new DateOnly(2028, 1, 1), T0.AddDays(-10));
+        lot.Release(T0.AddDays(-9));
+        batch.RecordDispense(1, material.Code, material, lot, new Quantity(5m, "kg"), Operator, T0.AddMinutes(2));
+        batch.CompleteStep(1, Operator, T0.AddMinutes(3));
+        return batch;
+    }
+
+    /// <summary>The batch with the weighing verified and the drying step started.</summary>
+    private static Batch DryingInProgress()
+    {
+        var batch = DispensingPerformed();
+        batch.VerifyStep(1, new Person(Guid.CreateVersion7(), "supervisor"), T0.AddMinutes(4));
+        batch.StartStep(2, null, Operator, T0.AddMinutes(5));
+        return batch;
+    }
+
     [Fact]
     public void APendingStepOffersOnlyFitEquipmentAndNamesWhyTheRestIsBlocked()
     {
@@ -72,15 +94,7 @@ public class ExecutionSteps : BunitContext
     [Fact]
     public void AValueThatIsNotANumberIsExplainedAndNotSent()
     {
-        var (batch, booth) = RunningBatch();
-        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
-        var material = new Material(new MaterialCode("API-PARA"), "Paracetamol", MaterialType.RawMaterial, new UnitOfMeasure("kg"), 0, 0);
-        var lot = MaterialLot.Receive(new LotNumber("PARA-1"), material, new DateOnly(2028, 1, 1), T0.AddDays(-10));
-        lot.Release(T0.AddDays(-9));
-        batch.RecordDispense(1, material.Code, material, lot, new Quantity(5m, "kg"), Operator, T0.AddMinutes(2));
-        batch.CompleteStep(1, Operator, T0.AddMinutes(3));
-        batch.VerifyStep(1, new Person(Guid.CreateVersion7(), "supervisor"), T0.AddMinutes(4));
-        batch.StartStep(2, null, Operator, T0.AddMinutes(5));
+        var batch = DryingInProgress();
         var sent = new List<(string, double)>();
         var step = Render<ExecutionStep>(ps => ps
             .Add(p => p.Step, batch.FindStep(2)!)
@@ -127,13 +141,7 @@ public class ExecutionSteps : BunitContext
     [Fact]
     public void ThePerformerIsNotOfferedTheVerificationOfTheirOwnStep()
     {
-        var (batch, booth) = RunningBatch();
-        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
-        var material = new Material(new MaterialCode("API-PARA"), "Paracetamol", MaterialType.RawMaterial, new UnitOfMeasure("kg"), 0, 0);
-        var lot = MaterialLot.Receive(new LotNumber("PARA-1"), material, new DateOnly(2028, 1, 1), T0.AddDays(-10));
-        lot.Release(T0.AddDays(-9));
-        batch.RecordDispense(1, material.Code, material, lot, new Quantity(5m, "kg"), Operator, T0.AddMinutes(2));
-        batch.CompleteStep(1, Operator, T0.AddMinutes(3));
+        var batch = DispensingPerformed();
 
         var asPerformer = Render<ExecutionStep>(ps => ps.Add(p => p.Step, batch.FindStep(1)!).Add(p => p.CanAct, true).Add(p => p.IsNext, true)
             .Add(p => p.CurrentUserId, Operator.Id));
@@ -143,5 +151,28 @@ public class ExecutionSteps : BunitContext
         Assert.Empty(asPerformer.FindAll("button[data-action='verify-step']"));
         Assert.NotNull(asPerformer.Find("[data-verify-blocked]"));
         Assert.Single(asColleague.FindAll("button[data-action='verify-step']"));
+    }
+
+    [Fact]
+    public void ACorrectionNeedsAReasonAndNamesTheEntryItSupersedes()
+    {
+        var batch = DryingInProgress();
+        var recorded = batch.RecordValue(2, "Inlet air temperature", 66, Operator, T0.AddMinutes(6));
+        var corrections = new List<(int, double, string)>();
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(2)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.OnCorrect, c => corrections.Add(c)));
+
+        step.Find("[data-action='start-correction']").Click();
+        step.Find("#correct-value").Input("61");
+        step.Find("[data-action='correct']").Click();
+        var withoutReason = step.Find("tr[data-correction] .validation-message").TextContent;
+        step.Find("#correct-reason").Input("Typed 66 for 61 read on the display");
+        step.Find("[data-action='correct']").Click();
+
+        Assert.Contains("reason", withoutReason);
+        Assert.Equal([(recorded.Sequence, 61.0, "Typed 66 for 61 read on the display")], corrections);
     }
 }

@@ -108,6 +108,9 @@ public partial class ExecutionPage
     private Task RecordValueAsync((string Name, double Value) entry) =>
         RunAsync(async actor => Report(await Execution.RecordValueAsync(Number, selected, entry.Name, entry.Value, actor)));
 
+    private Task CorrectValueAsync((int Sequence, double Value, string Reason) correction) =>
+        RunAsync(async actor => Report(await Execution.CorrectValueAsync(Number, correction.Sequence, correction.Value, correction.Reason, actor)));
+
     private Task DispenseAsync((string Material, string Lot, decimal Amount) dispense) =>
         RunAsync(async actor => Report(await Execution.DispenseAsync(Number, selected, dispense.Material, dispense.Lot, dispense.Amount, actor)));
 
