@@ -293,9 +293,14 @@ public class Batch
             unit: tag.Unit, limits: tag.AlarmLimits, result: EntryResult.OutOfLimits);
     }
 
-    /// <summary>A remark on the batch or one of its steps; possible at any time, even after disposition.</summary>
+    /// <summary>
+    /// A remark on the batch or one of its steps, until QA's disposition. The disposition signs the
+    /// record as it then is; new facts after it are a quality exception, not a remark.
+    /// </summary>
     public BatchRecordEntry AddComment(int? stepNumber, string text, Person by, DateTimeOffset at)
     {
+        if (Disposition != BatchDisposition.PendingReview)
+            throw new DomainException($"Batch {Number} is {Disposition}: its record is closed. Raise a quality exception for anything found since.");
         var comment = Guard.Text(text, "A comment", CommentMaxLength);
         if (stepNumber is { } number)
             StepAt(number);

@@ -281,7 +281,9 @@ public class BatchDispositions
         var signature = DispositionSignature(batch, SignatureMeaning.Released);
         batch.Release(signature, 0, At(100));
 
-        batch.AddComment(null, "Customer complaint received", Qa, At(200));
+        var complaint = PharmaMes.Domain.Quality.QualityException.Raise(new PharmaMes.Domain.Quality.QualityExceptionNumber("QE-2026-0099"),
+            PharmaMes.Domain.Quality.QualityExceptionSeverity.Major, "Customer complaint", "Broken tablets in two cartons.", Qa, At(200), batch);
+        batch.NoteQualityExceptionRaised(complaint);
 
         Assert.False(signature.IsValidFor(batch.Content()));
     }
@@ -310,5 +312,18 @@ public class BatchDispositions
         batch.AddComment(null, "Remark", Operator, At(50));
 
         Assert.NotEqual(before, batch.Content().Hash());
+    }
+
+    [Fact]
+    public void AReleasedRecordTakesNoMoreCommentsSoItsSignatureStaysValid()
+    {
+        var batch = Completed();
+        var signature = DispositionSignature(batch, SignatureMeaning.Released);
+        batch.Release(signature, 0, At(100));
+
+        var refused = Assert.Throws<DomainException>(() => batch.AddComment(null, "Looked fine.", Qa, At(101)));
+
+        Assert.Contains("Raise a quality exception", refused.Message);
+        Assert.True(signature.IsValidFor(batch.Content()));
     }
 }

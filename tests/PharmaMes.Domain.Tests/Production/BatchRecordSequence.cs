@@ -78,7 +78,7 @@ public class BatchRecordSequence
     }
 
     [Fact]
-    public void AddsACommentToTheBatchOrAStepAtAnyTime()
+    public void AddsACommentToTheBatchOrAStepUntilTheDisposition()
     {
         var batch = Completed();
 

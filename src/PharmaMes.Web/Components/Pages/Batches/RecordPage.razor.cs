@@ -23,6 +23,7 @@ public partial class RecordPage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private BatchReviewService Review { get; set; } = default!;
     [Inject] private QualityExceptionService Exceptions { get; set; } = default!;
+    [Inject] private BatchExecutionService Execution { get; set; } = default!;
     [Inject] private TelemetryQueryService Telemetry { get; set; } = default!;
 
     private BatchRecordView? record;
@@ -33,6 +34,7 @@ public partial class RecordPage
     private string? message;
     private bool messageIsError;
     private string? rejectReason;
+    private string? comment;
     private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
 
     protected override async Task OnParametersSetAsync()
@@ -59,6 +61,13 @@ public partial class RecordPage
                 trends[step.Number] = withReadings;
         }
     }
+
+    private Task CommentAsync() => RunAsync(async actor =>
+    {
+        await Execution.CommentAsync(Number, null, comment ?? "", actor);
+        comment = null;
+        return "Comment added to the record.";
+    });
 
     private Task AddNoteAsync(QualityException exception, string text) => RunAsync(async actor =>
     {
