@@ -10,10 +10,12 @@ public sealed class PlantNotifier
     public event Action<EquipmentStateChanged>? EquipmentStateChanged;
     public event Action<TelemetryUpdated>? TelemetryUpdated;
     public event Action<AlertRaised>? AlertRaised;
+    public event Action<EquipmentBatchChanged>? EquipmentBatchChanged;
 
     public void Publish(EquipmentStateChanged change) => Raise(EquipmentStateChanged, change);
     public void Publish(TelemetryUpdated update) => Raise(TelemetryUpdated, update);
     public void Publish(AlertRaised alert) => Raise(AlertRaised, alert);
+    public void Publish(EquipmentBatchChanged change) => Raise(EquipmentBatchChanged, change);
 
     private static void Raise<T>(Action<T>? handlers, T value)
     {

@@ -7,7 +7,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Domain.Production;
 using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Messaging;
 
@@ -20,6 +24,7 @@ public sealed partial class EquipmentStatusPublisher(
     PlantNotifier notifier,
     LivePlant live,
     PlantDirectory directory,
+    IDbContextFactory<MesDbContext> contexts,
     MqttClientOptionsFactory clientOptions,
     IOptions<MqttOptions> options,
     ILogger<EquipmentStatusPublisher> logger) : BackgroundService
@@ -33,7 +38,9 @@ public sealed partial class EquipmentStatusPublisher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Action<EquipmentStateChanged> onChange = change => _changed.Writer.TryWrite(change.EquipmentCode);
+        Action<EquipmentBatchChanged> onBatch = change => _changed.Writer.TryWrite(change.EquipmentCode);
         notifier.EquipmentStateChanged += onChange;
+        notifier.EquipmentBatchChanged += onBatch;
         using var client = new MqttClientFactory().CreateMqttClient();
         try
         {
@@ -62,6 +69,7 @@ public sealed partial class EquipmentStatusPublisher(
         finally
         {
             notifier.EquipmentStateChanged -= onChange;
+            notifier.EquipmentBatchChanged -= onBatch;
         }
     }
 
@@ -70,7 +78,8 @@ public sealed partial class EquipmentStatusPublisher(
         var plant = await directory.GetAsync(cancellationToken);
         if (!plant.ByCode.TryGetValue(code, out var entry) || live.Find(code) is not { State: { } state } current)
             return;
-        var status = new EquipmentStatus(entry.Code, entry.Line, state.ToString(), current.StateSince, current.StateReason, CurrentBatch: null);
+        var status = new EquipmentStatus(entry.Code, entry.Line, state.ToString(), current.StateSince, current.StateReason,
+            await CurrentBatchAsync(entry.Code, cancellationToken));
         var topic = DeviceTopic.BaseOf(options.Value.TopicRoot, entry.Site, entry.Area, entry.Line, entry.Code) + "/status";
         try
         {
@@ -87,6 +96,18 @@ public sealed partial class EquipmentStatusPublisher(
             LogPublishFailed(topic, ex.Message);
             _changed.Writer.TryWrite(code); // try again after reconnecting
         }
+    }
+
+    /// <summary>The batch with a step started and not yet done on the equipment, if any.</summary>
+    private async Task<string?> CurrentBatchAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var equipment = new PlantCode(code);
+        var batchId = await db.BatchSteps.AsNoTracking()
+            .Where(s => s.EquipmentCode == equipment && (s.State == StepState.InProgress || s.State == StepState.AwaitingVerification))
+            .Select(s => (Guid?)s.BatchId).FirstOrDefaultAsync(cancellationToken);
+        return batchId is null ? null
+            : (await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.Number).SingleAsync(cancellationToken)).Value;
     }
 
     private async Task<bool> TryConnectAsync(IMqttClient client, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using PharmaMes.Domain.Quality;
 using PharmaMes.Domain.Recipes;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Live;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Signatures;
 
@@ -18,7 +19,7 @@ namespace PharmaMes.Infrastructure.Production;
 /// signatures and audit entries in one transaction. Values outside limits and dispenses outside
 /// tolerance are recorded and raise a quality exception; they are never silently refused.
 /// </summary>
-public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contexts, ElectronicSigning signing, TimeProvider clock)
+public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contexts, ElectronicSigning signing, PlantNotifier notifier, TimeProvider clock)
 {
     /// <summary>A batch for a released order, from the approved recipe of its product current now.</summary>
     public async Task<string> CreateBatchAsync(Guid orderId, decimal? plannedAmount, AuditActor actor, CancellationToken cancellationToken = default)
@@ -248,7 +249,13 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
         var batch = await db.LoadForActionAsync(number, cancellationToken);
         var result = await action(batch, db, clock.GetUtcNow());
         db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
+        // Equipment taken or freed by this action: its status in context (current batch) changes.
+        var equipment = db.ChangeTracker.Entries<BatchStep>()
+            .Where(e => e.State == EntityState.Modified && e.Property(s => s.State).IsModified && e.Entity.EquipmentCode is not null)
+            .Select(e => e.Entity.EquipmentCode!.Value.Value).Distinct().ToList();
         await SaveAsync(db, cancellationToken);
+        foreach (var code in equipment)
+            notifier.Publish(new EquipmentBatchChanged(code));
         return result;
     }
 

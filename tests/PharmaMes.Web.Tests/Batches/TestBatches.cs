@@ -87,7 +87,7 @@ internal static class TestBatches
 
     private static SignatureCredentials Credentials(string userName) => new(userName, MesWebFactory.Password);
 
-    private static async Task<AuditActor> PersonAsync(IServiceProvider services, string userName)
+    public static async Task<AuditActor> PersonAsync(IServiceProvider services, string userName)
     {
         await using var scope = services.CreateAsyncScope();
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>().FindByNameAsync(userName))!;

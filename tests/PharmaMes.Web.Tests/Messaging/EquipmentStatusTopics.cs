@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -12,6 +13,7 @@ namespace PharmaMes.Web.Tests.Messaging;
 public class EquipmentStatusTopics(MesWebFactory factory) : IClassFixture<MesWebFactory>
 {
     private const string PressStatus = "mes/PLANT1/OSD/OSD-L1/TP-01/status";
+    private const string BoothStatus = "mes/PLANT1/OSD/OSD-L1/DISP-01/status";
 
     private async Task<IMqttClient> ConnectAsync()
     {
@@ -55,6 +57,31 @@ public class EquipmentStatusTopics(MesWebFactory factory) : IClassFixture<MesWeb
         Assert.Equal("OSD-L1", down.GetProperty("line").GetString());
         Assert.Equal("Lubrication alarm", down.GetProperty("reason").GetString());
         Assert.Equal(JsonValueKind.Null, down.GetProperty("currentBatch").ValueKind);
+    }
+
+    [Fact]
+    public async Task TheStatusNamesTheBatchWhileOneOfItsStepsRunsOnTheEquipment()
+    {
+        using var client = await ConnectAsync();
+        var number = await Batches.TestBatches.NewBatchAsync(factory);
+        var operatorUser = await Batches.TestBatches.PersonAsync(factory.Services, "operator");
+        var withBatch = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            var status = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray()).RootElement.Clone();
+            if (status.GetProperty("currentBatch").GetString() == number)
+                withBatch.TrySetResult(status);
+            return Task.CompletedTask;
+        };
+        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(BoothStatus, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        var execution = factory.Services.GetRequiredService<PharmaMes.Infrastructure.Production.BatchExecutionService>();
+        await execution.StartAsync(number, operatorUser);
+        await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
+        var status = await withBatch.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("DISP-01", status.GetProperty("equipment").GetString());
+        Assert.Equal(number, status.GetProperty("currentBatch").GetString());
     }
 
     [Fact]
