@@ -51,6 +51,10 @@ public static class DependencyInjection
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
         services.AddSingleton<Recipes.RecipeService>();
+        services.AddSingleton<Erp.ErpOrderIntake>();
+        services.AddSingleton<Erp.MaterialMasterService>();
+        services.AddSingleton<Erp.LotReceiving>();
+        services.AddSingleton<Erp.InventoryQueries>();
         AddMessaging(builder);
         return builder;
     }

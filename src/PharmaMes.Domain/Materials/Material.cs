@@ -30,6 +30,34 @@ public class Material
         SetStockLevels(reorderPoint, safetyStock);
     }
 
+    /// <summary>
+    /// Takes the master data the ERP (or a planner) holds for this material. The unit may change only
+    /// while the material has no lots: ledger entries are counted in the unit they were recorded in,
+    /// and a plant never converts stock silently.
+    /// </summary>
+    public void UpdateMasterData(string name, MaterialType type, UnitOfMeasure unit, decimal reorderPoint, decimal safetyStock, bool hasLots)
+    {
+        var checkedName = Guard.Text(name, "A material name", NameMaxLength);
+        if (unit.Symbol is null)
+            throw new DomainException($"The unit of {Code} is required.");
+        if (unit != Unit && hasLots)
+            throw new DomainException($"The unit of {Code} cannot change from {Unit} to {unit}: it has lots counted in {Unit}.");
+        var previousUnit = Unit;
+        Unit = unit;
+        try
+        {
+            SetStockLevels(reorderPoint, safetyStock);
+        }
+        catch (DomainException)
+        {
+            // A refused change leaves the material as it was.
+            Unit = previousUnit;
+            throw;
+        }
+        Name = checkedName;
+        Type = type;
+    }
+
     public void Rename(string name) => Name = Guard.Text(name, "A material name", NameMaxLength);
 
     public void SetStockLevels(decimal reorderPoint, decimal safetyStock)

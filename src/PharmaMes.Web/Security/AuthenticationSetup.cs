@@ -63,6 +63,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.QualityAssurance, p => p.RequireRole(MesRoles.QA))
             .AddPolicy(Policies.RecipeEditor, p => p.RequireRole(MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
             .AddPolicy(Policies.RecipeApprover, p => p.RequireRole(MesRoles.QA))
+            .AddPolicy(Policies.ErpIntegration, p => p.RequireRole(MesRoles.Integration, MesRoles.Planner, MesRoles.Admin))
             // An ERP or validation tool may check that the chain is intact: the verdict holds counts and
             // sequence numbers only. The entries themselves (who changed what) stay with the people who review them.
             .AddPolicy(Policies.AuditVerifier, p => p.RequireRole([.. AuditReaderRoles, MesRoles.Integration]));

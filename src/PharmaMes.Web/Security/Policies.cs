@@ -18,6 +18,8 @@ public static class Policies
     public const string RecipeEditor = nameof(RecipeEditor);
     /// <summary>People who approve master batch records with their e-signature and withdraw them: QA.</summary>
     public const string RecipeApprover = nameof(RecipeApprover);
+    /// <summary>The ERP's inbound interface: machine clients with an API key, and planners and administrators for people.</summary>
+    public const string ErpIntegration = nameof(ErpIntegration);
     /// <summary>People who review the audit trail: QA, supervisors, administrators.</summary>
     public const string AuditReader = nameof(AuditReader);
     /// <summary>Audit readers, and machine clients that check the trail is intact without reading its entries.</summary>

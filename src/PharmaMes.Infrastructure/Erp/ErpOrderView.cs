@@ -1,0 +1,21 @@
+using PharmaMes.Domain.Production;
+
+namespace PharmaMes.Infrastructure.Erp;
+
+/// <summary>A production order as the ERP sees it: our number beside its key, and where the order stands.</summary>
+public sealed record ErpOrderView(
+    string Number,
+    string? ExternalId,
+    string Product,
+    decimal Quantity,
+    string Unit,
+    DateOnly DueDate,
+    int Priority,
+    string? CustomerReference,
+    OrderStatus Status,
+    DateTimeOffset CreatedAt)
+{
+    public static ErpOrderView Of(ProductionOrder o) =>
+        new(o.Number.Value, o.ExternalId, o.ProductCode.Value, o.Quantity.Amount, o.Quantity.Unit.Symbol, o.DueDate, o.Priority,
+            o.CustomerReference, o.Status, o.CreatedAt);
+}

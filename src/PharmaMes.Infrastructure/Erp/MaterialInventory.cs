@@ -1,0 +1,6 @@
+using PharmaMes.Infrastructure.Materials;
+
+namespace PharmaMes.Infrastructure.Erp;
+
+/// <summary>A material's stock by lot status, and its lots.</summary>
+public sealed record MaterialInventory(MaterialStock Stock, IReadOnlyList<LotOnHand> Lots);

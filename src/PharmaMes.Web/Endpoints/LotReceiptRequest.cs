@@ -1,0 +1,10 @@
+namespace PharmaMes.Web.Endpoints;
+
+/// <summary>A goods receipt from the ERP: a new lot of a material, in the material's unit.</summary>
+public sealed record LotReceiptRequest(
+    string? Material,
+    string? LotNumber,
+    decimal? Quantity,
+    string? Unit,
+    DateOnly? ExpiryDate,
+    string? SupplierLot);

@@ -1,0 +1,21 @@
+using FluentValidation;
+using PharmaMes.Domain.Materials;
+
+namespace PharmaMes.Web.Endpoints;
+
+/// <summary>What the master data of a material must hold.</summary>
+public sealed class MaterialMasterRequestValidator : AbstractValidator<MaterialMasterRequest>
+{
+    public MaterialMasterRequestValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().WithMessage("Give the material's name.")
+            .MaximumLength(Material.NameMaxLength).WithMessage($"A material name has at most {Material.NameMaxLength} characters.");
+        RuleFor(r => r.Type).Must(ErpFieldRules.IsMaterialType).WithMessage($"One of {string.Join(", ", Enum.GetNames<MaterialType>())}.");
+        RuleFor(r => r.Unit).Must(ErpFieldRules.IsUnit).WithMessage(ErpFieldRules.UnitRule);
+        RuleFor(r => r.ReorderPoint).NotNull().WithMessage("Give the reorder point (0 for none).")
+            .GreaterThanOrEqualTo(0m).WithMessage("The reorder point cannot be negative.");
+        RuleFor(r => r.SafetyStock).NotNull().WithMessage("Give the safety stock (0 for none).")
+            .GreaterThanOrEqualTo(0m).WithMessage("The safety stock cannot be negative.")
+            .Must((r, safety) => r.ReorderPoint is null or < 0m || safety <= r.ReorderPoint).WithMessage("The safety stock cannot be above the reorder point.");
+    }
+}

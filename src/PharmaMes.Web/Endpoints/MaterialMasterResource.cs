@@ -1,0 +1,10 @@
+using PharmaMes.Domain.Materials;
+using PharmaMes.Infrastructure.Erp;
+
+namespace PharmaMes.Web.Endpoints;
+
+/// <summary>The master data of one material.</summary>
+public sealed record MaterialMasterResource(string Code, string Name, MaterialType Type, string Unit, decimal ReorderPoint, decimal SafetyStock)
+{
+    public static MaterialMasterResource Of(MaterialMasterView m) => new(m.Code, m.Name, m.Type, m.Unit, m.ReorderPoint, m.SafetyStock);
+}
