@@ -70,6 +70,8 @@ internal static class DemoMaterials
         Lot(magnesium, "MGST-24-0077", 25, LotStatus.Released, 35, 1095, issued: 3);
 
         var coating = Add("COAT-OPA", "Film coating system, white", MaterialType.Excipient, "kg", 40, 15);
+        // The released lot the demo batches coat with; the one just received waits for QA.
+        Lot(coating, "OPA-24-1102", 50, LotStatus.Released, 30, 730);
         Lot(coating, "OPA-24-1180", 100, LotStatus.Quarantine, 1, 730);
 
         var foil = Add("PKG-FOIL", "Aluminium lidding foil 20 µm", MaterialType.Packaging, "m", 5000, 2000);

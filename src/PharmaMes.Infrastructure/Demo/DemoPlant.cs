@@ -10,6 +10,9 @@ namespace PharmaMes.Infrastructure.Demo;
 /// </summary>
 internal static class DemoPlant
 {
+    /// <summary>How long equipment stays clean after cleaning (the validated clean hold time).</summary>
+    public static readonly TimeSpan CleanHoldTime = TimeSpan.FromHours(72);
+
     public static Site Build(DateTimeOffset now)
     {
         var site = new Site(new PlantCode("PLANT1"), "Demo pharmaceutical site");
@@ -67,32 +70,22 @@ internal static class DemoPlant
         Tag(filler, "speed", "Filling speed", "vials/min", (250, 350), (0, 400));
         Tag(filler, "particle_count", "Non-viable particles ≥0.5 µm", "/m³", (0, 2000), (0, 3520));
 
-        SetTheScene(now, [booth, granulator, dryer, press, coater, packer, bioreactor, skid, filler]);
-
-        // A plant as a shift finds it: most equipment ready or running, one fault, one being
-        // cleaned, one waiting for cleaning, one out of calibration.
-        granulator.ChangeState(EquipmentState.Running, now.AddMinutes(-40));
-        press.ChangeState(EquipmentState.Running, now.AddHours(-2));
-        bioreactor.MarkCleaned(now.AddDays(-6), TimeSpan.FromDays(14));
-        bioreactor.ChangeState(EquipmentState.Running, now.AddDays(-6).AddHours(4));
-        skid.MarkDirty();
-        skid.ChangeState(EquipmentState.Cleaning, now.AddMinutes(-25));
-        packer.ChangeState(EquipmentState.Down, now.AddMinutes(-12), "Foil web break at the sealing station");
-        coater.MarkDirty();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        filler.RecordCalibration(today.AddYears(-1), today.AddDays(-3));
+        MakeFit(now, [booth, granulator, dryer, press, coater, packer, bioreactor, skid, filler]);
         return site;
     }
 
-    /// <summary>Every equipment starts calibrated, clean and Idle a week ago.</summary>
-    private static void SetTheScene(DateTimeOffset now, IEnumerable<Equipment> all)
+    /// <summary>
+    /// Every equipment calibrated, Idle for a week and cleaned before the demo week: fit for the batches replayed on it.
+    /// The shift in progress the demo opens on comes after them (<see cref="DemoShiftScene"/>).
+    /// </summary>
+    private static void MakeFit(DateTimeOffset now, IEnumerable<Equipment> all)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var equipment in all)
         {
             equipment.RecordCalibration(today.AddMonths(-5), today.AddMonths(1).AddDays(equipment.Code.Value.Length));
             equipment.ChangeState(EquipmentState.Idle, now.AddDays(-7));
-            equipment.MarkCleaned(now.AddHours(-6), TimeSpan.FromHours(72));
+            equipment.MarkCleaned(now.AddDays(-6), CleanHoldTime);
         }
     }
 

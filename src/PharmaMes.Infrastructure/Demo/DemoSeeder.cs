@@ -11,8 +11,8 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Demo;
 
 /// <summary>
-/// Seeds the demo plant, its materials, one user per role, the master recipes and the demo API key. Each part is
-/// seeded only when missing, so starting the app again changes nothing.
+/// Seeds the demo plant, its materials, one user per role, the master recipes, a week of batches and the demo API
+/// key. Each part is seeded only when missing, so starting the app again changes nothing.
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<MesDbContext> contexts,
@@ -31,10 +31,12 @@ public sealed class DemoSeeder(
             return;
         var now = clock.GetUtcNow();
         var actor = AuditActor.System("demo set-up", "Demo data seeded at start-up");
+        var plantCreated = false;
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             db.AuditActor = actor;
+            db.AuditClock = clock;
             if (!await db.Sites.AnyAsync(s => s.Code == SiteCode, cancellationToken))
             {
                 var site = DemoPlant.Build(now);
@@ -50,6 +52,7 @@ public sealed class DemoSeeder(
                     db.InventoryLedger.AddRange(stock.Ledger);
                 }
                 await db.SaveChangesAsync(cancellationToken);
+                plantCreated = true;
                 logger.LogInformation("Demo plant {Site} seeded", SiteCode);
             }
         }
@@ -72,6 +75,14 @@ public sealed class DemoSeeder(
         }
 
         await DemoRecipes.SeedAsync(contexts, actor, now, cancellationToken);
+
+        // The batches need the plant as it was built, fit for use; a plant seeded earlier already shows a shift in progress.
+        if (plantCreated)
+        {
+            var batches = await DemoBatches.SeedAsync(contexts, scopes, demo.Password, now, cancellationToken);
+            await DemoShiftScene.ApplyAsync(contexts, actor, clock, now, cancellationToken);
+            logger.LogInformation("Demo batches seeded: {Count}", batches);
+        }
 
         if (!string.IsNullOrWhiteSpace(demo.ApiKey))
             await apiKeys.EnsureAsync("Demo ERP client", demo.ApiKey, "demo-seed", cancellationToken);

@@ -103,11 +103,13 @@ public class IngestPipeline
     {
         await using var live = await LiveMesHost.StartAsync(allowAnonymous: true);
         var press = await live.EquipmentIdAsync("TP-01");
+        int before;
         await using (var db = live.Mes.NewContext())
         {
             // TP-01 has been Running since the demo was seeded: the seed opened that interval.
             var open = await db.StateIntervals.SingleAsync(s => s.EquipmentId == press && s.EndedAt == null);
             Assert.Equal(EquipmentState.Running, open.State);
+            before = await db.StateIntervals.CountAsync(s => s.EquipmentId == press);
         }
         var device = await live.ConnectAsync();
         var at = Now().AddSeconds(-5);
@@ -121,10 +123,10 @@ public class IngestPipeline
         Assert.Equal(at, pressNow.StateSince);
         Assert.Equal("Punch tip broken at station 12", pressNow.StateReason);
         var intervals = await live.QueryAsync(db => db.StateIntervals.Where(s => s.EquipmentId == press).OrderBy(s => s.StartedAt).ToListAsync());
-        Assert.Equal(2, intervals.Count);
-        Assert.Equal((EquipmentState.Running, (DateTimeOffset?)at), (intervals[0].State, intervals[0].EndedAt));
-        Assert.Equal((EquipmentState.Down, at, (DateTimeOffset?)null), (intervals[1].State, intervals[1].StartedAt, intervals[1].EndedAt));
-        Assert.Equal("Punch tip broken at station 12", intervals[1].Reason);
+        Assert.Equal(before + 1, intervals.Count);
+        Assert.Equal((EquipmentState.Running, (DateTimeOffset?)at), (intervals[^2].State, intervals[^2].EndedAt));
+        Assert.Equal((EquipmentState.Down, at, (DateTimeOffset?)null), (intervals[^1].State, intervals[^1].StartedAt, intervals[^1].EndedAt));
+        Assert.Equal("Punch tip broken at station 12", intervals[^1].Reason);
         var alert = Assert.Single(await live.QueryAsync(db => db.Alerts.ToListAsync()));
         Assert.Equal((AlertKind.EquipmentDown, "TP-01", at), (alert.Kind, alert.Source, alert.RaisedAt));
         Assert.Contains("Punch tip broken at station 12", alert.Message);

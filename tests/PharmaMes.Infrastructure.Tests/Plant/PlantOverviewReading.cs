@@ -21,8 +21,11 @@ public class PlantOverviewReading
         Assert.Equal(EquipmentState.Running, equipment["TP-01"].State);
         Assert.Equal(EquipmentState.Down, equipment["BLIS-01"].State);
         Assert.Equal("Foil web break at the sealing station", equipment["BLIS-01"].StateReason);
-        Assert.Equal(CleaningStatus.Dirty, equipment["COAT-01"].CleaningStatus);
-        Assert.Contains("it is not clean", equipment["COAT-01"].ReasonsNotUsable);
+        Assert.Equal(CleaningStatus.Dirty, equipment["CHROM-01"].CleaningStatus);
+        Assert.Contains("it is not clean", equipment["CHROM-01"].ReasonsNotUsable);
+        // The coater is ready for the running batch's coating step.
+        Assert.Equal(CleaningStatus.Clean, equipment["COAT-01"].CleaningStatus);
+        Assert.Empty(equipment["COAT-01"].ReasonsNotUsable);
         Assert.False(equipment["FILL-01"].IsCalibrated);
         Assert.Equal(new DateOnly(2026, 11, 22), equipment["FILL-01"].CalibrationDueOn);
         Assert.Empty(equipment["FBD-01"].ReasonsNotUsable);
