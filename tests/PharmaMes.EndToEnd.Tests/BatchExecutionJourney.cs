@@ -121,32 +121,13 @@ public class BatchExecutionJourney(LivePlantApp app, Chromium chromium) : IClass
     /// <summary>An approved two-step recipe (a verified weighing on a booth, then a moisture check), a released order, and its batch.</summary>
     private async Task<string> NewBatchAsync()
     {
-        var services = app.Services;
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
-        async Task<AuditActor> Actor(string name) { var user = (await users.FindByNameAsync(name))!; return new AuditActor(user.Id, user.UserName!); }
-        var supervisor = await Actor("supervisor");
-        var qa = await Actor("qa");
-        var now = DateTimeOffset.UtcNow;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<MesDbContext>>().CreateDbContextAsync())
+        await ShopFloorSetup.EnsureApprovedRecipeAsync(app.Services, Product, "End-to-end test tablets", 1_000m, recipe =>
         {
-            db.AuditActor = supervisor;
-            db.Materials.Add(new Material(new MaterialCode(Product), "End-to-end test tablets", MaterialType.FinishedGood, new UnitOfMeasure("pcs"), 0, 0));
-            var recipe = MasterRecipe.Create(new MaterialCode(Product), "End-to-end test tablets", new Quantity(1_000m, "pcs"), supervisor.UserId!.Value, supervisor.Name, now);
             recipe.AddStep("Dispensing", "Weigh the binder into a clean, labelled container.", EquipmentClass.DispensingBooth, requiresVerification: true);
             recipe.AddMaterial(new MaterialCode("EXC-PVP"), new Quantity(2m, "kg"), 2m, 2m, 1);
             recipe.AddStep("Moisture check", "Measure the granule moisture with the halogen analyser.");
             recipe.AddCheck(2, "Granule moisture", new UnitOfMeasure("%"), new ValueRange(0, 3));
-            recipe.Approve(qa.UserId!.Value, now);
-            db.MasterRecipes.Add(recipe);
-            db.Signatures.Add(new ElectronicSignature(qa.UserId.Value, "qa", "Quinn Andersen", SignatureMeaning.Approved, now, "MasterRecipe", recipe.Id, recipe.Content()));
-            await db.SaveChangesAsync();
-        }
-        var orders = services.GetRequiredService<ProductionOrderService>();
-        var planner = await Actor("planner");
-        await orders.PlanAsync(Product, 1_000m, DateOnly.FromDateTime(now.UtcDateTime).AddDays(3), 2, null, null, planner);
-        var order = (await orders.ListAsync()).Single(o => o.ProductCode == Product);
-        await orders.ReleaseAsync(order.Id, planner);
-        return await services.GetRequiredService<BatchExecutionService>().CreateBatchAsync(order.Id, null, supervisor);
+        });
+        return await ShopFloorSetup.NewBatchAsync(app.Services, Product, 1_000m);
     }
 }

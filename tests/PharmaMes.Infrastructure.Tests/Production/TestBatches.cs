@@ -21,44 +21,23 @@ internal static class TestBatches
 {
     public const string Product = "FG-TEST";
 
-    public static async Task<AuditActor> PersonAsync(MesTestHost host, string userName)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>().FindByNameAsync(userName))!;
-        return new AuditActor(user.Id, user.UserName!);
-    }
+    public static Task<AuditActor> PersonAsync(MesTestHost host, string userName) => ShopFloorSetup.PersonAsync(host.Services, userName);
 
     public static SignatureCredentials Credentials(string userName) => new(userName, MesTestHost.DemoPassword);
 
     /// <summary>Creates the product, its approved recipe and a released order; returns the new batch's number.</summary>
     public static async Task<string> NewBatchAsync(MesTestHost host)
     {
-        var supervisor = await PersonAsync(host, "supervisor");
-        var qa = await PersonAsync(host, "qa");
-        await using (var db = host.NewContext())
-        {
-            db.AuditActor = supervisor;
-            if (!await db.Materials.AnyAsync(m => m.Code == new MaterialCode(Product)))
-            {
-                db.Materials.Add(new Material(new MaterialCode(Product), "Test tablets", MaterialType.FinishedGood, new UnitOfMeasure("pcs"), 0, 0));
-                var now = DateTimeOffset.UtcNow;
-                var recipe = MasterRecipe.Create(new MaterialCode(Product), "Test tablets", new Quantity(10_000m, "pcs"), supervisor.UserId!.Value, supervisor.Name, now);
-                recipe.AddStep("Dispensing", "Weigh the paracetamol.", EquipmentClass.DispensingBooth, requiresVerification: true);
-                recipe.AddMaterial(new MaterialCode("API-PARA"), new Quantity(5m, "kg"), 1m, 1m, 1);
-                recipe.AddStep("Drying", "Dry the granulate to a loss on drying below 2 %.", EquipmentClass.FluidBedDryer);
-                recipe.AddParameter(2, "Inlet air temperature", new UnitOfMeasure("°C"), 60, new ValueRange(55, 65));
-                recipe.AddCheck(2, "Loss on drying", new UnitOfMeasure("%"), new ValueRange(0, 2));
-                recipe.Approve(qa.UserId!.Value, now);
-                db.MasterRecipes.Add(recipe);
-                db.Signatures.Add(new ElectronicSignature(qa.UserId.Value, "qa", "Quinn Andersen", SignatureMeaning.Approved, now, "MasterRecipe", recipe.Id, recipe.Content()));
-                await db.SaveChangesAsync();
-            }
-        }
-        var planner = await PersonAsync(host, "planner");
-        var orders = host.Get<ProductionOrderService>();
-        await orders.PlanAsync(Product, 10_000m, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), 3, null, null, planner);
-        var order = (await orders.ListAsync()).Last(o => o.ProductCode == Product);
-        await orders.ReleaseAsync(order.Id, planner);
-        return await host.Get<BatchExecutionService>().CreateBatchAsync(order.Id, null, supervisor);
+        await ShopFloorSetup.EnsureApprovedRecipeAsync(host.Services, Product, "Test tablets", 10_000m, VerifiedDispensingThenDrying);
+        return await ShopFloorSetup.NewBatchAsync(host.Services, Product, 10_000m);
+    }
+
+    private static void VerifiedDispensingThenDrying(MasterRecipe recipe)
+    {
+        recipe.AddStep("Dispensing", "Weigh the paracetamol.", EquipmentClass.DispensingBooth, requiresVerification: true);
+        recipe.AddMaterial(new MaterialCode("API-PARA"), new Quantity(5m, "kg"), 1m, 1m, 1);
+        recipe.AddStep("Drying", "Dry the granulate to a loss on drying below 2 %.", EquipmentClass.FluidBedDryer);
+        recipe.AddParameter(2, "Inlet air temperature", new UnitOfMeasure("°C"), 60, new ValueRange(55, 65));
+        recipe.AddCheck(2, "Loss on drying", new UnitOfMeasure("%"), new ValueRange(0, 2));
     }
 }

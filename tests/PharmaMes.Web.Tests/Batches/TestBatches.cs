@@ -29,34 +29,15 @@ internal static class TestBatches
     /// <summary>A new batch, Created, for a new released order of the test product.</summary>
     public static async Task<string> NewBatchAsync(MesWebFactory factory)
     {
-        var services = factory.Services;
-        var supervisor = await PersonAsync(services, "supervisor");
-        var qa = await PersonAsync(services, "qa");
-        await using (var db = await services.GetRequiredService<IDbContextFactory<MesDbContext>>().CreateDbContextAsync())
+        await ShopFloorSetup.EnsureApprovedRecipeAsync(factory.Services, Product, ProductName, 10_000m, recipe =>
         {
-            db.AuditActor = supervisor;
-            if (!await db.Materials.AnyAsync(m => m.Code == new MaterialCode(Product)))
-            {
-                var now = DateTimeOffset.UtcNow;
-                db.Materials.Add(new Material(new MaterialCode(Product), ProductName, MaterialType.FinishedGood, new UnitOfMeasure("pcs"), 0, 0));
-                var recipe = MasterRecipe.Create(new MaterialCode(Product), ProductName, new Quantity(10_000m, "pcs"), supervisor.UserId!.Value, supervisor.Name, now);
-                recipe.AddStep("Dispensing", "Weigh the paracetamol.", EquipmentClass.DispensingBooth, requiresVerification: true);
-                recipe.AddMaterial(new MaterialCode("API-PARA"), new Quantity(5m, "kg"), 1m, 1m, 1);
-                recipe.AddStep("Drying", "Dry the granulate to a loss on drying below 2 %.", EquipmentClass.FluidBedDryer);
-                recipe.AddParameter(2, "Inlet air temperature", new UnitOfMeasure("°C"), 60, new ValueRange(55, 65));
-                recipe.AddCheck(2, "Loss on drying", new UnitOfMeasure("%"), new ValueRange(0, 2));
-                recipe.Approve(qa.UserId!.Value, now);
-                db.MasterRecipes.Add(recipe);
-                db.Signatures.Add(new ElectronicSignature(qa.UserId.Value, "qa", "Quinn Andersen", SignatureMeaning.Approved, now, "MasterRecipe", recipe.Id, recipe.Content()));
-                await db.SaveChangesAsync();
-            }
-        }
-        var planner = await PersonAsync(services, "planner");
-        var orders = services.GetRequiredService<ProductionOrderService>();
-        await orders.PlanAsync(Product, 10_000m, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), 3, null, null, planner);
-        var order = (await orders.ListAsync()).Last(o => o.ProductCode == Product);
-        await orders.ReleaseAsync(order.Id, planner);
-        return await services.GetRequiredService<BatchExecutionService>().CreateBatchAsync(order.Id, null, supervisor);
+            recipe.AddStep("Dispensing", "Weigh the paracetamol.", EquipmentClass.DispensingBooth, requiresVerification: true);
+            recipe.AddMaterial(new MaterialCode("API-PARA"), new Quantity(5m, "kg"), 1m, 1m, 1);
+            recipe.AddStep("Drying", "Dry the granulate to a loss on drying below 2 %.", EquipmentClass.FluidBedDryer);
+            recipe.AddParameter(2, "Inlet air temperature", new UnitOfMeasure("°C"), 60, new ValueRange(55, 65));
+            recipe.AddCheck(2, "Loss on drying", new UnitOfMeasure("%"), new ValueRange(0, 2));
+        });
+        return await ShopFloorSetup.NewBatchAsync(factory.Services, Product, 10_000m);
     }
 
     /// <summary>
@@ -87,10 +68,5 @@ internal static class TestBatches
 
     private static SignatureCredentials Credentials(string userName) => new(userName, MesWebFactory.Password);
 
-    public static async Task<AuditActor> PersonAsync(IServiceProvider services, string userName)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>().FindByNameAsync(userName))!;
-        return new AuditActor(user.Id, user.UserName!);
-    }
+    public static Task<AuditActor> PersonAsync(IServiceProvider services, string userName) => ShopFloorSetup.PersonAsync(services, userName);
 }
