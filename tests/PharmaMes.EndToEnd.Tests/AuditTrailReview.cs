@@ -8,7 +8,7 @@ public class AuditTrailReview(LivePlantApp app, Chromium chromium) : IClassFixtu
     {
         var page = await chromium.SignInAsync(app, "qa");
         await page.ClickAsync("a[href='/audit']");
-        await page.WaitForURLAsync("**/audit");
+        await page.WaitForURLAsync("**/audit", Chromium.Committed);
         await page.Locator("[data-testid=audit-entries] tbody tr").First.WaitForAsync();
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
 
@@ -24,7 +24,7 @@ public class AuditTrailReview(LivePlantApp app, Chromium chromium) : IClassFixtu
 
         await page.ClickAsync("[data-testid=audit-verify]");
         var verdict = page.Locator("[data-testid=audit-verdict]");
-        await verdict.WaitForAsync(new() { Timeout = 20_000 });
+        await verdict.WaitForAsync(new() { Timeout = 60_000 });
         // The first created record opened, as a reviewer would to read its fields.
         await page.Locator("details.mes-audit-long summary").First.ClickAsync();
         await Screenshots.SaveAsync(page, "audit-trail", fullPage: true);

@@ -115,7 +115,7 @@ public class BatchExecutionJourney(LivePlantApp app, Chromium chromium) : IClass
         Assert.Equal(userName, await page.Locator("#sign-username").InputValueAsync());
         await page.FillAsync("#sign-password", LivePlantApp.Password);
         await page.ClickAsync("[data-testid=signature-sign]");
-        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
     }
 
     /// <summary>An approved two-step recipe (a verified weighing on a booth, then a moisture check), a released order, and its batch.</summary>

@@ -9,6 +9,15 @@ public sealed class Chromium : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    /// <summary>
+    /// Waits only until the new address is committed: the elements a test waits for next say when
+    /// the page is ready, and a "load" event that fired before the wait began cannot stall it.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
+    /// <summary>Generous waits: the test projects share two cores, and a slow moment is not a failure.</summary>
+    private const float DefaultTimeoutMs = 60_000;
+
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
@@ -25,8 +34,13 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile at the size of a shop-floor touch screen.</summary>
-    public Task<IBrowserContext> NewTerminalAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+    public async Task<IBrowserContext> NewTerminalAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        context.SetDefaultTimeout(DefaultTimeoutMs);
+        context.SetDefaultNavigationTimeout(DefaultTimeoutMs);
+        return context;
+    }
 
     /// <summary>Signs in on a fresh terminal through the login page and waits until the screen is live.</summary>
     public async Task<IPage> SignInAsync(LivePlantApp app, string userName)

@@ -24,7 +24,7 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/BR-01").ToString());
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         var excursions = page.Locator("[data-testid=excursions] tbody tr");
-        await excursions.First.WaitForAsync(new() { Timeout = 20_000 });
+        await excursions.First.WaitForAsync(new() { Timeout = 60_000 });
         await Screenshots.SaveAsync(page, "equipment-br01", fullPage: true);
 
         Assert.Equal(4, await page.Locator("figure.mes-trend").CountAsync());
@@ -38,7 +38,7 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         await page.FillAsync("#range-from", earlier.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await page.FillAsync("#range-to", earlier.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await page.ClickAsync("form.mes-range-custom button[type=submit]");
-        await page.GetByText("No value went past its alarm limits in this range.").WaitForAsync(new() { Timeout = 20_000 });
+        await page.GetByText("No value went past its alarm limits in this range.").WaitForAsync(new() { Timeout = 60_000 });
         Assert.Contains("No readings in this range", await page.Locator("figure.mes-trend[data-tag='temperature']").InnerHTMLAsync());
     }
 
@@ -51,7 +51,7 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
 
         var page = await chromium.SignInAsync(app, "maintenance");
         await page.GotoAsync(new Uri(app.BaseAddress, "/ingest").ToString());
-        await page.Locator("[data-testid=quarantine] tbody tr").Nth(1).WaitForAsync(new() { Timeout = 20_000 });
+        await page.Locator("[data-testid=quarantine] tbody tr").Nth(1).WaitForAsync(new() { Timeout = 60_000 });
         await Screenshots.SaveAsync(page, "ingest", fullPage: true);
 
         Assert.Contains("Connected", await page.Locator("[data-testid=broker-state]").TextContentAsync());

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace PharmaMes.EndToEnd.Tests;
 
 /// <summary>A shared terminal left alone signs itself out, after warning.</summary>
@@ -21,9 +23,9 @@ public class IdleSignOut(IdleSignOut.ShortIdleApp app, Chromium chromium) : ICla
         await page.ClickAsync("button[type=submit]");
         await page.Locator(".mes-shell").WaitForAsync();
 
-        await page.Locator("#mes-idle-warning").WaitForAsync(new() { Timeout = 15_000 });
+        await page.Locator("#mes-idle-warning").WaitForAsync(new() { Timeout = 45_000 });
         await Screenshots.SaveAsync(page, "idle-warning");
-        await page.WaitForURLAsync("**/account/login?signedOut=idle", new() { Timeout = 15_000 });
+        await page.WaitForURLAsync("**/account/login?signedOut=idle", new() { Timeout = 45_000, WaitUntil = WaitUntilState.Commit });
         await Screenshots.SaveAsync(page, "idle-signed-out");
 
         Assert.Contains("signed out after a time without input", await page.ContentAsync());

@@ -24,11 +24,11 @@ public class LiveDashboardJourney(LivePlantApp app, Chromium chromium) : IClassF
         }
         // A compression force past its 20 kN alarm limit shows as an alarm on the tile.
         await device.PublishAsync($"{Press}/telemetry", $"{{\"ts\":\"{Now}\",\"values\":{{\"speed\":3050,\"compression_force\":21.7,\"tablet_weight\":500.1}}}}");
-        await page.Locator("[data-equipment='TP-01'] dd.mes-tag-alarm[data-tag='compression_force']").WaitForAsync(new() { Timeout = 20_000 });
+        await page.Locator("[data-equipment='TP-01'] dd.mes-tag-alarm[data-tag='compression_force']").WaitForAsync(new() { Timeout = 60_000 });
         await Screenshots.SaveAsync(page, "dashboard-live-values", fullPage: true);
 
         await device.PublishAsync($"{Press}/state", $"{{\"ts\":\"{Now}\",\"state\":\"Down\",\"reason\":\"Punch breakage at station 12\"}}");
-        await page.Locator("[data-down='TP-01']").WaitForAsync(new() { Timeout = 20_000 });
+        await page.Locator("[data-down='TP-01']").WaitForAsync(new() { Timeout = 60_000 });
         await Screenshots.SaveAsync(page, "dashboard-equipment-down", fullPage: true);
 
         Assert.Equal("Down", await tile.GetAttributeAsync("data-state"));

@@ -13,7 +13,7 @@ public class RecipeApprovalJourney(LivePlantApp app, Chromium chromium) : IClass
     {
         var page = await chromium.SignInAsync(app, "qa");
         await page.ClickAsync("a[href='/recipes']");
-        await page.WaitForURLAsync("**/recipes");
+        await page.WaitForURLAsync("**/recipes", Chromium.Committed);
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         var draftRow = page.Locator("[data-testid=recipes] tr[data-product='FG-PARA500'][data-version='2']");
         await draftRow.WaitForAsync();
@@ -21,7 +21,7 @@ public class RecipeApprovalJourney(LivePlantApp app, Chromium chromium) : IClass
         Assert.Equal("Draft", await draftRow.GetAttributeAsync("data-status"));
 
         await draftRow.GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
-        await page.WaitForURLAsync("**/recipes/*");
+        await page.WaitForURLAsync("**/recipes/*", Chromium.Committed);
         var draftUrl = page.Url;
         await page.Locator("[data-testid=recipe-changes]").WaitForAsync();
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
@@ -33,7 +33,7 @@ public class RecipeApprovalJourney(LivePlantApp app, Chromium chromium) : IClass
         Assert.Equal(1, await page.Locator("[data-testid=changed-mark]").CountAsync());
 
         await page.ClickAsync("[data-testid=recipe-compare]");
-        await page.WaitForURLAsync("**/recipes/compare?a=*");
+        await page.WaitForURLAsync("**/recipes/compare?a=*", Chromium.Committed);
         var differences = page.Locator("[data-testid=compare-differences] tbody tr");
         await differences.First.WaitForAsync();
         await Screenshots.SaveAsync(page, "recipe-compare");
@@ -43,7 +43,7 @@ public class RecipeApprovalJourney(LivePlantApp app, Chromium chromium) : IClass
 
         // Back to the draft, as the reviewer would from the comparison.
         await page.ClickAsync("[data-testid=compare-open-to]");
-        await page.WaitForURLAsync(draftUrl);
+        await page.WaitForURLAsync(draftUrl, Chromium.Committed);
         await page.Locator("[data-testid=recipe-approve]").WaitForAsync();
         await page.ClickAsync("[data-testid=recipe-approve]");
         var dialog = page.Locator("[data-testid=signature-dialog]");
@@ -56,7 +56,7 @@ public class RecipeApprovalJourney(LivePlantApp app, Chromium chromium) : IClass
         await page.ClickAsync("[data-testid=signature-sign]");
 
         var manifestation = page.Locator("[data-testid=signature-manifestation]");
-        await manifestation.WaitForAsync(new() { Timeout = 20_000 });
+        await manifestation.WaitForAsync(new() { Timeout = 60_000 });
         await Screenshots.SaveAsync(page, "recipe-approved");
         Assert.Equal(0, await dialog.CountAsync());
         Assert.Matches(@"Quinn Andersen — Approved — \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC", await manifestation.TextContentAsync());

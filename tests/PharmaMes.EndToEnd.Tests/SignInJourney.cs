@@ -9,7 +9,7 @@ public class SignInJourney(LivePlantApp app, Chromium chromium) : IClassFixture<
         var terminal = await chromium.NewTerminalAsync();
         var page = await terminal.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/plant").ToString());
-        await page.WaitForURLAsync("**/account/login**");
+        await page.WaitForURLAsync("**/account/login**", Chromium.Committed);
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
@@ -21,7 +21,7 @@ public class SignInJourney(LivePlantApp app, Chromium chromium) : IClassFixture<
     {
         var page = await SignInAsync("operator", LivePlantApp.Password);
 
-        await page.WaitForURLAsync("**/plant");
+        await page.WaitForURLAsync("**/plant", Chromium.Committed);
         await page.Locator("[data-equipment='TP-01']").WaitForAsync();
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         await Screenshots.SaveAsync(page, "plant-overview");
@@ -52,10 +52,10 @@ public class SignInJourney(LivePlantApp app, Chromium chromium) : IClassFixture<
     public async Task AnAdministratorCreatesAUserWithARole()
     {
         var page = await SignInAsync("admin", LivePlantApp.Password);
-        await page.WaitForURLAsync("**/plant");
+        await page.WaitForURLAsync("**/plant", Chromium.Committed);
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         await page.ClickAsync("a[href='/admin/users']");
-        await page.WaitForURLAsync("**/admin/users");
+        await page.WaitForURLAsync("**/admin/users", Chromium.Committed);
         await page.Locator("[data-testid=users-table]").WaitForAsync();
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
 
