@@ -110,16 +110,19 @@ public static class DependencyInjection
 
     private static void AddDatabase(IServiceCollection services, DatabaseOptions database)
     {
+        services.AddSingleton<CommitFeed>();
+        services.AddSingleton<CommitFeedInterceptor>();
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<SqliteMesDbContext>(o => o.UseSqlite(database.ConnectionString)
-                    .AddInterceptors(new SqliteConnectionSettings(database.SqliteFullSync)));
+                services.AddDbContextFactory<SqliteMesDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
+                    .AddInterceptors(new SqliteConnectionSettings(database.SqliteFullSync), sp.GetRequiredService<CommitFeedInterceptor>()));
                 services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<SqliteMesDbContext>>();
                 services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<SqliteMesDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerMesDbContext>(o => o.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddDbContextFactory<SqlServerMesDbContext>((sp, o) => o.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetRequiredService<CommitFeedInterceptor>()));
                 services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<SqlServerMesDbContext>>();
                 services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<SqlServerMesDbContext>());
                 break;

@@ -29,4 +29,12 @@ public class Alert
 
     public bool IsActive => ClearedAt is null;
 
+    /// <summary>The condition is over (stock replenished, equipment back up); the alert stays as history.</summary>
+    public void Clear(DateTimeOffset at)
+    {
+        if (ClearedAt is not null)
+            return;
+        ClearedAt = at < RaisedAt ? RaisedAt : at;
+    }
+
 }

@@ -4,4 +4,8 @@ public enum AlertKind
 {
     EquipmentDown,
     Excursion,
+    /// <summary>Available stock of a material fell below its reorder point: procurement should order.</summary>
+    BelowReorderPoint,
+    /// <summary>At the current consumption rate, available stock runs out within the alert horizon.</summary>
+    StockOutProjected,
 }

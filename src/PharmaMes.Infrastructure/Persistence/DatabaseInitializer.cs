@@ -23,6 +23,9 @@ public sealed class DatabaseInitializer(IDbContextFactory<MesDbContext> contexts
             // Write-ahead logging lets readers (dashboards) go on while the ingest pipeline writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        var balances = await Materials.LotBalanceBackfill.RunAsync(db, DateTimeOffset.UtcNow, cancellationToken);
+        if (balances > 0)
+            logger.LogInformation("Stock balances taken over from the ledger for {Count} lots", balances);
         logger.LogInformation("Database {Database} is at the current schema ({Count} migrations applied now)", options.Describe(), applied.Count);
     }
 }

@@ -12,7 +12,9 @@ using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Quality;
 using PharmaMes.Domain.Recipes;
 using PharmaMes.Infrastructure.Identity;
+using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Infrastructure.Messaging;
+using PharmaMes.Infrastructure.Outbox;
 using PharmaMes.Infrastructure.Telemetry;
 
 namespace PharmaMes.Infrastructure.Persistence;
@@ -53,6 +55,8 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<ElectronicSignature> Signatures => Set<ElectronicSignature>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<LotBalance> LotBalances => Set<LotBalance>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     /// <summary>The keys that protect sign-in cookies: kept in the database so sessions survive a restart and nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -63,6 +67,9 @@ public abstract class MesDbContext(DbContextOptions options)
     public TimeProvider AuditClock { get; set; } = TimeProvider.System;
 
     private readonly List<AuditRecord> _auditEvents = [];
+    private bool _outboxWritten;
+    private readonly HashSet<Guid> _stockChanged = [];
+    private readonly HashSet<string> _batchesChanged = [];
     private List<AuditEntry> _pendingAudit = [];
 
     /// <summary>Adds an audit record that is not a change of an entity (a failed signing attempt), written with the next save.</summary>
@@ -80,6 +87,7 @@ public abstract class MesDbContext(DbContextOptions options)
     {
         ChangeTracker.DetectChanges();
         ForgetPendingAudit();
+        await CollectDerivedChangesAsync(cancellationToken);
         var records = await AuditCollector.CollectAsync(this, AuditActor, AuditClock.GetUtcNow(), cancellationToken);
         records.AddRange(_auditEvents);
         if (records.Count == 0)
@@ -106,6 +114,33 @@ public abstract class MesDbContext(DbContextOptions options)
         if (acceptAllChangesOnSuccess)
             ChangeTracker.AcceptAllChanges();
         return saved;
+    }
+
+    /// <summary>
+    /// The rows that follow from the changes and must commit with them: lot balances for new ledger
+    /// entries (refusing negative stock) and the ERP outbox messages the changes call for.
+    /// </summary>
+    private async Task CollectDerivedChangesAsync(CancellationToken cancellationToken)
+    {
+        _stockChanged.UnionWith(await LotBalanceKeeper.PostAsync(this, AuditClock.GetUtcNow(), cancellationToken));
+        var outbox = await OutboxCollector.CollectAsync(this, cancellationToken);
+        OutboxMessages.AddRange(outbox);
+        _outboxWritten |= outbox.Count > 0;
+        _batchesChanged.UnionWith(ChangeTracker.Entries<Batch>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
+        ChangeTracker.DetectChanges();
+    }
+
+    /// <summary>What the saves since the last commit changed; cleared as it is taken.</summary>
+    internal CommittedChanges? TakeCommittedChanges()
+    {
+        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0)
+            return null;
+        var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet());
+        _outboxWritten = false;
+        _stockChanged.Clear();
+        _batchesChanged.Clear();
+        return changes;
     }
 
     private async Task<int> SaveWithAuditAsync(List<AuditRecord> records, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
             order.Start(now);
         db.Batches.Add(batch);
         db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
-        await SaveAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return batch.Number.Value;
     }
 
@@ -242,21 +242,42 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
     private Task ActAsync(string number, AuditActor actor, Func<Batch, MesDbContext, DateTimeOffset, Task> action, CancellationToken cancellationToken) =>
         ActAsync(number, actor, async (batch, db, now) => { await action(batch, db, now); return true; }, cancellationToken);
 
-    /// <summary>Loads the batch, applies one action, and saves it with everything it appended, or nothing.</summary>
+    /// <summary>How often an action is recomputed when another batch drew on the same lot at the same moment.</summary>
+    private const int StockConflictAttempts = 3;
+
+    /// <summary>
+    /// Loads the batch, applies one action, and saves it with everything it appended, or nothing.
+    /// When another batch posted to the same lot in between, the action is recomputed from the stock
+    /// as it is now (it may then find too little); a conflict on the batch itself is for a person to see.
+    /// </summary>
     private async Task<T> ActAsync<T>(string number, AuditActor actor, Func<Batch, MesDbContext, DateTimeOffset, Task<T>> action, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(actor, cancellationToken);
-        var batch = await db.LoadForActionAsync(number, cancellationToken);
-        var result = await action(batch, db, clock.GetUtcNow());
-        db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
-        // Equipment taken or freed by this action: its status in context (current batch) changes.
-        var equipment = db.ChangeTracker.Entries<BatchStep>()
-            .Where(e => e.State == EntityState.Modified && e.Property(s => s.State).IsModified && e.Entity.EquipmentCode is not null)
-            .Select(e => e.Entity.EquipmentCode!.Value.Value).Distinct().ToList();
-        await SaveAsync(db, cancellationToken);
-        foreach (var code in equipment)
-            notifier.Publish(new EquipmentBatchChanged(code));
-        return result;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await OpenAsync(actor, cancellationToken);
+            var batch = await db.LoadForActionAsync(number, cancellationToken);
+            var result = await action(batch, db, clock.GetUtcNow());
+            db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
+            // Equipment taken or freed by this action: its status in context (current batch) changes.
+            var equipment = db.ChangeTracker.Entries<BatchStep>()
+                .Where(e => e.State == EntityState.Modified && e.Property(s => s.State).IsModified && e.Entity.EquipmentCode is not null)
+                .Select(e => e.Entity.EquipmentCode!.Value.Value).Distinct().ToList();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (attempt < StockConflictAttempts && conflict.Entries.All(e => e.Entity is LotBalance))
+            {
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new DomainException("Someone else recorded on this batch at the same moment. The screen shows the batch as it is now: check it and try again.");
+            }
+            foreach (var code in equipment)
+                notifier.Publish(new EquipmentBatchChanged(code));
+            return result;
+        }
     }
 
     private async Task<MesDbContext> OpenAsync(AuditActor actor, CancellationToken cancellationToken)
@@ -265,18 +286,6 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
         db.AuditActor = actor;
         db.AuditClock = clock;
         return db;
-    }
-
-    private static async Task SaveAsync(MesDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("Someone else recorded on this batch at the same moment. The screen shows the batch as it is now: check it and try again.");
-        }
     }
 
     internal static Person PersonOf(AuditActor actor) =>

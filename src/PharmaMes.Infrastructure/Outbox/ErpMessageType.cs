@@ -1,0 +1,20 @@
+namespace PharmaMes.Infrastructure.Outbox;
+
+/// <summary>The facts the MES reports to the ERP as they happen.</summary>
+public enum ErpMessageType
+{
+    BatchStarted,
+    /// <summary>A phase (recipe step) of a batch completed or skipped: an operation confirmation.</summary>
+    OperationConfirmed,
+    BatchCompleted,
+    BatchAborted,
+    /// <summary>Material issued to a batch: movement type 261.</summary>
+    GoodsIssue,
+    /// <summary>The finished-goods lot of a batch put into stock: movement type 101.</summary>
+    GoodsReceipt,
+    LotStatusChanged,
+    EquipmentDown,
+    EquipmentUp,
+    QualityExceptionRaised,
+    QualityExceptionClosed,
+}
