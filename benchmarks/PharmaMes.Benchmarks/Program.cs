@@ -5,6 +5,7 @@ namespace PharmaMes.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- ingest [messages] [equipment] [in-flight] [Full|Normal]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- latency [rate] [seconds] [equipment] [Full|Normal]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- review [entries] [runs]</c>
+/// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- outbox [messages] [aggregates] [Json|B2mml]</c>
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -17,6 +18,7 @@ public static class BenchmarkProgram
             "ingest" => await IngestBenchmark.RunAsync(Arg(1, 200_000), (int)Arg(2, 100), (int)Arg(3, 500), Sync(4)),
             "latency" => await LatencyBenchmark.RunAsync(Arg(1, 2_000), (int)Arg(2, 15), (int)Arg(3, 20), Sync(4)),
             "review" => await ReviewBenchmark.RunAsync((int)Arg(1, 5_000), (int)Arg(2, 20)),
+            "outbox" => await OutboxBenchmark.RunAsync((int)Arg(1, 10_000), (int)Arg(2, 100), args.Length > 3 ? args[3] : "Json"),
             _ => Usage(),
         };
     }
@@ -26,6 +28,7 @@ public static class BenchmarkProgram
         Console.Error.WriteLine("usage: PharmaMes.Benchmarks ingest [messages=200000] [equipment=100] [in-flight=500] [Full|Normal]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks latency [rate=2000] [seconds=15] [equipment=20] [Full|Normal]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks review [entries=5000] [runs=20]");
+        Console.Error.WriteLine("       PharmaMes.Benchmarks outbox [messages=10000] [aggregates=100] [Json|B2mml]");
         return 2;
     }
 }

@@ -56,7 +56,30 @@ public static class DependencyInjection
         services.AddSingleton<Erp.LotReceiving>();
         services.AddSingleton<Erp.InventoryQueries>();
         AddMessaging(builder);
+        AddErpOutbound(builder, database);
         return builder;
+    }
+
+    /// <summary>The outbound link to the ERP: outbox delivery by Hangfire, to a webhook and/or a folder.</summary>
+    private static void AddErpOutbound(IHostApplicationBuilder builder, DatabaseOptions database)
+    {
+        var services = builder.Services;
+        services.AddOptions<Outbox.ErpOptions>().BindConfiguration(Outbox.ErpOptions.Section).ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.Webhook.Url) || Uri.TryCreate(o.Webhook.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                "Erp:Webhook:Url must be an absolute http or https address.")
+            .Validate(o => o.FirstRetrySeconds <= o.MaxRetrySeconds, "Erp:FirstRetrySeconds cannot be more than Erp:MaxRetrySeconds.")
+            .ValidateOnStart();
+        services.AddHttpClient(Outbox.Delivery.ErpWebhookTarget.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<Outbox.Delivery.ErpWebhookTarget>();
+        services.AddSingleton<Outbox.Delivery.ErpFolderTarget>();
+        services.AddSingleton<Outbox.OutboxTrigger>();
+        services.AddSingleton<Outbox.OutboxDispatcher>();
+        services.AddSingleton<Outbox.OutboxMonitor>();
+        var runJobs = builder.Configuration.GetValue("Jobs:Enabled", true);
+        Jobs.BackgroundJobs.Add(services, database, runJobs);
+        if (runJobs)
+            services.AddHostedService(sp => sp.GetRequiredService<Outbox.OutboxTrigger>());
     }
 
     /// <summary>The live data path: embedded broker, ingest client and writer, live cache, demo simulator.</summary>
