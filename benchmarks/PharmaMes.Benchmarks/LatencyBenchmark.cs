@@ -28,6 +28,7 @@ internal static class LatencyBenchmark
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(folder, "mes.db")}");
             builder.UseSetting("Demo:Enabled", "false");
+            builder.UseSetting("Erp:Folder", "");
             builder.UseSetting("Database:SqliteSynchronous", synchronous);
             builder.UseSetting("Mqtt:Broker:AllowAnonymous", "false");
             builder.UseSetting("Mqtt:Broker:Port", brokerPort.ToString());

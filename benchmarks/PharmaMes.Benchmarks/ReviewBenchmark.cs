@@ -32,6 +32,7 @@ internal static class ReviewBenchmark
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(folder, "mes.db")}");
             builder.UseSetting("Demo:Enabled", "false");
+            builder.UseSetting("Erp:Folder", "");
             builder.UseSetting("Mqtt:Broker:AllowAnonymous", "false");
             builder.UseSetting("Mqtt:Broker:Port", Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -71,6 +71,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddHttpClient(Outbox.Delivery.ErpWebhookTarget.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<Outbox.Formats.JsonErpMessageFormatter>();
+        services.AddSingleton<Outbox.Formats.IErpMessageFormatter>(sp => sp.GetRequiredService<Outbox.Formats.JsonErpMessageFormatter>());
         services.AddSingleton<Outbox.Delivery.ErpWebhookTarget>();
         services.AddSingleton<Outbox.Delivery.ErpFolderTarget>();
         services.AddSingleton<Outbox.OutboxTrigger>();

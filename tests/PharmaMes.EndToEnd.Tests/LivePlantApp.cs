@@ -38,6 +38,8 @@ public class LivePlantApp : WebApplicationFactory<Program>
         // Its own broker port; the simulator stays off so tests see the seeded plant unless they publish.
         builder.UseSetting("Mqtt:Broker:Port", BrokerPort.ToString());
         builder.UseSetting("Demo:Simulator:Enabled", "false");
+        // ERP messages go to files beside the database, removed with it.
+        builder.UseSetting("Erp:Folder", Path.Combine(_folder, "erp-outbox"));
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", Password);
         foreach (var (key, value) in Settings)

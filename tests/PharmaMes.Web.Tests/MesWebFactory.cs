@@ -30,6 +30,8 @@ public class MesWebFactory : WebApplicationFactory<Program>
         // Each app gets its own broker port; the simulator stays off so tests see the seeded plant.
         builder.UseSetting("Mqtt:Broker:Port", BrokerPort.ToString());
         builder.UseSetting("Demo:Simulator:Enabled", "false");
+        // ERP messages go to files beside the database, removed with it.
+        builder.UseSetting("Erp:Folder", Path.Combine(Folder, "erp-outbox"));
         if (Environment == "Development")
         {
             builder.UseSetting("Demo:Password", Password);

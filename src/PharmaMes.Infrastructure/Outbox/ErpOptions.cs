@@ -23,7 +23,7 @@ public sealed class ErpOptions
     public double FirstRetrySeconds { get; set; } = 5;
 
     /// <summary>The longest wait between two attempts.</summary>
-    [Range(1, 86_400)]
+    [Range(0.01, 86_400)]
     public double MaxRetrySeconds { get; set; } = 1800;
 
     /// <summary>Messages sent at the same time (to different aggregates; one aggregate is always in order).</summary>

@@ -16,7 +16,8 @@ public sealed class ErpFolderTarget(IOptions<ErpOptions> options)
 
     public async Task<DeliveryResult> WriteAsync(OutboxMessage message, string body, IErpMessageFormatter formatter, CancellationToken cancellationToken)
     {
-        var folder = options.Value.Folder!;
+        // A relative folder is under the app's own directory, like the SQLite file.
+        var folder = Path.GetFullPath(options.Value.Folder!, AppContext.BaseDirectory);
         try
         {
             Directory.CreateDirectory(folder);
