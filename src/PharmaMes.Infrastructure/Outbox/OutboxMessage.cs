@@ -37,7 +37,8 @@ public class OutboxMessage
         OccurredAt = occurredAt;
         Payload = payload;
         Status = OutboxStatus.Pending;
-        NextAttemptAt = occurredAt;
+        // Due at once, even when the event's own time (a device clock) is ahead of the server's.
+        NextAttemptAt = DateTimeOffset.UnixEpoch;
     }
 
     public void MarkDelivered(DateTimeOffset at)
