@@ -72,7 +72,11 @@ public static class DependencyInjection
         services.AddHttpClient(Outbox.Delivery.ErpWebhookTarget.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<Outbox.Formats.JsonErpMessageFormatter>();
-        services.AddSingleton<Outbox.Formats.IErpMessageFormatter>(sp => sp.GetRequiredService<Outbox.Formats.JsonErpMessageFormatter>());
+        services.AddSingleton<Outbox.Formats.B2mmlErpMessageFormatter>();
+        services.AddSingleton<Outbox.Formats.IErpMessageFormatter>(sp =>
+            sp.GetRequiredService<IOptions<Outbox.ErpOptions>>().Value.Format == Outbox.ErpFormat.B2mml
+                ? sp.GetRequiredService<Outbox.Formats.B2mmlErpMessageFormatter>()
+                : sp.GetRequiredService<Outbox.Formats.JsonErpMessageFormatter>());
         services.AddSingleton<Outbox.Delivery.ErpWebhookTarget>();
         services.AddSingleton<Outbox.Delivery.ErpFolderTarget>();
         services.AddSingleton<Outbox.OutboxTrigger>();
