@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
+        services.AddSingleton<LotGenealogyService>();
         services.AddSingleton<Recipes.RecipeService>();
         services.AddSingleton<Erp.ErpOrderIntake>();
         services.AddSingleton<Erp.MaterialMasterService>();

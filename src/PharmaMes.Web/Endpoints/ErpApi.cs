@@ -24,6 +24,7 @@ public static class ErpApi
         api.MapGet("/materials/{code}", GetMaterialAsync).WithName("GetMaterial");
         api.MapPost("/lots/receipts", ReceiveLotAsync).WithName("ReceiveLot");
         api.MapGet("/lots/{lot}", GetLotAsync).WithName("GetLot");
+        api.MapGet("/lots/{lot}/genealogy", GetGenealogyAsync).WithName("GetLotGenealogy");
         api.MapGet("/inventory", ListInventoryAsync).WithName("ListInventory");
         api.MapGet("/inventory/{material}", GetInventoryAsync).WithName("GetMaterialInventory");
         return app;
@@ -99,6 +100,23 @@ public static class ErpApi
         await inventory.GetLotAsync(lot, cancellationToken) is { } found
             ? TypedResults.Ok(LotResource.Of(found))
             : NotFound("Lot not found", $"There is no lot with the number '{lot}'.");
+
+    private static async Task<Results<Ok<LotGenealogyResource>, ValidationProblem, ProblemHttpResult>> GetGenealogyAsync(
+        string lot, string? direction, LotGenealogyService genealogy, CancellationToken cancellationToken)
+    {
+        GenealogyDirection? wanted = string.IsNullOrWhiteSpace(direction) ? GenealogyDirection.Backward : direction.Trim().ToLowerInvariant() switch
+        {
+            "backward" => GenealogyDirection.Backward,
+            "forward" => GenealogyDirection.Forward,
+            _ => null,
+        };
+        if (wanted is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["direction"] = ["backward (what went into the lot) or forward (where it went)."] },
+                title: "The genealogy request is not valid");
+        return await genealogy.GetAsync(lot, wanted.Value, cancellationToken) is { } tree
+            ? TypedResults.Ok(LotGenealogyResource.Of(tree))
+            : NotFound("Lot not found", $"There is no lot with the number '{lot}'.");
+    }
 
     private static async Task<Ok<List<InventoryResource>>> ListInventoryAsync(MaterialStockService stock, CancellationToken cancellationToken) =>
         TypedResults.Ok((await stock.ListAsync(cancellationToken)).Select(InventoryResource.Of).ToList());
