@@ -51,6 +51,10 @@ public static class DependencyInjection
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
         services.AddSingleton<LotGenealogyService>();
+        services.AddSingleton<InventoryOverviewService>();
+        services.AddSingleton<LotDispositionService>();
+        services.AddSingleton<LotExpiryJob>();
+        services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Recipes.RecipeService>();
         services.AddSingleton<Erp.ErpOrderIntake>();
         services.AddSingleton<Erp.MaterialMasterService>();
@@ -121,6 +125,10 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryRetention>());
         services.AddSingleton<EquipmentHistoryService>();
         services.AddSingleton<QuarantineQueryService>();
+        // Always there: the inventory watch hands it state, which goes out only while MQTT runs.
+        services.AddSingleton<MesStatePublisher>();
+        services.AddSingleton<InventoryWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<InventoryWatch>());
 
         if (!configuration.GetValue("Mqtt:Enabled", true))
             return;
@@ -134,6 +142,8 @@ public static class DependencyInjection
         services.AddHostedService<IngestWriter>();
         services.AddHostedService<MqttIngestClient>();
         services.AddHostedService<EquipmentStatusPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MesStatePublisher>());
+        services.AddHostedService<Production.BatchStateWatch>();
         if (configuration.GetValue<bool>("Demo:Enabled") && configuration.GetValue("Demo:Simulator:Enabled", true))
             services.AddHostedService<PlantSimulator>();
     }

@@ -77,6 +77,16 @@ public class MaterialLot
         ChangeStatus(LotStatus.Expired, at, $"Expiry date {ExpiryDate:yyyy-MM-dd} passed.");
     }
 
+    /// <summary>What QA signs when deciding on the lot: which lot, of what, good until when, and the decision.</summary>
+    public Signatures.SignedContent DispositionContent(LotStatus decision, string? reason) =>
+        new Signatures.SignedContent()
+            .Add("Lot", Number)
+            .Add("Material", MaterialId)
+            .Add("Expiry date", ExpiryDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .Add("Supplier lot", SupplierLot)
+            .Add("Decision", decision)
+            .Add("Reason", reason);
+
     /// <summary>A lot is good through its expiry date and expired from the day after.</summary>
     public bool IsPastExpiry(DateOnly today) => today > ExpiryDate;
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
+using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Infrastructure.Outbox;
 
 namespace PharmaMes.Infrastructure.Jobs;
@@ -8,11 +9,14 @@ namespace PharmaMes.Infrastructure.Jobs;
 internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) : IHostedService
 {
     public const string OutboxSafetyNet = "erp-outbox";
+    public const string LotExpiry = "lot-expiry";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // A run is started by each commit and each due retry; this one catches anything a lost signal left behind.
         recurring.AddOrUpdate<OutboxDispatcher>(OutboxSafetyNet, d => d.DrainAsync(CancellationToken.None), Cron.Minutely());
+        // Just after midnight UTC: a lot is good through its expiry date and expired from the next day.
+        recurring.AddOrUpdate<LotExpiryJob>(LotExpiry, j => j.RunAsync(CancellationToken.None), "5 0 * * *");
         return Task.CompletedTask;
     }
 

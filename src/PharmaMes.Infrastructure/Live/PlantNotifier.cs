@@ -11,11 +11,13 @@ public sealed class PlantNotifier
     public event Action<TelemetryUpdated>? TelemetryUpdated;
     public event Action<AlertRaised>? AlertRaised;
     public event Action<EquipmentBatchChanged>? EquipmentBatchChanged;
+    public event Action<InventoryChanged>? InventoryChanged;
 
     public void Publish(EquipmentStateChanged change) => Raise(EquipmentStateChanged, change);
     public void Publish(TelemetryUpdated update) => Raise(TelemetryUpdated, update);
     public void Publish(AlertRaised alert) => Raise(AlertRaised, alert);
     public void Publish(EquipmentBatchChanged change) => Raise(EquipmentBatchChanged, change);
+    public void Publish(InventoryChanged change) => Raise(InventoryChanged, change);
 
     private static void Raise<T>(Action<T>? handlers, T value)
     {

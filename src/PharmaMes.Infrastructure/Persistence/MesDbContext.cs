@@ -123,6 +123,10 @@ public abstract class MesDbContext(DbContextOptions options)
     private async Task CollectDerivedChangesAsync(CancellationToken cancellationToken)
     {
         _stockChanged.UnionWith(await LotBalanceKeeper.PostAsync(this, AuditClock.GetUtcNow(), cancellationToken));
+        // A lot released, rejected or expired moves its stock from one status to another.
+        _stockChanged.UnionWith(ChangeTracker.Entries<MaterialLot>()
+            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(l => l.Status).IsModified))
+            .Select(e => e.Entity.MaterialId));
         var outbox = await OutboxCollector.CollectAsync(this, cancellationToken);
         OutboxMessages.AddRange(outbox);
         _outboxWritten |= outbox.Count > 0;

@@ -148,8 +148,10 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
                 ?? throw new DomainException($"Step {stepNumber} of batch {number} does not dispense {lineMaterial}.");
             var quantity = new Quantity(amount, line.TargetQuantity.Unit);
             var entry = batch.RecordDispense(stepNumber, lineMaterial, material, lot, quantity, PersonOf(actor), now);
-            var onHand = (await db.InventoryLedger.Where(e => e.LotId == lot.Id).Select(e => e.Change).ToListAsync(cancellationToken)).Sum();
-            db.InventoryLedger.Add(InventoryLedgerEntry.IssueToBatch(lot, quantity, new Quantity(onHand, material.Unit), batch.Number.Value, now, actor.Name));
+            // Read (and tracked) now: the save posts to this version of the balance, or is refused
+            // because another batch drew on the lot meanwhile, and then recomputed.
+            var balance = await db.LotBalances.SingleAsync(b => b.LotId == lot.Id, cancellationToken);
+            db.InventoryLedger.Add(InventoryLedgerEntry.IssueToBatch(lot, quantity, new Quantity(balance.OnHand, material.Unit), batch.Number.Value, now, actor.Name));
             var exception = entry.Result == EntryResult.OutOfLimits
                 ? await RaiseAsync(db, batch, (n) => QualityException.OutOfToleranceDispense(n, batch, entry), now, cancellationToken)
                 : null;

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PharmaMes.Domain.Materials;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Persistence;
+
+namespace PharmaMes.Infrastructure.Materials;
+
+/// <summary>
+/// The daily run that marks lots past their expiry date Expired, audited as the system's doing.
+/// Dispensing already refuses a lot past its date on the day itself; this makes the status say so
+/// for everyone else (the inventory, the ERP, the labels).
+/// </summary>
+public sealed partial class LotExpiryJob(IDbContextFactory<MesDbContext> contexts, TimeProvider clock, ILogger<LotExpiryJob> logger)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = AuditActor.System("lot expiry", "Expiry date passed");
+        db.AuditClock = clock;
+        var due = await db.MaterialLots
+            .Where(l => (l.Status == LotStatus.Released || l.Status == LotStatus.Quarantine) && l.ExpiryDate < today)
+            .ToListAsync(cancellationToken);
+        foreach (var lot in due)
+            lot.Expire(now);
+        if (due.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            LogExpired(due.Count, string.Join(", ", due.Select(l => l.Number.Value)));
+        }
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} lots expired: {Lots}")]
+    private partial void LogExpired(int count, string lots);
+}
