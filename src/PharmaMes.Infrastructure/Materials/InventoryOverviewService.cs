@@ -66,6 +66,15 @@ public sealed class InventoryOverviewService(IDbContextFactory<MesDbContext> con
             .ToList();
     }
 
+    /// <summary>The procurement alerts still active, newest first.</summary>
+    public async Task<IReadOnlyList<PharmaMes.Domain.Alerts.Alert>> ActiveAlertsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var kinds = new[] { PharmaMes.Domain.Alerts.AlertKind.BelowReorderPoint, PharmaMes.Domain.Alerts.AlertKind.StockOutProjected };
+        return await db.Alerts.AsNoTracking().Where(a => a.ClearedAt == null && kinds.Contains(a.Kind))
+            .OrderByDescending(a => a.RaisedAt).Take(200).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// What released and running orders still need, per material code: the recipe's bill of materials
     /// scaled from its standard batch to the order, less what was already issued to the order's batches.

@@ -60,6 +60,8 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.AuditReader, p => p.RequireRole(AuditReaderRoles))
             .AddPolicy(Policies.BatchExecution, p => p.RequireRole(MesRoles.Operator, MesRoles.Supervisor))
             .AddPolicy(Policies.BatchPlanning, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
+            .AddPolicy(Policies.InventoryReader, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
+            .AddPolicy(Policies.LotReceiving, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
             .AddPolicy(Policies.QualityAssurance, p => p.RequireRole(MesRoles.QA))
             .AddPolicy(Policies.RecipeEditor, p => p.RequireRole(MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
             .AddPolicy(Policies.RecipeApprover, p => p.RequireRole(MesRoles.QA))

@@ -24,4 +24,8 @@ public static class Policies
     public const string AuditReader = nameof(AuditReader);
     /// <summary>Audit readers, and machine clients that check the trail is intact without reading its entries.</summary>
     public const string AuditVerifier = nameof(AuditVerifier);
+    /// <summary>People who watch stock and lots: planners, supervisors, QA, administrators.</summary>
+    public const string InventoryReader = nameof(InventoryReader);
+    /// <summary>People who receive lots into Quarantine: planners and supervisors.</summary>
+    public const string LotReceiving = nameof(LotReceiving);
 }
