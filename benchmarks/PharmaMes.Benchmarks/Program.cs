@@ -6,6 +6,7 @@ namespace PharmaMes.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- latency [rate] [seconds] [equipment] [Full|Normal]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- review [entries] [runs]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- outbox [messages] [aggregates] [Json|B2mml]</c>
+/// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- inventory [materials] [lots] [runs]</c>
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -18,6 +19,7 @@ public static class BenchmarkProgram
             "ingest" => await IngestBenchmark.RunAsync(Arg(1, 200_000), (int)Arg(2, 100), (int)Arg(3, 500), Sync(4)),
             "latency" => await LatencyBenchmark.RunAsync(Arg(1, 2_000), (int)Arg(2, 15), (int)Arg(3, 20), Sync(4)),
             "review" => await ReviewBenchmark.RunAsync((int)Arg(1, 5_000), (int)Arg(2, 20)),
+            "inventory" => await InventoryBenchmark.RunAsync((int)Arg(1, 2_000), (int)Arg(2, 50_000), (int)Arg(3, 10)),
             "outbox" => await OutboxBenchmark.RunAsync((int)Arg(1, 10_000), (int)Arg(2, 100), args.Length > 3 ? args[3] : "Json"),
             _ => Usage(),
         };
@@ -29,6 +31,7 @@ public static class BenchmarkProgram
         Console.Error.WriteLine("       PharmaMes.Benchmarks latency [rate=2000] [seconds=15] [equipment=20] [Full|Normal]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks review [entries=5000] [runs=20]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks outbox [messages=10000] [aggregates=100] [Json|B2mml]");
+        Console.Error.WriteLine("       PharmaMes.Benchmarks inventory [materials=2000] [lots=50000] [runs=10]");
         return 2;
     }
 }
