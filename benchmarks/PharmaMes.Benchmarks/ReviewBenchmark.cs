@@ -25,29 +25,9 @@ namespace PharmaMes.Benchmarks;
 /// </summary>
 internal static class ReviewBenchmark
 {
-    private sealed class App(string folder) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(folder, "mes.db")}");
-            builder.UseSetting("Demo:Enabled", "false");
-            builder.UseSetting("Erp:Folder", "");
-            builder.UseSetting("Mqtt:Broker:AllowAnonymous", "false");
-            builder.UseSetting("Mqtt:Broker:Port", Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
-    }
-
     public static async Task<int> RunAsync(int entries, int runs)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "pharmames-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var repository = new DirectoryInfo(AppContext.BaseDirectory);
-        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PharmaMes.sln")))
-            repository = repository.Parent;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PHARMAMES_WEB", Path.Combine(repository!.FullName, "src", "PharmaMes.Web"));
-        using var app = new App(folder);
+        using var app = new BenchmarkWebApp();
         var services = app.Services;
         var number = await SeedAsync(services.GetRequiredService<IDbContextFactory<MesDbContext>>(), entries);
         var review = services.GetRequiredService<BatchReviewService>();
@@ -80,7 +60,6 @@ internal static class ReviewBenchmark
         Console.WriteLine($"  read the record (batch, steps, entries, signatures checked, exceptions): median {Median(load):0.0} ms, slowest {load[^1]:0.0} ms");
         Console.WriteLine($"  read and render the review document to HTML:                          median {Median(render):0.0} ms, slowest {render[^1]:0.0} ms");
         Console.WriteLine($"  target: under 500 ms of server time -> {(Median(render) < 500 ? "met" : "NOT met")}");
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         return 0;
     }
 

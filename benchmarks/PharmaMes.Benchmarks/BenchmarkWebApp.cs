@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PharmaMes.Benchmarks;
+
+/// <summary>
+/// The web app in-process on its own fresh SQLite file in a temporary folder (deleted on dispose),
+/// without demo data, without an ERP target, and with its broker on a free port, for benchmarks that
+/// measure server-side reading and rendering.
+/// </summary>
+internal sealed class BenchmarkWebApp : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pharmames-bench", Guid.NewGuid().ToString("N"));
+
+    public BenchmarkWebApp()
+    {
+        Directory.CreateDirectory(_folder);
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PharmaMes.sln")))
+            repository = repository.Parent;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PHARMAMES_WEB", Path.Combine(repository!.FullName, "src", "PharmaMes.Web"));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Mes", $"Data Source={Path.Combine(_folder, "mes.db")}");
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Erp:Folder", "");
+        builder.UseSetting("Mqtt:Broker:AllowAnonymous", "false");
+        builder.UseSetting("Mqtt:Broker:Port", Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
