@@ -42,6 +42,8 @@ public sealed partial class InventoryWatch(
         feed.Committed += onCommit;
         try
         {
+            // A moment after start-up, not during it: the plant's own publishers connect first.
+            await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             await ReviewAsync(null, stoppingToken);
             var nextReview = clock.GetUtcNow().AddSeconds(options.Value.ReviewSeconds);
             while (!stoppingToken.IsCancellationRequested)

@@ -78,11 +78,12 @@ public sealed partial class EquipmentStatusPublisher(
         var plant = await directory.GetAsync(cancellationToken);
         if (!plant.ByCode.TryGetValue(code, out var entry) || live.Find(code) is not { State: { } state } current)
             return;
-        var status = new EquipmentStatus(entry.Code, entry.Line, state.ToString(), current.StateSince, current.StateReason,
-            await CurrentBatchAsync(entry.Code, cancellationToken));
         var topic = DeviceTopic.BaseOf(options.Value.TopicRoot, entry.Site, entry.Area, entry.Line, entry.Code) + "/status";
         try
         {
+            // Inside the try: a busy database at start-up delays this status, it does not stop the publisher.
+            var status = new EquipmentStatus(entry.Code, entry.Line, state.ToString(), current.StateSince, current.StateReason,
+                await CurrentBatchAsync(entry.Code, cancellationToken));
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(topic)
                 .WithPayload(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(status, Json)))

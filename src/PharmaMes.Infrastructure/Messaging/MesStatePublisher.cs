@@ -56,7 +56,16 @@ public sealed partial class MesStatePublisher(
                     await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
                     continue;
                 }
-                _prefix ??= await PrefixAsync(stoppingToken);
+                try
+                {
+                    _prefix ??= await PrefixAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPublishFailed("_mes", ex.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                    continue;
+                }
                 var path = await _topics.Reader.ReadAsync(stoppingToken);
                 byte[] payload;
                 lock (_gate)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PharmaMes.Domain.Production;
 using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Persistence;
@@ -11,7 +12,8 @@ namespace PharmaMes.Infrastructure.Production;
 /// Publishes each batch's status as retained JSON on <c>{root}/{site}/_mes/batches/{batch}</c> when a
 /// commit changes the batch, and every open batch at start, so planners' tools see batches move live.
 /// </summary>
-public sealed class BatchStateWatch(CommitFeed feed, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, TimeProvider clock) : BackgroundService
+public sealed class BatchStateWatch(CommitFeed feed, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, TimeProvider clock,
+    ILogger<BatchStateWatch> logger) : BackgroundService
 {
     /// <summary>The retained message: the step shown is the one in progress, else the next one to do.</summary>
     public sealed record BatchStatus(string Batch, string Order, string Product, BatchState State, BatchDisposition Disposition,
@@ -49,6 +51,19 @@ public sealed class BatchStateWatch(CommitFeed feed, IDbContextFactory<MesDbCont
 
     /// <summary>The named batches, or at start every batch not yet decided by QA.</summary>
     private async Task PublishAsync(IReadOnlyCollection<string>? numbers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PublishOrThrowAsync(numbers, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The batch's next change publishes it again; the batch itself is safe in the database.
+            logger.LogWarning("Publishing batch status failed: {Error}", ex.Message);
+        }
+    }
+
+    private async Task PublishOrThrowAsync(IReadOnlyCollection<string>? numbers, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Batches.AsNoTracking();
