@@ -48,6 +48,10 @@ public static class DependencyInjection
         services.AddSingleton<Production.BatchReviewService>();
         services.AddSingleton<Production.ProductionOrderService>();
         services.AddSingleton<Quality.QualityExceptionService>();
+        services.AddSingleton<Maintenance.CleaningService>();
+        services.AddSingleton<Maintenance.CalibrationService>();
+        services.AddSingleton<Maintenance.EquipmentLogbookService>();
+        services.AddSingleton<Maintenance.MaintenanceOverviewService>();
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<MaterialStockService>();
         services.AddSingleton<LotGenealogyService>();
@@ -145,7 +149,11 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<MesStatePublisher>());
         services.AddHostedService<Production.BatchStateWatch>();
         if (configuration.GetValue<bool>("Demo:Enabled") && configuration.GetValue("Demo:Simulator:Enabled", true))
+        {
             services.AddHostedService<PlantSimulator>();
+            services.AddSingleton<DemoMaintenanceCrew>();
+            services.AddHostedService(sp => sp.GetRequiredService<DemoMaintenanceCrew>());
+        }
     }
 
     private static void AddDatabase(IServiceCollection services, DatabaseOptions database)

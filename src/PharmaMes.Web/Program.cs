@@ -39,6 +39,7 @@ app.MapBatchApi();
 app.MapAuditApi();
 app.MapErpApi();
 app.MapOutboxApi();
+app.MapMaintenanceApi();
 app.MapHub<PlantHub>(PlantHub.Path);
 // The API described at /openapi/v1.json and browsable at /scalar, for signed-in people and API keys.
 app.MapOpenApi().RequireAuthorization(Policies.PlantReader);

@@ -20,10 +20,30 @@ public class Equipment
     public EquipmentState State { get; private set; }
     public DateTimeOffset StateSince { get; private set; }
     public string? StateReason { get; private set; }
+    /// <summary>The hygiene and availability status people act on; <see cref="EquipmentStatus.CalibrationDue"/> is never stored.</summary>
+    public EquipmentStatus Status { get; private set; }
+    public DateTimeOffset StatusSince { get; private set; }
+    /// <summary>When product last left the unit (the start of its dirty hold); null if it never ran or is not dirty.</summary>
+    public DateTimeOffset? DirtySince { get; private set; }
+    /// <summary>The product and batch that last ran on the unit: what a cleaning must remove.</summary>
+    public string? LastProductCode { get; private set; }
+    public string? LastBatchNumber { get; private set; }
     public DateTimeOffset? LastCleanedAt { get; private set; }
-    /// <summary>End of the clean hold time; null while the equipment is dirty.</summary>
+    public CleaningMethod? LastCleaningMethod { get; private set; }
+    /// <summary>End of the clean hold time; null while the equipment is not clean.</summary>
     public DateTimeOffset? CleanUntil { get; private set; }
+    public TimeSpan CleanHoldTime { get; private set; }
+    public TimeSpan DirtyHoldTime { get; private set; }
+    public bool ProductChangeNeedsMajorClean { get; private set; }
     public DateOnly? CalibrationDueOn { get; private set; }
+    /// <summary>The day of the last calibration that passed: batches since then are unaffected by a later failure.</summary>
+    public DateOnly? LastCalibratedOn { get; private set; }
+    /// <summary>Set by a failed calibration: the unit is blocked until a calibration passes.</summary>
+    public DateOnly? CalibrationFailedOn { get; private set; }
+    /// <summary>How often the unit's instruments are calibrated; proposes the next due date.</summary>
+    public int CalibrationIntervalDays { get; private set; }
+    public DateTimeOffset? RetiredAt { get; private set; }
+    public string? RetiredReason { get; private set; }
     /// <summary>The device's last cumulative counters, to turn the next report into a delta.</summary>
     public long? LastGoodCount { get; private set; }
     public long? LastRejectCount { get; private set; }
@@ -41,6 +61,36 @@ public class Equipment
         Class = equipmentClass;
         State = EquipmentState.Offline;
         StateSince = now;
+        // A new unit has never been cleaned: it needs a major (commissioning) cleaning before product.
+        Status = EquipmentStatus.Dirty;
+        StatusSince = now;
+        SetCleaningRules(CleaningRules.Default);
+        CalibrationIntervalDays = DefaultCalibrationIntervalDays;
+    }
+
+    public const int DefaultCalibrationIntervalDays = 180;
+    public const int MaxCalibrationIntervalDays = 3 * 365;
+    public const int RetiredReasonMaxLength = 200;
+
+    public bool IsRetired => Status == EquipmentStatus.Retired;
+
+    public CleaningRules CleaningRules => new(CleanHoldTime, DirtyHoldTime, ProductChangeNeedsMajorClean);
+
+    public void SetCleaningRules(CleaningRules rules)
+    {
+        CleanHoldTime = rules.CleanHoldTime;
+        DirtyHoldTime = rules.DirtyHoldTime;
+        ProductChangeNeedsMajorClean = rules.ProductChangeNeedsMajorClean;
+        // A clean unit keeps the hold time it was cleaned under only while the new one is not shorter.
+        if (Status == EquipmentStatus.Clean && LastCleanedAt is { } cleaned && cleaned + CleanHoldTime < CleanUntil)
+            CleanUntil = cleaned + CleanHoldTime;
+    }
+
+    public void SetCalibrationInterval(int days)
+    {
+        if (days is < 1 or > MaxCalibrationIntervalDays)
+            throw new DomainException($"The calibration interval of {Code} must be between 1 and {MaxCalibrationIntervalDays} days (got {days}).");
+        CalibrationIntervalDays = days;
     }
 
     public TagDefinition DefineTag(TagName name, string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
@@ -62,9 +112,8 @@ public class Equipment
         if (newState == EquipmentState.Down && string.IsNullOrWhiteSpace(reason))
             throw new DomainException($"A reason is required when {Code} goes Down.");
         var stateReason = Guard.OptionalText(reason, "A state reason", 200);
-        // Leaving Running means product touched the equipment: it must be cleaned before the next product.
-        if (State == EquipmentState.Running)
-            MarkDirty();
+        // Product contact is known from the batch step that used the unit (StartUse / EndUse), not from the
+        // device's Running: a device also runs for set-up, tests and its own cleaning cycles.
         State = newState;
         StateSince = at;
         StateReason = stateReason;
@@ -83,50 +132,197 @@ public class Equipment
         return count;
     }
 
-    public void MarkCleaned(DateTimeOffset cleanedAt, TimeSpan cleanHoldTime)
+    /// <summary>The status shown to people: a lapsed or failed calibration shows over Clean and Dirty, an ended clean hold as Dirty.</summary>
+    public EquipmentStatus StatusAt(DateTimeOffset now)
     {
-        if (cleanHoldTime <= TimeSpan.Zero)
-            throw new DomainException("The clean hold time must be positive.");
-        if (State == EquipmentState.Running)
-            throw new DomainException($"{Code} is Running: it cannot be recorded as cleaned while in use.");
-        LastCleanedAt = cleanedAt;
-        CleanUntil = cleanedAt + cleanHoldTime;
+        if (Status is not (EquipmentStatus.Clean or EquipmentStatus.Dirty))
+            return Status;
+        if (CalibrationFailedOn is not null || !IsCalibratedOn(DateOnly.FromDateTime(now.UtcDateTime)))
+            return EquipmentStatus.CalibrationDue;
+        return Status == EquipmentStatus.Clean && now > CleanUntil ? EquipmentStatus.Dirty : Status;
     }
 
-    public void MarkDirty() => CleanUntil = null;
+    /// <summary>A batch step starts on the unit: product will touch it.</summary>
+    public void StartUse(string batchNumber, string productCode, DateTimeOffset at)
+    {
+        var reasons = ReasonsNotUsable(at, batchNumber, productCode);
+        if (reasons.Count > 0)
+            throw new DomainException($"{Code} cannot be used now: {string.Join(", ", reasons)}.");
+        MoveTo(EquipmentStatus.InUse, at);
+        LastBatchNumber = Guard.Text(batchNumber, "A batch number", 40);
+        LastProductCode = Guard.Text(productCode, "A product code", 40);
+        CleanUntil = null;
+    }
+
+    /// <summary>The batch step on the unit ended: it is dirty with that product until cleaned.</summary>
+    public void EndUse(DateTimeOffset at)
+    {
+        MoveTo(EquipmentStatus.Dirty, at);
+        DirtySince = at;
+    }
+
+    /// <summary>Cleaning begins: reported by the device (its Cleaning state) or recorded by a person.</summary>
+    public void BeginCleaning(DateTimeOffset at)
+    {
+        if (Status == EquipmentStatus.Cleaning)
+            return;
+        MoveTo(EquipmentStatus.Cleaning, at);
+    }
+
+    /// <summary>Whether a cleaning by this method is enough for the unit now; the reason when it is not.</summary>
+    public string? CleaningMethodShortfall(CleaningMethod method, DateTimeOffset cleanedAt)
+    {
+        if (method.IsMajor())
+            return null;
+        if (LastCleanedAt is null && LastBatchNumber is null)
+            return $"{Code} has never been cleaned: its first cleaning must be a major one.";
+        if (DirtySince is { } dirty && cleanedAt - dirty > DirtyHoldTime)
+            return $"{Code} stood dirty longer than its dirty hold time ({Hours(DirtyHoldTime)}): a major cleaning is needed.";
+        return null;
+    }
+
+    /// <summary>A cleaning done and verified by a second person: the unit is clean for its clean hold time.</summary>
+    public void AcceptCleaning(CleaningMethod method, DateTimeOffset cleanedAt, DateTimeOffset verifiedAt)
+    {
+        if (Status is EquipmentStatus.InUse or EquipmentStatus.Maintenance or EquipmentStatus.Retired)
+            throw new DomainException($"{Code} is {Status}: a cleaning cannot be accepted now.");
+        if (State == EquipmentState.Running)
+            throw new DomainException($"{Code} is Running: it cannot be recorded as cleaned while in use.");
+        if (cleanedAt > verifiedAt)
+            throw new DomainException("A cleaning cannot be verified before it was done.");
+        if (CleaningMethodShortfall(method, cleanedAt) is { } shortfall)
+            throw new DomainException(shortfall);
+        BeginCleaning(verifiedAt);
+        MoveTo(EquipmentStatus.Clean, verifiedAt);
+        LastCleanedAt = cleanedAt;
+        LastCleaningMethod = method;
+        CleanUntil = cleanedAt + CleanHoldTime;
+        DirtySince = null;
+    }
+
+    /// <summary>A cleaning stopped or refused at verification: the unit is dirty as before.</summary>
+    public void AbandonCleaning(DateTimeOffset at)
+    {
+        MoveTo(EquipmentStatus.Dirty, at);
+        DirtySince ??= at;
+    }
+
+    /// <summary>Taken out of production for maintenance (from a work order).</summary>
+    public void StartMaintenance(DateTimeOffset at)
+    {
+        MoveTo(EquipmentStatus.Maintenance, at);
+        CleanUntil = null;
+    }
+
+    /// <summary>Released back to production after maintenance: it is cleaned before the next product.</summary>
+    public void ReleaseFromMaintenance(DateTimeOffset at)
+    {
+        MoveTo(EquipmentStatus.Dirty, at);
+        DirtySince = at;
+    }
+
+    /// <summary>Never used again but kept in every record: equipment with history is never deleted.</summary>
+    public void Retire(string reason, DateTimeOffset at)
+    {
+        var why = Guard.Text(reason, "A reason for retiring", RetiredReasonMaxLength);
+        MoveTo(EquipmentStatus.Retired, at);
+        RetiredAt = at;
+        RetiredReason = why;
+        CleanUntil = null;
+    }
+
+    /// <summary>Marks the unit dirty without a batch (e.g. a spill, or a clean hold found broken).</summary>
+    public void MarkDirty(DateTimeOffset at)
+    {
+        if (Status == EquipmentStatus.Dirty)
+            return;
+        MoveTo(EquipmentStatus.Dirty, at);
+        DirtySince = at;
+        CleanUntil = null;
+    }
+
+    private void MoveTo(EquipmentStatus next, DateTimeOffset at)
+    {
+        EquipmentStatusMachine.EnsureCanChange(Status, next, Code);
+        Status = next;
+        StatusSince = at;
+    }
+
+    private static string Hours(TimeSpan time) => time.TotalHours % 24 == 0 && time.TotalHours >= 48 ? $"{time.TotalDays:0} d" : $"{time.TotalHours:0.#} h";
 
     public CleaningStatus CleaningStatusAt(DateTimeOffset now) =>
-        CleanUntil is null ? CleaningStatus.Dirty
+        Status != EquipmentStatus.Clean || CleanUntil is null ? CleaningStatus.Dirty
         : now <= CleanUntil ? CleaningStatus.Clean
         : CleaningStatus.CleanExpired;
 
+    /// <summary>A calibration that passed: the unit is calibrated until the next due date.</summary>
     public void RecordCalibration(DateOnly calibratedOn, DateOnly nextDueOn)
     {
         if (nextDueOn <= calibratedOn)
             throw new DomainException($"The next calibration of {Code} must be due after the calibration on {calibratedOn:yyyy-MM-dd}.");
         CalibrationDueOn = nextDueOn;
+        LastCalibratedOn = calibratedOn;
+        CalibrationFailedOn = null;
     }
+
+    /// <summary>A calibration that failed: the unit is blocked until a calibration passes.</summary>
+    public void RecordFailedCalibration(DateOnly calibratedOn) => CalibrationFailedOn = calibratedOn;
 
     /// <summary>Equipment with no calibration recorded, or past its due date, is out of calibration.</summary>
     public bool IsCalibratedOn(DateOnly day) => CalibrationDueOn is { } due && day <= due;
 
     /// <summary>
-    /// The reasons the equipment may not be used for product now; empty when it may.
-    /// These are what equipment gating shows an operator.
+    /// The reasons the equipment may not be used for product now, each saying what to do about it;
+    /// empty when it may. These are what equipment gating shows an operator. The batch that dirtied
+    /// the unit may go on using it; another batch, or another product, needs it cleaned.
     /// </summary>
-    public IReadOnlyList<string> ReasonsNotUsable(DateTimeOffset now)
+    public IReadOnlyList<string> ReasonsNotUsable(DateTimeOffset now, string? batchNumber = null, string? productCode = null)
     {
         var reasons = new List<string>();
+        if (Status == EquipmentStatus.Retired)
+        {
+            reasons.Add($"it is retired ({RetiredReason})");
+            return reasons;
+        }
         // Held equipment still holds a paused batch: only Idle equipment can take a new one.
         if (State != EquipmentState.Idle)
             reasons.Add($"it is {State}");
-        switch (CleaningStatusAt(now))
+        var sameBatch = batchNumber is not null && string.Equals(LastBatchNumber, batchNumber, StringComparison.Ordinal);
+        switch (Status)
         {
-            case CleaningStatus.Dirty: reasons.Add("it is not clean"); break;
-            case CleaningStatus.CleanExpired: reasons.Add($"its clean hold time ended {CleanUntil?.UtcDateTime:yyyy-MM-dd HH:mm} UTC"); break;
+            case EquipmentStatus.Maintenance:
+                reasons.Add("it is under maintenance — release it from its work order, then clean it");
+                break;
+            case EquipmentStatus.Cleaning:
+                reasons.Add("it is being cleaned — the cleaning needs a second person's verification");
+                break;
+            case EquipmentStatus.InUse:
+                reasons.Add($"it is in use by batch {LastBatchNumber}");
+                break;
+            case EquipmentStatus.Dirty when !sameBatch:
+                reasons.Add(DirtyReason(now));
+                break;
+            case EquipmentStatus.Clean when now > CleanUntil:
+                reasons.Add($"its clean hold time ended {CleanUntil?.UtcDateTime:yyyy-MM-dd HH:mm} UTC — cleaning needed");
+                break;
+            case EquipmentStatus.Clean when productCode is not null && LastProductCode is not null && ProductChangeNeedsMajorClean
+                && LastCleaningMethod == CleaningMethod.Minor && !string.Equals(productCode, LastProductCode, StringComparison.Ordinal):
+                reasons.Add($"it had only a minor cleaning after {LastProductCode} — a product change needs a major cleaning");
+                break;
         }
-        if (!IsCalibratedOn(DateOnly.FromDateTime(now.UtcDateTime)))
-            reasons.Add(CalibrationDueOn is { } due ? $"its calibration was due {due:yyyy-MM-dd}" : "it has no calibration on record");
+        if (CalibrationFailedOn is { } failed)
+            reasons.Add($"its calibration on {failed:yyyy-MM-dd} failed — it must pass a calibration first");
+        else if (!IsCalibratedOn(DateOnly.FromDateTime(now.UtcDateTime)))
+            reasons.Add(CalibrationDueOn is { } due ? $"its calibration was due {due:yyyy-MM-dd} — calibration needed" : "it has no calibration on record — calibration needed");
         return reasons;
+    }
+
+    private string DirtyReason(DateTimeOffset now)
+    {
+        if (DirtySince is not { } since)
+            return "it has never been cleaned — major cleaning needed";
+        var after = LastBatchNumber is null ? "" : $" after {LastBatchNumber}";
+        var what = now - since > DirtyHoldTime ? "major cleaning needed (dirty hold time passed)" : "cleaning needed";
+        return $"Dirty since {since.UtcDateTime:yyyy-MM-dd HH:mm} UTC{after} — {what}";
     }
 }

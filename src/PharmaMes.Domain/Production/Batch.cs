@@ -156,7 +156,7 @@ public class Batch
         var step = StepAt(number);
         StepStateMachine.EnsureCanChange(step.State, StepState.InProgress, step.Label);
         EnsureEarlierStepsDone(step, "start");
-        step.Start(equipment, by, at);
+        step.Start(equipment, Number, ProductCode, by, at);
         var entry = Append(BatchRecordEntryKind.StepStarted, by, at, step.Number, step.Name);
         if (equipment is not null)
             Append(BatchRecordEntryKind.EquipmentUsed, by, at, step.Number, equipment.Code.Value, text: equipment.Name);
@@ -167,11 +167,14 @@ public class Batch
     /// Records who performed a step in progress. A step that needs verification then awaits it;
     /// any other step is Completed.
     /// </summary>
-    public BatchRecordEntry CompleteStep(int number, Person performer, DateTimeOffset at)
+    public BatchRecordEntry CompleteStep(int number, Person performer, DateTimeOffset at, Equipment? usedEquipment = null)
     {
         EnsureStepActionsAllowed();
         var step = StepAt(number);
         step.Complete(performer, at);
+        // Product has left the unit: it is dirty with this batch's product until cleaned.
+        if (usedEquipment is not null && step.EquipmentCode == usedEquipment.Code && usedEquipment.Status == EquipmentStatus.InUse)
+            usedEquipment.EndUse(at);
         return Append(BatchRecordEntryKind.StepCompleted, performer, at, step.Number, step.Name,
             text: step.State == StepState.AwaitingVerification ? "Awaiting verification." : null);
     }

@@ -93,7 +93,7 @@ public class BatchStep
     /// Equipment gating: a step that needs a class of equipment runs on fit equipment of that class;
     /// any equipment chosen must be usable now (Idle, clean, calibrated).
     /// </summary>
-    internal void Start(Equipment? equipment, Person by, DateTimeOffset at)
+    internal void Start(Equipment? equipment, BatchNumber batch, MaterialCode product, Person by, DateTimeOffset at)
     {
         StepStateMachine.EnsureCanChange(State, StepState.InProgress, Label);
         if (RequiredEquipmentClass is { } required)
@@ -103,8 +103,8 @@ public class BatchStep
             if (equipment.Class != required)
                 throw new DomainException($"{Label} runs on a {required}; {equipment.Code} is a {equipment.Class}.");
         }
-        if (equipment?.ReasonsNotUsable(at) is { Count: > 0 } reasons)
-            throw new DomainException($"{equipment.Code} cannot be used now: {string.Join(", ", reasons)}.");
+        // The unit is taken by this batch (In use) or refused with what to do about it.
+        equipment?.StartUse(batch.Value, product.Value, at);
         State = StepState.InProgress;
         EquipmentCode = equipment?.Code;
         StartedAt = at;

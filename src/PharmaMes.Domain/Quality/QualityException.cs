@@ -1,4 +1,5 @@
 using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Signatures;
 
@@ -116,6 +117,24 @@ public class QualityException
             $"Excursion during {step.Label}: {entry.Name}",
             $"{entry.Name} reached {entry.Value} {entry.Unit}, outside its alarm limits {entry.LowLimit} – {entry.HighLimit} {entry.Unit}, "
             + $"recorded at {Time(entry.At)} (batch record entry {entry.Sequence}). {entry.Text}");
+    }
+
+    /// <summary>
+    /// For a batch that used a unit whose calibration then failed: its measurements since the last good
+    /// calibration are in doubt, and QA must assess them before the batch is released.
+    /// </summary>
+    public static QualityException CalibrationFailed(QualityExceptionNumber number, PlantCode equipment, string instrument, DateOnly failedOn,
+        DateOnly? lastPassedOn, Batch? batch, int? stepNumber, Person recordedBy, DateTimeOffset at)
+    {
+        var since = lastPassedOn is { } passed ? $"since its last passed calibration on {passed:yyyy-MM-dd}" : "with no passed calibration on record";
+        var title = batch is null
+            ? $"Failed calibration: {equipment} {instrument}"
+            : $"Failed calibration of {equipment} used by {batch.Number}";
+        var description = $"The calibration of {instrument} on {equipment} on {failedOn:yyyy-MM-dd} failed, recorded by {recordedBy.Name} at {Time(at)}. "
+            + (batch is null
+                ? $"No batch used {equipment} {since}."
+                : $"Batch {batch.Number} used {equipment} {since}: assess the measurements taken on it before release.");
+        return new(number, QualityExceptionSeverity.Major, QualityExceptionSource.Automatic, title, description, at, recordedBy.Id, recordedBy.Name, batch, stepNumber);
     }
 
     // ----- Handling -----

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PharmaMes.Domain.Audit;
+using PharmaMes.Domain.Upkeep;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
@@ -22,6 +23,8 @@ internal static class AuditedEntities
     private static readonly Dictionary<Type, AuditedEntity> ByType = new()
     {
         [typeof(Equipment)] = new("Equipment", e => ((Equipment)e).Code.Value, None, None),
+        [typeof(CleaningRecord)] = new("CleaningRecord", e => $"{((CleaningRecord)e).EquipmentCode} {((CleaningRecord)e).CleanedAt.UtcDateTime:yyyy-MM-dd HH:mm}", None, None),
+        [typeof(CalibrationRecord)] = new("CalibrationRecord", e => $"{((CalibrationRecord)e).EquipmentCode} {((CalibrationRecord)e).Instrument} {((CalibrationRecord)e).CalibratedOn:yyyy-MM-dd}", None, None),
         [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
         [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
         [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),

@@ -10,8 +10,6 @@ namespace PharmaMes.Infrastructure.Demo;
 /// </summary>
 internal static class DemoPlant
 {
-    /// <summary>How long equipment stays clean after cleaning (the validated clean hold time).</summary>
-    public static readonly TimeSpan CleanHoldTime = TimeSpan.FromHours(72);
 
     public static Site Build(DateTimeOffset now)
     {
@@ -53,6 +51,8 @@ internal static class DemoPlant
         var upstream = biologics.AddLine(new PlantCode("BIO-L1"), "mAb production train 1");
 
         var bioreactor = Add(upstream, "BR-01", "2,000 L bioreactor 1", EquipmentClass.Bioreactor, now);
+        // A culture runs for two weeks in the vessel sterilised before it.
+        bioreactor.SetCleaningRules(new CleaningRules(TimeSpan.FromDays(14), TimeSpan.FromHours(24), productChangeNeedsMajorClean: true));
         Tag(bioreactor, "temperature", "Culture temperature", "°C", (36.8, 37.2), (36.5, 37.5));
         Tag(bioreactor, "ph", "pH", "pH", (7.0, 7.2), (6.9, 7.3));
         Tag(bioreactor, "dissolved_oxygen", "Dissolved oxygen", "%", (35, 55), (30, 60));
@@ -85,9 +85,12 @@ internal static class DemoPlant
         {
             equipment.RecordCalibration(today.AddMonths(-5), today.AddMonths(1).AddDays(equipment.Code.Value.Length));
             equipment.ChangeState(EquipmentState.Idle, now.AddDays(-7));
-            equipment.MarkCleaned(now.AddDays(-6), CleanHoldTime);
+            Clean(equipment, now.AddDays(-6));
         }
     }
+
+    /// <summary>A major cleaning done and verified at one moment: the demo's history before the shift it opens on.</summary>
+    public static void Clean(Equipment equipment, DateTimeOffset at) => equipment.AcceptCleaning(CleaningMethod.Major, at, at);
 
     private static Equipment Add(Line line, string code, string name, EquipmentClass equipmentClass, DateTimeOffset now) =>
         line.AddEquipment(new PlantCode(code), name, equipmentClass, now.AddDays(-30));

@@ -37,19 +37,20 @@ internal static class DemoShiftScene
         var steps = await db.BatchSteps.AsNoTracking().Where(s => running.Contains(s.BatchId) && s.EquipmentCode != null).ToListAsync(cancellationToken);
         // Cleaned after use, before anything is started again.
         foreach (var step in steps.Where(s => s.State == StepState.Completed))
-            equipment[step.EquipmentCode!.Value.Value].MarkCleaned(step.CompletedAt!.Value.AddMinutes(20), DemoPlant.CleanHoldTime);
+            DemoPlant.Clean(equipment[step.EquipmentCode!.Value.Value], step.CompletedAt!.Value.AddMinutes(20));
         foreach (var step in steps.Where(s => s.State == StepState.InProgress))
             Change(step.EquipmentCode!.Value.Value, EquipmentState.Running, step.StartedAt!.Value.AddMinutes(5));
 
         Change("GRAN-01", EquipmentState.Running, now.AddMinutes(-40));
-        equipment["BR-01"].MarkCleaned(now.AddDays(-6), TimeSpan.FromDays(14));
+        DemoPlant.Clean(equipment["BR-01"], now.AddDays(-6));
         Change("BR-01", EquipmentState.Running, now.AddDays(-6).AddHours(4));
-        equipment["CHROM-01"].MarkDirty();
+        equipment["CHROM-01"].MarkDirty(now.AddHours(-2));
         Change("CHROM-01", EquipmentState.Cleaning, now.AddMinutes(-25));
+        equipment["CHROM-01"].BeginCleaning(now.AddMinutes(-25));
         Change("BLIS-01", EquipmentState.Down, now.AddMinutes(-12), "Foil web break at the sealing station");
         // Clean and ready but for its calibration, which fell due three days ago.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        equipment["FILL-01"].MarkCleaned(now.AddHours(-6), DemoPlant.CleanHoldTime);
+        DemoPlant.Clean(equipment["FILL-01"], now.AddHours(-6));
         equipment["FILL-01"].RecordCalibration(today.AddYears(-1), today.AddDays(-3));
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -100,7 +100,7 @@ internal sealed class DemoTabletRun(DemoShopFloor floor, string number, int colu
         db.AuditClock = Floor.Clock;
         var now = Floor.Clock.GetUtcNow();
         foreach (var equipment in (await db.Equipment.ToListAsync(cancellationToken)).Where(e => DemoTabletSteps.LineEquipment.Contains(e.Code.Value)))
-            equipment.MarkCleaned(now, DemoPlant.CleanHoldTime);
+            DemoPlant.Clean(equipment, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -56,10 +56,16 @@ public sealed partial class PlantSimulator(
         {
             var now = clock.GetUtcNow();
             var ts = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            var before = machine.State;
             if (machine.Step() is { } change)
             {
                 var reason = change.Reason is null ? "null" : $"\"{change.Reason}\"";
-                await SendAsync(client, $"{machine.BaseTopic}/state", $"{{\"ts\":\"{ts}\",\"state\":\"{change.State}\",\"reason\":{reason}}}", cancellationToken);
+                // A unit with its own CIP/SIP skid reports the cycle it just ended (docs/mqtt-contract.md); a person verifies it.
+                var cleaning = before == EquipmentState.Cleaning && change.State == EquipmentState.Idle && machine.CleansInPlace
+                    ? $",\"cleaning\":{{\"program\":\"CIP-1\",\"agent\":\"1 % NaOH, WFI rinse\",\"startedAt\":\"{machine.StateSince.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}\",\"result\":\"Passed\"}}"
+                    : "";
+                await SendAsync(client, $"{machine.BaseTopic}/state", $"{{\"ts\":\"{ts}\",\"state\":\"{change.State}\",\"reason\":{reason}{cleaning}}}", cancellationToken);
+                machine.StateSince = now;
             }
             if (machine.Sample(simulator.IntervalSeconds) is { } values)
             {

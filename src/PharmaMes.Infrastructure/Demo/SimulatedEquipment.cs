@@ -24,6 +24,10 @@ internal sealed class SimulatedEquipment(string code, string baseTopic, Equipmen
     public string Code { get; } = code;
     public string BaseTopic { get; } = baseTopic;
     public EquipmentState State { get; private set; } = state;
+    /// <summary>When the current state began, as published (the start of a CIP cycle it reports at the end).</summary>
+    public DateTimeOffset StateSince { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>Bioreactors, chromatography skids and fillers clean in place and report their cycles.</summary>
+    public bool CleansInPlace { get; } = equipmentClass is EquipmentClass.Bioreactor or EquipmentClass.ChromatographySkid or EquipmentClass.Filler;
     public long Good { get; private set; }
     public long Reject { get; private set; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PharmaMes.Domain.Upkeep;
 using PharmaMes.Domain.Plant;
 
 namespace PharmaMes.Infrastructure.Messaging;
@@ -79,7 +80,7 @@ public static partial class DevicePayloadParser
 
     private static DevicePayload? ReadState(JsonElement root, DateTimeOffset at, out QuarantineReason? reason)
     {
-        if (!OnlyProperties(root, ["ts", "state", "reason"], out reason))
+        if (!OnlyProperties(root, ["ts", "state", "reason", "cleaning"], out reason))
             return null;
         if (!root.TryGetProperty("state", out var stateElement) || stateElement.ValueKind != JsonValueKind.String)
             return Fail(QuarantineReason.InvalidShape, "A state message needs \"state\" as a string.", out reason);
@@ -95,8 +96,64 @@ public static partial class DevicePayloadParser
             if (stateReason?.Length > StateInterval.ReasonMaxLength)
                 return Fail(QuarantineReason.InvalidShape, $"\"reason\" is longer than {StateInterval.ReasonMaxLength} characters.", out reason);
         }
+        DeviceCleaningReport? cleaning = null;
+        if (root.TryGetProperty("cleaning", out var cleaningElement) && cleaningElement.ValueKind != JsonValueKind.Null)
+        {
+            cleaning = ReadCleaning(cleaningElement, at, out reason);
+            if (cleaning is null)
+                return null;
+        }
         reason = null;
-        return new StatePayload(at, Enum.Parse<EquipmentState>(name), string.IsNullOrWhiteSpace(stateReason) ? null : stateReason.Trim());
+        return new StatePayload(at, Enum.Parse<EquipmentState>(name), string.IsNullOrWhiteSpace(stateReason) ? null : stateReason.Trim(), cleaning);
+    }
+
+    private static DeviceCleaningReport? FailReport(string code, string detail, out QuarantineReason? reason)
+    {
+        Fail(code, detail, out reason);
+        return null;
+    }
+
+    /// <summary>The report of a CIP/SIP cycle that comes with the state the unit goes to when it ends.</summary>
+    private static DeviceCleaningReport? ReadCleaning(JsonElement cleaning, DateTimeOffset at, out QuarantineReason? reason)
+    {
+        if (cleaning.ValueKind != JsonValueKind.Object)
+            return FailReport(QuarantineReason.InvalidShape, "\"cleaning\" must be an object: {\"program\", \"agent\", \"startedAt\", \"result\"}.", out reason);
+        if (!OnlyProperties(cleaning, ["program", "agent", "startedAt", "result"], out reason))
+            return null;
+        string? Text(string property, int max, out string? problem)
+        {
+            problem = null;
+            if (!cleaning.TryGetProperty(property, out var element) || element.ValueKind == JsonValueKind.Null)
+                return null;
+            if (element.ValueKind != JsonValueKind.String)
+                problem = $"\"cleaning.{property}\" must be a string.";
+            else if (element.GetString()!.Length > max)
+                problem = $"\"cleaning.{property}\" is longer than {max} characters.";
+            return problem is null ? element.GetString() : null;
+        }
+        var program = Text("program", 60, out var problem);
+        if (problem is not null)
+            return FailReport(QuarantineReason.InvalidShape, problem, out reason);
+        var agent = Text("agent", CleaningRecord.AgentMaxLength, out problem);
+        if (problem is not null)
+            return FailReport(QuarantineReason.InvalidShape, problem, out reason);
+        var result = Text("result", 20, out problem);
+        if (problem is not null || result is not ("Passed" or "Failed"))
+            return FailReport(QuarantineReason.InvalidShape, "\"cleaning.result\" must be \"Passed\" or \"Failed\".", out reason);
+        DateTimeOffset? startedAt = null;
+        var started = Text("startedAt", 40, out problem);
+        if (problem is not null)
+            return FailReport(QuarantineReason.InvalidShape, problem, out reason);
+        if (started is not null)
+        {
+            if (!IsoWithOffset().IsMatch(started) || !DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                return FailReport(QuarantineReason.InvalidTimestamp, "\"cleaning.startedAt\" must be an ISO-8601 time with an offset.", out reason);
+            if (parsed > at)
+                return FailReport(QuarantineReason.InvalidTimestamp, "\"cleaning.startedAt\" is after the end of the cycle (\"ts\").", out reason);
+            startedAt = parsed.ToUniversalTime();
+        }
+        reason = null;
+        return new DeviceCleaningReport(program, agent, startedAt, result == "Passed");
     }
 
     private static DevicePayload? ReadCounts(JsonElement root, DateTimeOffset at, out QuarantineReason? reason)

@@ -167,9 +167,13 @@ public sealed class IngestBatchProcessor(
         // Checked before anything changes, so a refused message leaves nothing half done.
         if (open is not null && state.At < open.StartedAt)
             return $"The state change at {state.At:u} is older than the current {open.State} interval, which started {open.StartedAt:u}.";
+        if (state.Cleaning is not null && equipment.State != EquipmentState.Cleaning)
+            return $"A cleaning report comes with the end of a Cleaning cycle, but {equipment.Code} is {equipment.State}.";
+        var wasCleaning = equipment.State == EquipmentState.Cleaning;
         try
         {
             equipment.ChangeState(state.State, state.At, state.Reason);
+            DeviceCleaning.Apply(db, equipment, state, wasCleaning);
         }
         catch (DomainException ex)
         {

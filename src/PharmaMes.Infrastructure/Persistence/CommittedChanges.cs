@@ -1,7 +1,10 @@
 namespace PharmaMes.Infrastructure.Persistence;
 
-/// <summary>What a committed transaction changed that others watch: the ERP outbox, stock, batches.</summary>
+/// <summary>What a committed transaction changed that others watch: the ERP outbox, stock, batches, equipment fitness.</summary>
 public sealed record CommittedChanges(bool OutboxWritten, IReadOnlySet<Guid> MaterialsWithStockChange, IReadOnlySet<string> BatchesChanged)
 {
-    public bool IsEmpty => !OutboxWritten && MaterialsWithStockChange.Count == 0 && BatchesChanged.Count == 0;
+    /// <summary>Codes of equipment whose status, cleaning or calibration changed.</summary>
+    public IReadOnlySet<string> EquipmentChanged { get; init; } = new HashSet<string>();
+
+    public bool IsEmpty => !OutboxWritten && MaterialsWithStockChange.Count == 0 && BatchesChanged.Count == 0 && EquipmentChanged.Count == 0;
 }

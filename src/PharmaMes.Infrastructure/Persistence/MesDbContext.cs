@@ -7,6 +7,7 @@ using PharmaMes.Domain.Audit;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Upkeep;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Quality;
@@ -33,6 +34,8 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<Line> Lines => Set<Line>();
     public DbSet<Equipment> Equipment => Set<Equipment>();
     public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
+    public DbSet<CleaningRecord> CleaningRecords => Set<CleaningRecord>();
+    public DbSet<CalibrationRecord> CalibrationRecords => Set<CalibrationRecord>();
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<MaterialLot> MaterialLots => Set<MaterialLot>();
     public DbSet<InventoryLedgerEntry> InventoryLedger => Set<InventoryLedgerEntry>();
@@ -70,6 +73,7 @@ public abstract class MesDbContext(DbContextOptions options)
     private bool _outboxWritten;
     private readonly HashSet<Guid> _stockChanged = [];
     private readonly HashSet<string> _batchesChanged = [];
+    private readonly HashSet<string> _equipmentChanged = [];
     private List<AuditEntry> _pendingAudit = [];
 
     /// <summary>Adds an audit record that is not a change of an entity (a failed signing attempt), written with the next save.</summary>
@@ -132,18 +136,24 @@ public abstract class MesDbContext(DbContextOptions options)
         _outboxWritten |= outbox.Count > 0;
         _batchesChanged.UnionWith(ChangeTracker.Entries<Batch>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
+        // Equipment whose fitness for use changed (status, cleaning, calibration): screens that offer it re-read.
+        _equipmentChanged.UnionWith(ChangeTracker.Entries<Equipment>()
+            .Where(e => e.State is EntityState.Added || (e.State == EntityState.Modified && (e.Property(x => x.Status).IsModified
+                || e.Property(x => x.CleanUntil).IsModified || e.Property(x => x.CalibrationDueOn).IsModified || e.Property(x => x.CalibrationFailedOn).IsModified)))
+            .Select(e => e.Entity.Code.Value));
         ChangeTracker.DetectChanges();
     }
 
     /// <summary>What the saves since the last commit changed; cleared as it is taken.</summary>
     internal CommittedChanges? TakeCommittedChanges()
     {
-        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0)
+        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0 && _equipmentChanged.Count == 0)
             return null;
-        var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet());
+        var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet()) { EquipmentChanged = _equipmentChanged.ToHashSet() };
         _outboxWritten = false;
         _stockChanged.Clear();
         _batchesChanged.Clear();
+        _equipmentChanged.Clear();
         return changes;
     }
 

@@ -56,7 +56,15 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
         ActAsync(number, actor, (batch, _, now) => { batch.Resume(PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
 
     public Task AbortAsync(string number, string reason, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ActAsync(number, actor.Because(reason), (batch, _, now) => { batch.Abort(reason, PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
+        ActAsync(number, actor.Because(reason), async (batch, db, now) =>
+        {
+            batch.Abort(reason, PersonOf(actor), now);
+            // Units the aborted batch still held have had its product in them: they are dirty now.
+            var held = batch.Steps.Where(s => s.State is StepState.InProgress && s.EquipmentCode is not null).Select(s => s.EquipmentCode!.Value).ToList();
+            foreach (var unit in await db.Equipment.Where(e => held.Contains(e.Code)).ToListAsync(cancellationToken))
+                if (unit.Status == EquipmentStatus.InUse && unit.LastBatchNumber == batch.Number.Value)
+                    unit.EndUse(now);
+        }, cancellationToken);
 
     public Task CompleteAsync(string number, AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor, async (batch, db, now) =>
@@ -168,7 +176,10 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
         ActAsync(number, actor, async (batch, db, now) =>
         {
             await RecordExcursionsAsync(db, batch, stepNumber, now, cancellationToken);
-            batch.CompleteStep(stepNumber, PersonOf(actor), now);
+            var used = batch.FindStep(stepNumber)?.EquipmentCode is { } code
+                ? await db.Equipment.SingleOrDefaultAsync(e => e.Code == code, cancellationToken)
+                : null;
+            batch.CompleteStep(stepNumber, PersonOf(actor), now, used);
             await SignStepAsync(db, batch, stepNumber, SignatureMeaning.Performed, credentials, actor, cancellationToken);
         }, cancellationToken);
 

@@ -26,6 +26,10 @@ public static class Policies
     public const string AuditVerifier = nameof(AuditVerifier);
     /// <summary>People who watch stock and lots: planners, supervisors, QA, administrators.</summary>
     public const string InventoryReader = nameof(InventoryReader);
+    /// <summary>People who keep equipment fit: record and verify cleanings, see what maintenance must do (operators, supervisors, maintenance, QA).</summary>
+    public const string EquipmentCare = nameof(EquipmentCare);
+    /// <summary>People who record calibrations: maintenance and supervisors.</summary>
+    public const string Calibration = nameof(Calibration);
     /// <summary>People who receive lots into Quarantine: planners and supervisors.</summary>
     public const string LotReceiving = nameof(LotReceiving);
 }

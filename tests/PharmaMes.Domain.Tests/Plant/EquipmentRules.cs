@@ -222,17 +222,17 @@ public class EquipmentRules
     [InlineData(Held)]
     [InlineData(Down)]
     [InlineData(Offline)]
-    public void LeavingRunningMakesItDirty(EquipmentState next)
+    public void TheDevicesOwnRunningDoesNotMakeItDirty(EquipmentState next)
     {
+        // Product contact is known from the batch step that used the unit, not from the device's state.
         var equipment = TestPlant.InState(Idle);
         equipment.MarkCleaned(T0.AddMinutes(2), HoldTime);
         equipment.ChangeState(Running, T0.AddMinutes(5));
 
         equipment.ChangeState(next, Later, "Reason");
 
-        Assert.Equal(CleaningStatus.Dirty, equipment.CleaningStatusAt(Later));
-        Assert.Null(equipment.CleanUntil);
-        Assert.Equal(T0.AddMinutes(2), equipment.LastCleanedAt);
+        Assert.Equal(CleaningStatus.Clean, equipment.CleaningStatusAt(Later));
+        Assert.Equal(EquipmentStatus.Clean, equipment.Status);
     }
 
     [Fact]
@@ -287,7 +287,7 @@ public class EquipmentRules
         var equipment = TestPlant.InState(Idle);
         equipment.MarkCleaned(Later, HoldTime);
 
-        equipment.MarkDirty();
+        equipment.MarkDirty(Later);
 
         Assert.Equal(CleaningStatus.Dirty, equipment.CleaningStatusAt(Later));
         Assert.Null(equipment.CleanUntil);
@@ -444,11 +444,11 @@ public class EquipmentRules
     public void IsNotUsableWhenDirty()
     {
         var equipment = FitEquipment();
-        equipment.MarkDirty();
+        equipment.MarkDirty(Later);
 
         var reason = Assert.Single(equipment.ReasonsNotUsable(Later));
 
-        Assert.Equal("it is not clean", reason);
+        Assert.Equal("Dirty since 2026-11-25 11:00 UTC — cleaning needed", reason);
     }
 
     [Fact]
@@ -458,7 +458,7 @@ public class EquipmentRules
 
         var reason = Assert.Single(equipment.ReasonsNotUsable(T0 + HoldTime + TimeSpan.FromMinutes(1)));
 
-        Assert.Equal("its clean hold time ended 2026-11-26 10:00 UTC", reason);
+        Assert.Equal("its clean hold time ended 2026-11-26 10:00 UTC — cleaning needed", reason);
     }
 
     [Fact]
@@ -470,7 +470,7 @@ public class EquipmentRules
 
         var reason = Assert.Single(equipment.ReasonsNotUsable(T0.AddDays(2)));
 
-        Assert.Equal("its clean hold time ended 2026-11-26 10:00 UTC", reason);
+        Assert.Equal("its clean hold time ended 2026-11-26 10:00 UTC — cleaning needed", reason);
     }
 
     [Fact]
@@ -481,7 +481,7 @@ public class EquipmentRules
 
         var reason = Assert.Single(equipment.ReasonsNotUsable(Later));
 
-        Assert.Equal("it has no calibration on record", reason);
+        Assert.Equal("it has no calibration on record — calibration needed", reason);
     }
 
     [Fact]
@@ -493,7 +493,7 @@ public class EquipmentRules
 
         var reason = Assert.Single(equipment.ReasonsNotUsable(dayAfterDue));
 
-        Assert.Equal("its calibration was due 2027-05-25", reason);
+        Assert.Equal("its calibration was due 2027-05-25 — calibration needed", reason);
     }
 
     [Fact]
@@ -513,7 +513,7 @@ public class EquipmentRules
         var equipment = TestPlant.NewEquipment();
 
         Assert.Equal(
-            ["it is Offline", "it is not clean", "it has no calibration on record"],
+            ["it is Offline", "it has never been cleaned — major cleaning needed", "it has no calibration on record — calibration needed"],
             equipment.ReasonsNotUsable(Later));
     }
 

@@ -1,6 +1,7 @@
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Production;
+using PharmaMes.Domain.Tests.Plant;
 using PharmaMes.Domain.Tests.Recipes;
 using static PharmaMes.Domain.Tests.Production.TestProduction;
 

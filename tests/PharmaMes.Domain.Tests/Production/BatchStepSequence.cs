@@ -134,7 +134,7 @@ public class BatchStepSequence
 
         var ex = Assert.Throws<DomainException>(() => batch.StartStep(1, booth, Operator, At(10)));
 
-        Assert.Equal("BOOTH-2 cannot be used now: it is Offline, it is not clean, it has no calibration on record.", ex.Message);
+        Assert.Equal("BOOTH-2 cannot be used now: it is Offline, it has never been cleaned — major cleaning needed, it has no calibration on record — calibration needed.", ex.Message);
         Assert.Null(batch.FindStep(1)!.EquipmentCode);
         Assert.Equal(2, batch.NewEntries.Count);
     }

@@ -33,7 +33,7 @@ public class ExecutionSteps : BunitContext
         var booth = line.AddEquipment(new PlantCode("DISP-01"), "Dispensing booth 1", EquipmentClass.DispensingBooth, T0.AddDays(-30));
         booth.RecordCalibration(DateOnly.FromDateTime(T0.UtcDateTime).AddMonths(-1), DateOnly.FromDateTime(T0.UtcDateTime).AddMonths(5));
         booth.ChangeState(EquipmentState.Idle, T0.AddDays(-1));
-        booth.MarkCleaned(T0.AddHours(-1), TimeSpan.FromHours(72));
+        booth.AcceptCleaning(CleaningMethod.Major, T0.AddHours(-1), T0.AddHours(-1));
         return (batch, booth);
     }
 

@@ -17,6 +17,16 @@ internal sealed class EquipmentConfiguration : IEntityTypeConfiguration<Equipmen
         builder.Property(e => e.Class).HasConversion<string>().HasMaxLength(40);
         builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.StateReason).HasMaxLength(200);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.LastProductCode).HasMaxLength(40);
+        builder.Property(e => e.LastBatchNumber).HasMaxLength(40);
+        builder.Property(e => e.LastCleaningMethod).HasConversion<string>().HasMaxLength(30);
+        // Hold times run to days: stored as ticks, since SQL Server's time type ends at 24 hours.
+        builder.Property(e => e.CleanHoldTime).HasConversion<long>();
+        builder.Property(e => e.DirtyHoldTime).HasConversion<long>();
+        builder.Property(e => e.RetiredReason).HasMaxLength(Equipment.RetiredReasonMaxLength);
+        builder.Ignore(e => e.CleaningRules);
+        builder.Ignore(e => e.IsRetired);
         builder.HasMany(e => e.Tags).WithOne().HasForeignKey(t => t.EquipmentId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(e => e.Tags).HasField("_tags");
     }

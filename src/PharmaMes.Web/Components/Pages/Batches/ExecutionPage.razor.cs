@@ -5,6 +5,7 @@ using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Production;
 using PharmaMes.Infrastructure.Signatures;
 
@@ -21,6 +22,7 @@ public partial class ExecutionPage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private BatchExecutionService Execution { get; set; } = default!;
     [Inject] private BatchReviewService Review { get; set; } = default!;
+    [Inject] private CommitFeed Commits { get; set; } = default!;
 
     private BatchRecordView? record;
     private bool notFound;
@@ -36,6 +38,25 @@ public partial class ExecutionPage
     private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
 
     private BatchStep? SelectedStep => record?.Batch.FindStep(selected);
+
+    protected override void OnInitialized()
+    {
+        base.OnInitialized();
+        Commits.Committed += OnCommitted;
+    }
+
+    /// <summary>Maintenance cleaned or calibrated a unit the operator is choosing from: the choice updates at once.</summary>
+    private void OnCommitted(CommittedChanges changes)
+    {
+        if (signing is null && choices.Any(c => changes.EquipmentChanged.Contains(c.Code)))
+            _ = InvokeAsync(async () => { await LoadChoicesAsync(); StateHasChanged(); });
+    }
+
+    public override void Dispose()
+    {
+        Commits.Committed -= OnCommitted;
+        base.Dispose();
+    }
 
     protected override async Task OnParametersSetAsync()
     {

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Upkeep;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Maintenance;
+using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Signatures;
+
+namespace PharmaMes.Infrastructure.Demo;
+
+/// <summary>
+/// The demo plant's cleaning and maintenance crew, so the demo runs for days without jamming: a while
+/// after a unit is left dirty an operator cleans it and signs, a supervisor verifies it a little later,
+/// and an overdue calibration is done by the maintenance technician. They act through the same services
+/// and signatures as people at a terminal, so everything they do is in the records, the logbook and
+/// the audit trail, and for a few minutes the maintenance page shows what waits.
+/// </summary>
+public sealed partial class DemoMaintenanceCrew(
+    IDbContextFactory<MesDbContext> contexts,
+    CleaningService cleaning,
+    CalibrationService calibration,
+    IOptions<DemoOptions> demo,
+    TimeProvider clock,
+    ILogger<DemoMaintenanceCrew> logger) : BackgroundService
+{
+    /// <summary>How long a unit stands dirty, or a cleaning waits for its verifier, before the crew gets to it.</summary>
+    public static readonly TimeSpan Reaction = TimeSpan.FromMinutes(3);
+    /// <summary>How long a calibration is left overdue before the technician comes.</summary>
+    public static readonly TimeSpan CalibrationReaction = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Round = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Round, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await TendAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A batch or a person took the unit first, or the database was busy: the next round sees
+                    // the plant as it is then. The crew never stops the app.
+                    LogRoundFailed(ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One round of the crew: cleans, verifies and calibrates what has waited long enough. Returns what it did.</summary>
+    public async Task<IReadOnlyList<string>> TendAsync(CancellationToken cancellationToken = default)
+    {
+        var crew = await CrewAsync(cancellationToken);
+        if (crew is null)
+            return [];
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        List<Equipment> units;
+        List<CleaningRecord> awaiting;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            units = await db.Equipment.AsNoTracking().ToListAsync(cancellationToken);
+            awaiting = await db.CleaningRecords.AsNoTracking().Where(c => c.Status == CleaningRecordStatus.AwaitingVerification).ToListAsync(cancellationToken);
+        }
+        var done = new List<string>();
+        foreach (var record in awaiting.Where(r => now - r.CleanedAt >= Reaction))
+        {
+            var verifier = record.CleanedById == crew.Supervisor.Actor.UserId ? crew.Operator : crew.Supervisor;
+            await cleaning.VerifyAsync(record.Id, verifier.Credentials, verifier.Actor, cancellationToken);
+            done.Add($"verified the cleaning of {record.EquipmentCode}");
+        }
+        foreach (var unit in units.Where(u => NeedsCleaning(u, now) && awaiting.All(r => r.EquipmentId != u.Id)))
+        {
+            var method = unit.CleaningMethodShortfall(CleaningMethod.Minor, now) is null && unit.LastProductCode is not null ? CleaningMethod.Minor : CleaningMethod.Major;
+            await cleaning.RecordAsync(unit.Code.Value, new CleaningEntry(method, method == CleaningMethod.Minor ? "Purified water" : "1 % alkaline detergent, purified water rinse", now,
+                "Cleaned by the demo crew"), crew.Operator.Credentials, crew.Operator.Actor, cancellationToken);
+            done.Add($"cleaned {unit.Code} ({method})");
+        }
+        foreach (var unit in units.Where(u => !u.IsRetired && CalibrationOverdueSince(u) is { } since && now - since >= CalibrationReaction))
+        {
+            await calibration.RecordAsync(unit.Code.Value, new CalibrationEntry(Instrument(unit), "Demo reference standard", $"DEMO-CERT-{today:yyyy}",
+                    "Within tolerance", "Within tolerance", true, today, today.AddDays(unit.CalibrationIntervalDays), "Calibrated by the demo crew"),
+                crew.Maintenance.Credentials, crew.Maintenance.Actor, cancellationToken);
+            done.Add($"calibrated {unit.Code}");
+        }
+        if (done.Count > 0)
+            LogRound(string.Join("; ", done));
+        return done;
+    }
+
+    /// <summary>Dirty or past its clean hold for a while, and not running product: a person would clean it now.</summary>
+    private static bool NeedsCleaning(Equipment unit, DateTimeOffset now)
+    {
+        if (unit.State is EquipmentState.Running or EquipmentState.Held)
+            return false;
+        return unit.Status switch
+        {
+            EquipmentStatus.Dirty => now - (unit.DirtySince ?? unit.StatusSince) >= Reaction,
+            EquipmentStatus.Clean => unit.CleanUntil is { } until && now - until >= Reaction,
+            // Being cleaned with no record yet (e.g. a cycle that never reported its end): record the cleaning.
+            EquipmentStatus.Cleaning => now - unit.StatusSince >= Reaction,
+            _ => false,
+        };
+    }
+
+    private DateTimeOffset? CalibrationOverdueSince(Equipment unit)
+    {
+        if (unit.CalibrationFailedOn is { } failed)
+            return new DateTimeOffset(failed.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (unit.CalibrationDueOn is not { } due)
+            return unit.StatusSince;
+        var overdueFrom = new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return clock.GetUtcNow() >= overdueFrom ? overdueFrom : null;
+    }
+
+    private static string Instrument(Equipment unit) => unit.Class switch
+    {
+        EquipmentClass.DispensingBooth => "weight",
+        EquipmentClass.TabletPress => "compression_force",
+        _ => "temperature and pressure sensors",
+    };
+
+    private sealed record CrewMember(AuditActor Actor, SignatureCredentials Credentials);
+
+    private sealed record Crew(CrewMember Operator, CrewMember Supervisor, CrewMember Maintenance);
+
+    private async Task<Crew?> CrewAsync(CancellationToken cancellationToken)
+    {
+        string[] names = ["operator", "supervisor", "maintenance"];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!) && !u.IsDisabled).ToDictionaryAsync(u => u.UserName!, cancellationToken);
+        if (names.Any(n => !users.ContainsKey(n)))
+            return null;
+        CrewMember As(string userName) => new(new AuditActor(users[userName].Id, userName), new SignatureCredentials(userName, demo.Value.Password));
+        return new Crew(As("operator"), As("supervisor"), As("maintenance"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo crew: {Work}")]
+    private partial void LogRound(string work);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo crew round stopped: {Reason}")]
+    private partial void LogRoundFailed(string reason);
+}

@@ -1,0 +1,24 @@
+using PharmaMes.Domain.Plant;
+
+namespace PharmaMes.Infrastructure.Maintenance;
+
+/// <summary>What maintenance must act on now: units down, units not clean, calibrations due, cleanings to verify.</summary>
+public sealed record MaintenanceOverview(
+    DateTimeOffset At,
+    IReadOnlyList<UnitDown> Down,
+    IReadOnlyList<UnitToClean> ToClean,
+    IReadOnlyList<CleaningToVerify> ToVerify,
+    IReadOnlyList<CalibrationDue> CalibrationsDue);
+
+public sealed record UnitDown(string Code, string Name, string Line, DateTimeOffset Since, string? Reason);
+
+/// <summary>A unit that needs cleaning before product: dirty, or past its clean hold time.</summary>
+public sealed record UnitToClean(string Code, string Name, string Line, EquipmentState State, DateTimeOffset Since, string? AfterBatch, string? AfterProduct,
+    bool NeedsMajorCleaning, string Why);
+
+public sealed record CleaningToVerify(Guid RecordId, string Code, string Name, CleaningMethod Method, string? Agent, DateTimeOffset CleanedAt, string CleanedBy,
+    bool ReportedByDevice);
+
+/// <summary>A unit whose calibration is overdue, failed, or due within the look-ahead.</summary>
+public sealed record CalibrationDue(string Code, string Name, string Line, DateOnly? DueOn, DateOnly? FailedOn, int CalibrationIntervalDays, bool Overdue,
+    IReadOnlyList<string> Instruments);

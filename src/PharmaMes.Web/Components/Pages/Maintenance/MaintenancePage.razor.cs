@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Signatures;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Maintenance;
+using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Signatures;
+
+namespace PharmaMes.Web.Components.Pages.Maintenance;
+
+/// <summary>
+/// Maintenance's landing page: units down with how long, units to clean, cleanings waiting for a second
+/// person, calibrations due. It re-reads whenever something is committed, at most every two seconds.
+/// </summary>
+public partial class MaintenancePage
+{
+    [Inject] private MaintenanceOverviewService Overview { get; set; } = default!;
+    [Inject] private CleaningService Cleaning { get; set; } = default!;
+    [Inject] private CommitFeed Commits { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private MaintenanceOverview? overview;
+    private bool busy;
+    private string? message;
+    private bool messageIsError;
+    private CleaningToVerify? refusing;
+    private string refusalReason = "";
+    private string? refusalError;
+    private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
+    private DateTimeOffset lastLoad;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        Commits.Committed += OnCommitted;
+    }
+
+    private void OnCommitted(CommittedChanges changes)
+    {
+        if (changes.EquipmentChanged.Count > 0)
+            _ = InvokeAsync(RefreshAsync);
+    }
+
+    private async Task RefreshAsync()
+    {
+        // A busy plant commits many times a second: a page read every two seconds is live enough.
+        if (DateTimeOffset.UtcNow - lastLoad < TimeSpan.FromSeconds(2) || signing is not null)
+            return;
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private async Task LoadAsync()
+    {
+        lastLoad = DateTimeOffset.UtcNow;
+        overview = await Overview.GetAsync();
+    }
+
+    private void Verify(CleaningToVerify cleaning) =>
+        signing = (SignatureMeaning.Verified,
+            $"{Words(cleaning.Method)} cleaning of {cleaning.Code} ({cleaning.Name}) finished {Batches.BatchRecordDocument.Time(cleaning.CleanedAt)} by {cleaning.CleanedBy}: I verified the unit is clean.",
+            credentials => RunAsync(async actor =>
+            {
+                await Cleaning.VerifyAsync(cleaning.RecordId, credentials, actor);
+                return $"Cleaning of {cleaning.Code} verified: it is clean.";
+            }, rethrowSigning: true));
+
+    private void StartRefusal(CleaningToVerify cleaning)
+    {
+        refusing = cleaning;
+        refusalReason = "";
+        refusalError = null;
+    }
+
+    private void Refuse(CleaningToVerify cleaning)
+    {
+        if (string.IsNullOrWhiteSpace(refusalReason))
+        {
+            refusalError = "Say what is not clean, so the unit is cleaned again properly.";
+            return;
+        }
+        var reason = refusalReason.Trim();
+        signing = (SignatureMeaning.Rejected, $"Cleaning of {cleaning.Code} refused: {reason}",
+            credentials => RunAsync(async actor =>
+            {
+                await Cleaning.RefuseAsync(cleaning.RecordId, reason, credentials, actor);
+                refusing = null;
+                return $"Cleaning of {cleaning.Code} refused: it stays dirty.";
+            }, rethrowSigning: true));
+    }
+
+    private async Task SignAsync(SignatureCredentials credentials, string? comment)
+    {
+        if (signing is { } pending)
+            await pending.Sign(credentials);
+        signing = null;
+    }
+
+    private async Task RunAsync(Func<AuditActor, Task<string>> action, bool rethrowSigning = false)
+    {
+        busy = true;
+        try
+        {
+            message = await action(AuditActor.Of((await AuthenticationState).User));
+            messageIsError = false;
+        }
+        catch (SignatureRefusedException) when (rethrowSigning)
+        {
+            throw;
+        }
+        catch (DomainException ex)
+        {
+            message = ex.Message;
+            messageIsError = true;
+            signing = null;
+        }
+        finally
+        {
+            busy = false;
+        }
+        await LoadAsync();
+    }
+
+    internal static string Words<T>(T value) where T : struct, Enum => Regex.Replace(value.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
+
+    internal static string Duration(TimeSpan time) =>
+        time.TotalDays >= 1 ? $"{(int)time.TotalDays} d {time.Hours} h" : time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes} min" : $"{Math.Max(0, (int)time.TotalMinutes)} min";
+
+    public void Dispose() => Commits.Committed -= OnCommitted;
+}

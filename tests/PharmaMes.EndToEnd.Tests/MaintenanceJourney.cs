@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+
+namespace PharmaMes.EndToEnd.Tests;
+
+/// <summary>
+/// Keeping equipment fit on a 1024×768 tablet: an operator records the cleaning of a unit and signs it, a
+/// supervisor verifies it from the maintenance page, and the logbook shows the cleaning with both signatures.
+/// </summary>
+public class MaintenanceJourney(LivePlantApp app, Chromium chromium) : IClassFixture<LivePlantApp>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task AnOperatorCleansASupervisorVerifiesAndTheLogbookShowsBothSignatures()
+    {
+        var operatorPage = await chromium.SignInAsync(app, "operator");
+        await operatorPage.SetViewportSizeAsync(1024, 768);
+        await operatorPage.GotoAsync(new Uri(app.BaseAddress, "/maintenance/equipment/CHROM-01").ToString());
+        await operatorPage.Locator("[data-testid=cleaning-form]").WaitForAsync();
+        Assert.Contains("being cleaned", await operatorPage.Locator("[data-section=fitness]").TextContentAsync());
+
+        await operatorPage.FillAsync("#cleaning-agent", "");
+        await operatorPage.ClickAsync("[data-action=record-cleaning]");
+        await operatorPage.GetByText("Name the cleaning agent used").WaitForAsync();
+        Assert.Equal(0, await operatorPage.Locator("[data-testid=signature-dialog]").CountAsync());
+        await operatorPage.FillAsync("#cleaning-agent", "1 % NaOH, WFI rinse");
+        await operatorPage.SelectOptionAsync("#cleaning-method", "Major");
+        await SignAsync(operatorPage, "[data-action=record-cleaning]", "operator");
+        await operatorPage.Locator("[data-outcome]").GetByText("A second person now verifies it").WaitForAsync();
+        await operatorPage.Locator("[data-section=verify]").WaitForAsync();
+        await Screenshots.SaveAsync(operatorPage, "maintenance-care-chrom01", fullPage: true);
+
+        var supervisorPage = await chromium.SignInAsync(app, "supervisor");
+        await supervisorPage.SetViewportSizeAsync(1024, 768);
+        await supervisorPage.GotoAsync(new Uri(app.BaseAddress, "/maintenance").ToString());
+        var toVerify = supervisorPage.Locator("[data-verify=CHROM-01]");
+        await toVerify.WaitForAsync();
+        Assert.Contains("Major cleaning with 1 % NaOH, WFI rinse", await toVerify.TextContentAsync());
+        Assert.Equal(1, await supervisorPage.Locator("[data-calibration=FILL-01]").CountAsync());
+        await Screenshots.SaveAsync(supervisorPage, "maintenance", fullPage: false);
+        await SignAsync(supervisorPage, "[data-verify=CHROM-01] [data-action=verify-cleaning]", "supervisor");
+        await supervisorPage.Locator("[data-outcome]").GetByText("Cleaning of CHROM-01 verified").WaitForAsync();
+        Assert.Equal(0, await supervisorPage.Locator("[data-verify=CHROM-01]").CountAsync());
+
+        await supervisorPage.GotoAsync(new Uri(app.BaseAddress, "/equipment/CHROM-01/logbook?kind=Cleaning").ToString());
+        var cleaning = supervisorPage.Locator("[data-testid=logbook] tr[data-kind=Cleaning]").Last;
+        await cleaning.WaitForAsync();
+        await Screenshots.SaveAsync(supervisorPage, "logbook-chrom01", fullPage: true);
+        Assert.Contains("Major cleaning — Verified", await cleaning.TextContentAsync());
+        var signatures = await cleaning.Locator("[data-testid=logbook-signature]").AllTextContentsAsync();
+        Assert.Equal(2, signatures.Count);
+        Assert.Contains("Olga Petrova — Performed —", signatures[0]);
+        Assert.Contains("Samuel Okafor — Verified —", signatures[1]);
+        Assert.DoesNotContain(signatures, s => s.Contains("INVALID", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APlannerCannotOpenTheMaintenancePage()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/maintenance").ToString());
+
+        Assert.Contains("/account/access-denied", page.Url);
+        Assert.Equal(0, await page.Locator("a[href='/maintenance']").CountAsync());
+    }
+
+    private static async Task SignAsync(IPage page, string action, string userName)
+    {
+        await page.ClickAsync(action);
+        var dialog = page.Locator("[data-testid=signature-dialog]");
+        await dialog.WaitForAsync();
+        Assert.Equal(userName, await page.Locator("#sign-username").InputValueAsync());
+        await page.FillAsync("#sign-password", LivePlantApp.Password);
+        await page.ClickAsync("[data-testid=signature-sign]");
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PharmaMes.Web.Tests.Maintenance;
+
+/// <summary>The equipment's care over HTTP: the logbook, the maintenance overview, and signed cleanings.</summary>
+public class MaintenanceApi(MesWebFactory factory) : IClassFixture<MesWebFactory>
+{
+    [Fact]
+    public async Task ASignedCleaningAndItsVerificationShowInTheLogbookWithBothSignatures()
+    {
+        var operatorClient = await factory.SignedInAsync("operator");
+        var supervisorClient = await factory.SignedInAsync("supervisor");
+        var cleanedAt = DateTimeOffset.UtcNow.AddMinutes(-2);
+
+        var recorded = await operatorClient.PostAsJsonAsync("/api/v1/equipment/GRAN-01/cleanings", new
+        {
+            method = "Major",
+            cleaningAgent = "Alkaline detergent, purified water rinse",
+            cleanedAt,
+            signature = new { userName = "operator", password = MesWebFactory.Password },
+        });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var verified = await supervisorClient.PostAsJsonAsync($"/api/v1/cleanings/{id}/verify",
+            new { signature = new { userName = "supervisor", password = MesWebFactory.Password } });
+        Assert.Equal(HttpStatusCode.NoContent, verified.StatusCode);
+
+        using var logbook = JsonDocument.Parse(await operatorClient.GetStringAsync(
+            $"/api/v1/equipment/GRAN-01/logbook?kind=Cleaning&from={Uri.EscapeDataString(cleanedAt.AddMinutes(-1).ToString("O"))}"));
+        var entry = Assert.Single(logbook.RootElement.GetProperty("entries").EnumerateArray());
+        Assert.Equal("Cleaning", entry.GetProperty("kind").GetString());
+        Assert.Equal("Major cleaning — Verified", entry.GetProperty("title").GetString());
+        var signatures = entry.GetProperty("signatures").EnumerateArray().ToList();
+        Assert.Equal(2, signatures.Count);
+        Assert.Contains("Performed", signatures[0].GetProperty("manifestation").GetString());
+        Assert.Contains("Verified", signatures[1].GetProperty("manifestation").GetString());
+        Assert.All(signatures, s => Assert.True(s.GetProperty("isValid").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task ACleaningWithoutMethodTimeOrSignatureIsAProblemNamingEachField()
+    {
+        var client = await factory.SignedInAsync("operator");
+
+        var response = await client.PostAsJsonAsync("/api/v1/equipment/GRAN-01/cleanings", new { cleaningAgent = "Water" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("method", out _));
+        Assert.True(errors.TryGetProperty("cleanedAt", out _));
+        Assert.True(errors.TryGetProperty("signature", out _));
+    }
+
+    [Fact]
+    public async Task ACleaningVerifiedByTheCleanerIsRefusedAsABrokenRule()
+    {
+        var client = await factory.SignedInAsync("operator");
+        var recorded = await client.PostAsJsonAsync("/api/v1/equipment/COAT-01/cleanings", new
+        {
+            method = "Major", cleaningAgent = "Detergent", cleanedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            signature = new { userName = "operator", password = MesWebFactory.Password },
+        });
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var response = await client.PostAsJsonAsync($"/api/v1/cleanings/{id}/verify", new { signature = new { userName = "operator", password = MesWebFactory.Password } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The person who cleaned a unit cannot verify the cleaning: a second person must.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownKindOrEquipmentIsAClearProblem()
+    {
+        var client = await factory.SignedInAsync("operator");
+
+        var badKind = await client.GetAsync("/api/v1/equipment/GRAN-01/logbook?kind=Painting");
+        var unknown = await client.GetAsync("/api/v1/equipment/NOPE-99/logbook");
+
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
+        Assert.Contains("Painting", (await badKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("kind")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task APlannerMayReadTheLogbookButNotRecordACalibration()
+    {
+        var planner = await factory.SignedInAsync("planner");
+
+        var logbook = await planner.GetAsync("/api/v1/equipment/TP-01/logbook");
+        var calibration = await planner.PostAsJsonAsync("/api/v1/equipment/TP-01/calibrations", new { passed = true });
+
+        Assert.Equal(HttpStatusCode.OK, logbook.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, calibration.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOverviewListsTheFillerWhoseCalibrationIsOverdue()
+    {
+        var client = await factory.SignedInAsync("maintenance");
+
+        var overview = await client.GetFromJsonAsync<JsonElement>("/api/v1/maintenance");
+
+        var filler = overview.GetProperty("calibrationsDue").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "FILL-01");
+        Assert.True(filler.GetProperty("overdue").GetBoolean());
+    }
+}
