@@ -61,6 +61,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.BatchExecution, p => p.RequireRole(MesRoles.Operator, MesRoles.Supervisor))
             .AddPolicy(Policies.BatchPlanning, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
             .AddPolicy(Policies.InventoryReader, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
+            .AddPolicy(Policies.MaterialMaster, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
             .AddPolicy(Policies.LotReceiving, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
             .AddPolicy(Policies.QualityAssurance, p => p.RequireRole(MesRoles.QA))
             .AddPolicy(Policies.RecipeEditor, p => p.RequireRole(MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))

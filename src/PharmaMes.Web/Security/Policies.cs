@@ -26,6 +26,8 @@ public static class Policies
     public const string AuditVerifier = nameof(AuditVerifier);
     /// <summary>People who watch stock and lots: planners, supervisors, QA, administrators.</summary>
     public const string InventoryReader = nameof(InventoryReader);
+    /// <summary>People who maintain the material master by hand: planners, supervisors, QA, administrators.</summary>
+    public const string MaterialMaster = nameof(MaterialMaster);
     /// <summary>People who receive lots into Quarantine: planners and supervisors.</summary>
     public const string LotReceiving = nameof(LotReceiving);
 }
