@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<Audit.AuditTrailService>();
         services.AddSingleton<Signatures.ElectronicSigning>();
         services.AddSingleton<Production.BatchExecutionService>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PharmaMes.Infrastructure;
 using PharmaMes.Web;
+using PharmaMes.Web.Commands;
 using PharmaMes.Web.Components;
 using PharmaMes.Web.Configuration;
 using PharmaMes.Web.Endpoints;
@@ -11,6 +12,10 @@ using Scalar.AspNetCore;
 // One culture on every terminal: a record must read the same wherever it is shown or printed.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+
+// A new site's first administrator is made from the command line, before anyone can sign in.
+if (AddAdminCommand.IsInvoked(args))
+    return await AddAdminCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddProductSettings(builder.Environment);
@@ -47,3 +52,4 @@ app.MapScalarApiReference().RequireAuthorization(Policies.PlantReader);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;

@@ -4,11 +4,13 @@ namespace PharmaMes.Domain.Materials;
 
 /// <summary>
 /// The material master: what a material is, the unit it is counted in, and the stock levels
-/// that tell planners to reorder (reorder point) and that must never be consumed (safety stock).
+/// that tell planners to reorder (reorder point) and that must never be consumed (safety stock),
+/// and how long and under what conditions it keeps (shelf life, storage condition).
 /// </summary>
 public class Material
 {
     public const int NameMaxLength = 120;
+    public const int StorageConditionMaxLength = 120;
 
     public Guid Id { get; private set; }
     public MaterialCode Code { get; private set; }
@@ -17,6 +19,12 @@ public class Material
     public UnitOfMeasure Unit { get; private set; }
     public decimal ReorderPoint { get; private set; }
     public decimal SafetyStock { get; private set; }
+
+    /// <summary>Days a lot keeps from manufacture; none when the ERP or QA has not set one.</summary>
+    public int? ShelfLifeDays { get; private set; }
+
+    /// <summary>How the material is stored, as printed on labels, e.g. "15–25 °C, dry".</summary>
+    public string? StorageCondition { get; private set; }
 
     protected Material() { }
 
@@ -69,6 +77,16 @@ public class Material
                 $"The safety stock ({safetyStock} {Unit}) of {Code} cannot be above its reorder point ({reorderPoint} {Unit}).");
         ReorderPoint = reorderPoint;
         SafetyStock = safetyStock;
+    }
+
+    /// <summary>Sets or clears the shelf life and storage condition; a refused value changes neither.</summary>
+    public void SetShelfLifeAndStorage(int? shelfLifeDays, string? storageCondition)
+    {
+        if (shelfLifeDays is <= 0)
+            throw new DomainException($"The shelf life of {Code} must be at least one day (got {shelfLifeDays}), or none.");
+        var condition = Guard.OptionalText(storageCondition, $"The storage condition of {Code}", StorageConditionMaxLength);
+        ShelfLifeDays = shelfLifeDays;
+        StorageCondition = condition;
     }
 
     public Quantity QuantityOf(decimal amount) => new(amount, Unit);

@@ -3,7 +3,9 @@ using PharmaMes.Domain.Materials;
 namespace PharmaMes.Infrastructure.Erp;
 
 /// <summary>A material's master data as stored.</summary>
-public sealed record MaterialMasterView(string Code, string Name, MaterialType Type, string Unit, decimal ReorderPoint, decimal SafetyStock)
+public sealed record MaterialMasterView(string Code, string Name, MaterialType Type, string Unit, decimal ReorderPoint, decimal SafetyStock,
+    int? ShelfLifeDays, string? StorageCondition)
 {
-    public static MaterialMasterView Of(Material m) => new(m.Code.Value, m.Name, m.Type, m.Unit.Symbol, m.ReorderPoint, m.SafetyStock);
+    public static MaterialMasterView Of(Material m) =>
+        new(m.Code.Value, m.Name, m.Type, m.Unit.Symbol, m.ReorderPoint, m.SafetyStock, m.ShelfLifeDays, m.StorageCondition);
 }

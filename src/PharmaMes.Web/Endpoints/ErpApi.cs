@@ -67,7 +67,8 @@ public static class ErpApi
             errors["code"] = ["A material code in the address: letters, digits, '-', '_' and '.', up to 40 characters."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The material is not valid");
-        var data = new MaterialMasterData(code, request.Name!, ErpFieldRules.MaterialTypeOf(request.Type!), request.Unit!.Trim(), request.ReorderPoint!.Value, request.SafetyStock!.Value);
+        var data = new MaterialMasterData(code, request.Name!, ErpFieldRules.MaterialTypeOf(request.Type!), request.Unit!.Trim(), request.ReorderPoint!.Value, request.SafetyStock!.Value,
+            request.ShelfLifeDays, request.StorageCondition);
         var result = await materials.UpsertAsync(data, AuditActor.Of(user), cancellationToken);
         var resource = MaterialMasterResource.Of(result.Material);
         return result.Created

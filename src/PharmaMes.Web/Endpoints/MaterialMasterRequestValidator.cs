@@ -17,5 +17,8 @@ public sealed class MaterialMasterRequestValidator : AbstractValidator<MaterialM
         RuleFor(r => r.SafetyStock).NotNull().WithMessage("Give the safety stock (0 for none).")
             .GreaterThanOrEqualTo(0m).WithMessage("The safety stock cannot be negative.")
             .Must((r, safety) => r.ReorderPoint is null or < 0m || safety <= r.ReorderPoint).WithMessage("The safety stock cannot be above the reorder point.");
+        RuleFor(r => r.ShelfLifeDays).GreaterThan(0).WithMessage("The shelf life is at least one day, or absent for none.");
+        RuleFor(r => r.StorageCondition).MaximumLength(Material.StorageConditionMaxLength)
+            .WithMessage($"A storage condition has at most {Material.StorageConditionMaxLength} characters.");
     }
 }

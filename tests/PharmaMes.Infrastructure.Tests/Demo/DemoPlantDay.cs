@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PharmaMes.Domain.Upkeep;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Demo;
+using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Infrastructure.Production;
 using static PharmaMes.Infrastructure.Tests.Production.TestBatches;
 
@@ -23,6 +24,8 @@ public class DemoPlantDay
         var crew = ActivatorUtilities.CreateInstance<DemoMaintenanceCrew>(host.Services);
         var execution = host.Get<BatchExecutionService>();
         var (operatorUser, supervisor) = (await PersonAsync(host, "operator"), await PersonAsync(host, "supervisor"));
+        // The demo week used up the released paracetamol: QA releases the lot waiting in Quarantine.
+        await host.Get<LotDispositionService>().ReleaseAsync("PARA-24-0121", Credentials("qa"), await PersonAsync(host, "qa"));
         var blocked = new List<string>();
         var batches = 0;
 
@@ -45,7 +48,7 @@ public class DemoPlantDay
                 }
                 await execution.StartStepAsync(number, step, unit, operatorUser);
                 if (step == 1)
-                    await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5.0m, operatorUser);
+                    await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0121", 5.0m, operatorUser);
                 else
                 {
                     await execution.RecordValueAsync(number, 2, "Inlet air temperature", 60, operatorUser);

@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using PharmaMes.Infrastructure.Outbox;
 using PharmaMes.Infrastructure.Outbox.Formats;
-using PharmaMes.Infrastructure.Tests.Production;
 
 namespace PharmaMes.Infrastructure.Tests.Outbox;
 
@@ -14,21 +13,13 @@ public class ErpMessageFormats
 
     private static readonly XNamespace B2mml = "http://www.mesa.org/xml/B2MML";
 
-    /// <summary>B2MML-Exports.xsd, beside the folder of the official V0700 schemas it includes.</summary>
-    private static readonly Lazy<XmlSchemaSet> Exports = new(() =>
-    {
-        var file = Path.Combine(Path.GetDirectoryName(BatchMlSchema.Folder)!, "B2MML-Exports.xsd");
-        var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        using (var reader = XmlReader.Create(file, new XmlReaderSettings { XmlResolver = new XmlUrlResolver() }))
-            schemas.Add(null, reader);
-        schemas.Compile();
-        return schemas;
-    });
+    /// <summary>The project's entry point into MESA's schemas, schemas/b2mml/PharmaMes-B2MML.xsd.</summary>
+    private static readonly Lazy<XmlSchemaSet> Exchanged = new(() => B2mmlSchemaFolder.Compile(B2mmlSchemaFolder.EntryPoint));
 
     private static List<string> Validate(string xml)
     {
         var problems = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = Exports.Value };
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = Exchanged.Value };
         settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
         settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} at line {e.Exception.LineNumber}: {e.Message}");
         using var reader = XmlReader.Create(new StringReader(xml), settings);
@@ -40,7 +31,7 @@ public class ErpMessageFormats
 
     [Theory]
     [MemberData(nameof(EveryType))]
-    public void EveryMessageTypeIsValidB2mmlV0700AgainstTheExportsSchema(ErpMessageType type)
+    public void EveryMessageTypeIsValidB2mmlV0700AgainstThePharmaMesSchema(ErpMessageType type)
     {
         var message = SampleErpMessages.For(type);
 

@@ -49,6 +49,7 @@ public class BatchMlExport
         var document = BatchMlExporter.Export(record);
 
         Assert.Empty(BatchMlSchema.Validate(document));
+        Assert.Empty(BatchMlSchema.Validate(document, B2mmlSchemaFolder.EntryPoint));
         var root = document.Root!;
         Assert.Equal(B2mml + "BatchProductionRecord", root.Name);
         Assert.Equal(number, root.Element(B2mml + "ID")!.Value);
@@ -92,7 +93,7 @@ public class BatchMlExport
     }
 
     [Fact]
-    public async Task XmllintAcceptsTheExportAgainstTheBatchProductionRecordSchema()
+    public async Task XmllintAcceptsTheExportAgainstTheBatchProductionRecordSchemaAndThePharmaMesEntryPoint()
     {
         await using var host = await MesTestHost.StartAsync();
         var record = await ReleasedBatchAsync(host);
@@ -101,7 +102,10 @@ public class BatchMlExport
 
         var (exitCode, output) = await XmllintAsync("--noout", "--schema", BatchMlSchema.RecordSchema, file);
 
+        var (entryPointExitCode, entryPointOutput) = await XmllintAsync("--noout", "--schema", B2mmlSchemaFolder.EntryPoint, file);
+
         Assert.True(exitCode == 0, $"xmllint rejected the export (exit code {exitCode}):{Environment.NewLine}{output}");
+        Assert.True(entryPointExitCode == 0, $"xmllint rejected the export against {B2mmlSchemaFolder.EntryPointFile} (exit code {entryPointExitCode}):{Environment.NewLine}{entryPointOutput}");
     }
 
     [Fact]

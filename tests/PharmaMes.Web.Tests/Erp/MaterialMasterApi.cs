@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using static PharmaMes.Web.Tests.Erp.ErpClient;
 
 namespace PharmaMes.Web.Tests.Erp;
@@ -55,6 +56,35 @@ public class MaterialMasterApi(MesWebFactory factory) : IClassFixture<MesWebFact
         using var problem = await JsonAsync(response);
         Assert.Equal(["code", "name", "reorderPoint", "type", "unit"],
             problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task ShelfLifeAndStorageConditionAreOptionalAndKeptWhenGiven()
+    {
+        var code = Unique("API");
+
+        var without = await _erp.PutAsJsonAsync($"/api/v1/materials/{code}",
+            new { name = "Ibuprofen", type = "RawMaterial", unit = "kg", reorderPoint = 50m, safetyStock = 10m });
+        using var first = await JsonAsync(without);
+        var with = await _erp.PutAsJsonAsync($"/api/v1/materials/{code}",
+            new { name = "Ibuprofen", type = "RawMaterial", unit = "kg", reorderPoint = 50m, safetyStock = 10m, shelfLifeDays = 1095, storageCondition = "15–25 °C, dry" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (without.StatusCode, with.StatusCode));
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null),
+            (first.RootElement.GetProperty("shelfLifeDays").ValueKind, first.RootElement.GetProperty("storageCondition").ValueKind));
+        using var json = await JsonAsync(await _erp.GetAsync($"/api/v1/materials/{code}"));
+        Assert.Equal((1095, "15–25 °C, dry"), (json.RootElement.GetProperty("shelfLifeDays").GetInt32(), json.RootElement.GetProperty("storageCondition").GetString()));
+    }
+
+    [Fact]
+    public async Task AShelfLifeOfNoDaysAndAnOverlongStorageConditionAreRefused()
+    {
+        var response = await _erp.PutAsJsonAsync($"/api/v1/materials/{Unique("API")}",
+            new { name = "Ibuprofen", type = "RawMaterial", unit = "kg", reorderPoint = 50m, safetyStock = 10m, shelfLifeDays = 0, storageCondition = new string('x', 121) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = await JsonAsync(response);
+        Assert.Equal(["shelfLifeDays", "storageCondition"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace PharmaMes.Infrastructure.Outbox.Formats;
 
 /// <summary>
-/// ISA-95 B2MML V0700 (namespace http://www.mesa.org/xml/B2MML), valid against B2MML-Exports.xsd:
+/// ISA-95 B2MML V0700 (namespace http://www.mesa.org/xml/B2MML), valid against schemas/b2mml/PharmaMes-B2MML.xsd:
 /// SyncOperationsPerformance for batches, phase confirmations, goods movements and quality
 /// exceptions; SyncMaterialLot for lot status; SyncEquipment for equipment down and up.
 /// </summary>

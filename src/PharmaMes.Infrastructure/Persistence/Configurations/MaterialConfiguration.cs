@@ -19,5 +19,6 @@ internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
         builder.Property(m => m.Unit).HasUnitOfMeasure();
         builder.Property(m => m.ReorderPoint).HasPrecision(18, 6);
         builder.Property(m => m.SafetyStock).HasPrecision(18, 6);
+        builder.Property(m => m.StorageCondition).HasMaxLength(Material.StorageConditionMaxLength);
     }
 }

@@ -381,6 +381,13 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 6)
                         .HasColumnType("decimal(18,6)");
 
+                    b.Property<int?>("ShelfLifeDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StorageCondition")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)

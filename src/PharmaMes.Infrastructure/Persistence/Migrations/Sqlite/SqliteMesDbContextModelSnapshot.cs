@@ -369,6 +369,13 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ShelfLifeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageCondition")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
