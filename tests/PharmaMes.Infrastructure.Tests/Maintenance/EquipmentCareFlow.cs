@@ -27,6 +27,7 @@ public class EquipmentCareFlow
         Assert.Equal(EquipmentStatus.InUse, await StatusAsync(host, "DISP-01"));
         await execution.DispenseAsync(first, 1, "API-PARA", "PARA-24-0117", 5.0m, operatorUser);
         await execution.CompleteStepAsync(first, 1, Credentials("operator"), operatorUser);
+        await execution.VerifyStepAsync(first, 1, Credentials("supervisor"), supervisor);
 
         Assert.Equal(EquipmentStatus.Dirty, await StatusAsync(host, "DISP-01"));
         var second = await NewBatchAsync(host);
@@ -77,15 +78,20 @@ public class EquipmentCareFlow
             new CalibrationEntry("weight", "E2 weight set 50 kg", "DKD-K-12345 2026-04", "50.180 kg at 50 kg", "50.180 kg at 50 kg", false, today, null, "Load cell drift"),
             Credentials("maintenance"), maintenance);
 
-        var exception = Assert.Single(raised);
         await using var db = host.NewContext();
-        var qe = await db.QualityExceptions.SingleAsync(q => q.Number == new QualityExceptionNumber(exception));
-        Assert.Equal(number, qe.BatchNumber?.Value);
+        // One exception for each batch that used the booth since its last passed calibration: this one and the demo's.
+        var usedSince = await db.BatchSteps.Where(s => s.EquipmentCode == new PlantCode("DISP-01") && s.StartedAt != null).Select(s => s.BatchId).Distinct().CountAsync();
+        Assert.Equal(usedSince, raised.Count);
+        var numbers = raised.Select(r => new QualityExceptionNumber(r)).ToList();
+        var exceptions = await db.QualityExceptions.Where(q => numbers.Contains(q.Number)).ToListAsync();
+        var qe = Assert.Single(exceptions, q => q.BatchNumber?.Value == number);
+        Assert.All(exceptions, q => Assert.NotNull(q.BatchNumber));
         Assert.Equal(QualityExceptionSeverity.Major, qe.Severity);
         Assert.Contains("DISP-01", qe.Title, StringComparison.Ordinal);
         var unit = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("DISP-01"));
         Assert.Equal(today, unit.CalibrationFailedOn);
-        Assert.Equal(EquipmentStatus.CalibrationDue, unit.StatusAt(host.Get<TimeProvider>().GetUtcNow()));
+        // Still in use by the batch on it, but refused to the next one until a calibration passes.
+        Assert.Contains($"its calibration on {today:yyyy-MM-dd} failed — it must pass a calibration first", unit.ReasonsNotUsable(host.Get<TimeProvider>().GetUtcNow()));
         var signature = await db.Signatures.SingleAsync(s => s.SubjectType == CalibrationService.SubjectType);
         Assert.Equal(SignatureMeaning.Performed, signature.Meaning);
         var record = await db.CalibrationRecords.SingleAsync();

@@ -22,7 +22,7 @@ public class PlantOverviewReading
         Assert.Equal(EquipmentState.Down, equipment["BLIS-01"].State);
         Assert.Equal("Foil web break at the sealing station", equipment["BLIS-01"].StateReason);
         Assert.Equal(CleaningStatus.Dirty, equipment["CHROM-01"].CleaningStatus);
-        Assert.Contains("it is not clean", equipment["CHROM-01"].ReasonsNotUsable);
+        Assert.Contains("it is being cleaned — the cleaning needs a second person's verification", equipment["CHROM-01"].ReasonsNotUsable);
         // The coater is ready for the running batch's coating step.
         Assert.Equal(CleaningStatus.Clean, equipment["COAT-01"].CleaningStatus);
         Assert.Empty(equipment["COAT-01"].ReasonsNotUsable);
