@@ -45,6 +45,28 @@ internal static class ShopFloorSetup
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Makes a unit fit for the next batch the way the shop floor does: when it is dirty (or being cleaned, or
+    /// past its clean hold), the operator records a major cleaning and signs it, and the supervisor verifies it.
+    /// </summary>
+    public static async Task EnsureCleanAsync(IServiceProvider services, string equipmentCode, string password)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using (var db = await services.GetRequiredService<IDbContextFactory<MesDbContext>>().CreateDbContextAsync())
+        {
+            var unit = await db.Equipment.AsNoTracking().SingleAsync(e => e.Code == new Domain.Plant.PlantCode(equipmentCode));
+            if (unit.StatusAt(now) == Domain.Plant.EquipmentStatus.Clean)
+                return;
+        }
+        var cleaning = services.GetRequiredService<Infrastructure.Maintenance.CleaningService>();
+        var pending = await cleaning.AwaitingVerificationAsync(equipmentCode);
+        var record = pending.Count > 0
+            ? pending[0].Id
+            : await cleaning.RecordAsync(equipmentCode, new Infrastructure.Maintenance.CleaningEntry(Domain.Plant.CleaningMethod.Major, "Detergent, purified water rinse", now, null),
+                new Infrastructure.Signatures.SignatureCredentials("operator", password), await PersonAsync(services, "operator"));
+        await cleaning.VerifyAsync(record, new Infrastructure.Signatures.SignatureCredentials("supervisor", password), await PersonAsync(services, "supervisor"));
+    }
+
     /// <summary>A new order of the product, planned and released by the planner, and its batch (Created) made by the supervisor.</summary>
     public static async Task<string> NewBatchAsync(IServiceProvider services, string product, decimal quantity)
     {

@@ -70,6 +70,8 @@ public class CleaningRecord
     {
         if (method == CleaningMethod.CleanInPlace)
             throw new DomainException("A clean-in-place cycle is reported by the equipment itself; record a person's cleaning as minor, major or product changeover.");
+        if (equipment.State is EquipmentState.Running or EquipmentState.Held)
+            throw new DomainException($"{equipment.Code} is {equipment.State}: it cannot be cleaned while product is in it.");
         var record = new CleaningRecord(equipment, method, agent, null, cleanedAt, cleanedBy.Id, cleanedBy.Name, comment, now);
         equipment.BeginCleaning(now);
         return record;

@@ -51,10 +51,12 @@ internal static class TestBatches
         var execution = services.GetRequiredService<BatchExecutionService>();
         var number = await NewBatchAsync(factory);
         await execution.StartAsync(number, operatorUser);
+        await ShopFloorSetup.EnsureCleanAsync(services, "DISP-01", MesWebFactory.Password);
         await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
         await execution.DispenseAsync(number, 1, "API-PARA", DispensedLot, 5.02m, operatorUser);
         await execution.CompleteStepAsync(number, 1, Credentials("operator"), operatorUser);
         await execution.VerifyStepAsync(number, 1, Credentials("supervisor"), supervisor);
+        await ShopFloorSetup.EnsureCleanAsync(services, "FBD-01", MesWebFactory.Password);
         await execution.StartStepAsync(number, 2, "FBD-01", operatorUser);
         await execution.RecordValueAsync(number, 2, "Inlet air temperature", 61, operatorUser);
         var outOfLimits = await execution.RecordValueAsync(number, 2, "Loss on drying", 2.4, operatorUser);

@@ -14,7 +14,7 @@ public class MaintenanceApi(MesWebFactory factory) : IClassFixture<MesWebFactory
         var supervisorClient = await factory.SignedInAsync("supervisor");
         var cleanedAt = DateTimeOffset.UtcNow.AddMinutes(-2);
 
-        var recorded = await operatorClient.PostAsJsonAsync("/api/v1/equipment/GRAN-01/cleanings", new
+        var recorded = await operatorClient.PostAsJsonAsync("/api/v1/equipment/FBD-01/cleanings", new
         {
             method = "Major",
             cleaningAgent = "Alkaline detergent, purified water rinse",
@@ -28,7 +28,7 @@ public class MaintenanceApi(MesWebFactory factory) : IClassFixture<MesWebFactory
         Assert.Equal(HttpStatusCode.NoContent, verified.StatusCode);
 
         using var logbook = JsonDocument.Parse(await operatorClient.GetStringAsync(
-            $"/api/v1/equipment/GRAN-01/logbook?kind=Cleaning&from={Uri.EscapeDataString(cleanedAt.AddMinutes(-1).ToString("O"))}"));
+            $"/api/v1/equipment/FBD-01/logbook?kind=Cleaning&from={Uri.EscapeDataString(cleanedAt.AddMinutes(-1).ToString("O"))}"));
         var entry = Assert.Single(logbook.RootElement.GetProperty("entries").EnumerateArray());
         Assert.Equal("Cleaning", entry.GetProperty("kind").GetString());
         Assert.Equal("Major cleaning — Verified", entry.GetProperty("title").GetString());
