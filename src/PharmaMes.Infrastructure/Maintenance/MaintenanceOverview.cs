@@ -16,8 +16,12 @@ public sealed record UnitDown(string Code, string Name, string Line, DateTimeOff
 public sealed record UnitToClean(string Code, string Name, string Line, EquipmentState State, DateTimeOffset Since, string? AfterBatch, string? AfterProduct,
     bool NeedsMajorCleaning, string Why);
 
+/// <summary>A cleaning waiting for a second person; <see cref="CleanedById"/> is null when the unit reported it itself.</summary>
 public sealed record CleaningToVerify(Guid RecordId, string Code, string Name, CleaningMethod Method, string? Agent, DateTimeOffset CleanedAt, string CleanedBy,
-    bool ReportedByDevice);
+    Guid? CleanedById)
+{
+    public bool ReportedByDevice => CleanedById is null;
+}
 
 /// <summary>A unit whose calibration is overdue, failed, or due within the look-ahead.</summary>
 public sealed record CalibrationDue(string Code, string Name, string Line, DateOnly? DueOn, DateOnly? FailedOn, int CalibrationIntervalDays, bool Overdue,

@@ -44,7 +44,7 @@ public sealed class MaintenanceOverviewService(IDbContextFactory<MesDbContext> c
         var names = units.ToDictionary(e => e.Id, e => e.Name);
         var toVerify = awaiting.OrderBy(c => c.CleanedAt)
             .Select(c => new CleaningToVerify(c.Id, c.EquipmentCode.Value, names.GetValueOrDefault(c.EquipmentId, ""), c.Method, c.CleaningAgent, c.CleanedAt,
-                c.CleanedByName, c.ReportedByDevice))
+                c.CleanedByName, c.CleanedById))
             .ToList();
 
         var horizon = today.AddDays(LookAheadDays);
@@ -79,7 +79,7 @@ public sealed class MaintenanceOverviewService(IDbContextFactory<MesDbContext> c
         var awaiting = (await db.CleaningRecords.AsNoTracking()
                 .Where(c => c.EquipmentId == e.Id && c.Status == CleaningRecordStatus.AwaitingVerification).ToListAsync(cancellationToken))
             .OrderBy(c => c.CleanedAt)
-            .Select(c => new CleaningToVerify(c.Id, c.EquipmentCode.Value, e.Name, c.Method, c.CleaningAgent, c.CleanedAt, c.CleanedByName, c.ReportedByDevice))
+            .Select(c => new CleaningToVerify(c.Id, c.EquipmentCode.Value, e.Name, c.Method, c.CleaningAgent, c.CleanedAt, c.CleanedByName, c.CleanedById))
             .ToList();
         return new UnitCare(e.Code.Value, e.Name, e.Class, e.State, e.StatusAt(now), e.StatusSince, e.ReasonsNotUsable(now), e.CleaningRules,
             e.LastBatchNumber, e.LastProductCode, e.DirtySince, e.CleanUntil, e.CleaningMethodShortfall(CleaningMethod.Minor, now) is not null,

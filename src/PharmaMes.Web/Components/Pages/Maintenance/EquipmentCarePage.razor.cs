@@ -25,6 +25,7 @@ public partial class EquipmentCarePage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private UnitCare? unit;
+    private Guid? currentUserId;
     private bool loaded;
     private bool busy;
     private string? message;
@@ -44,6 +45,7 @@ public partial class EquipmentCarePage
 
     protected override async Task OnParametersSetAsync()
     {
+        currentUserId = AuditActor.Of((await AuthenticationState).User).UserId;
         await LoadAsync();
         ResetForms();
     }

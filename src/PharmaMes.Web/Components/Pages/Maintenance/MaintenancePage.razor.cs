@@ -30,9 +30,11 @@ public partial class MaintenancePage
     private string? refusalError;
     private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
     private DateTimeOffset lastLoad;
+    private Guid? currentUserId;
 
     protected override async Task OnInitializedAsync()
     {
+        currentUserId = AuditActor.Of((await AuthenticationState).User).UserId;
         await LoadAsync();
         Commits.Committed += OnCommitted;
     }
