@@ -73,25 +73,37 @@ public sealed partial class DemoMaintenanceCrew(
             awaiting = await db.CleaningRecords.AsNoTracking().Where(c => c.Status == CleaningRecordStatus.AwaitingVerification).ToListAsync(cancellationToken);
         }
         var done = new List<string>();
+        // Each piece of work stands alone: a unit a batch or a device took meanwhile is left for the next round.
+        async Task DoAsync(string what, Func<Task> work)
+        {
+            try
+            {
+                await work();
+                done.Add(what);
+            }
+            catch (DomainException ex)
+            {
+                LogSkipped(what, ex.Message);
+            }
+        }
         foreach (var record in awaiting.Where(r => now - r.CleanedAt >= Reaction))
         {
             var verifier = record.CleanedById == crew.Supervisor.Actor.UserId ? crew.Operator : crew.Supervisor;
-            await cleaning.VerifyAsync(record.Id, verifier.Credentials, verifier.Actor, cancellationToken);
-            done.Add($"verified the cleaning of {record.EquipmentCode}");
+            await DoAsync($"verified the cleaning of {record.EquipmentCode}",
+                () => cleaning.VerifyAsync(record.Id, verifier.Credentials, verifier.Actor, cancellationToken));
         }
         foreach (var unit in units.Where(u => NeedsCleaning(u, now) && awaiting.All(r => r.EquipmentId != u.Id)))
         {
             var method = unit.CleaningMethodShortfall(CleaningMethod.Minor, now) is null && unit.LastProductCode is not null ? CleaningMethod.Minor : CleaningMethod.Major;
-            await cleaning.RecordAsync(unit.Code.Value, new CleaningEntry(method, method == CleaningMethod.Minor ? "Purified water" : "1 % alkaline detergent, purified water rinse", now,
-                "Cleaned by the demo crew"), crew.Operator.Credentials, crew.Operator.Actor, cancellationToken);
-            done.Add($"cleaned {unit.Code} ({method})");
+            var agent = method == CleaningMethod.Minor ? "Purified water" : "1 % alkaline detergent, purified water rinse";
+            await DoAsync($"cleaned {unit.Code} ({method})", () => cleaning.RecordAsync(unit.Code.Value, new CleaningEntry(method, agent, now, "Cleaned by the demo crew"),
+                crew.Operator.Credentials, crew.Operator.Actor, cancellationToken));
         }
         foreach (var unit in units.Where(u => !u.IsRetired && CalibrationOverdueSince(u) is { } since && now - since >= CalibrationReaction))
         {
-            await calibration.RecordAsync(unit.Code.Value, new CalibrationEntry(Instrument(unit), "Demo reference standard", $"DEMO-CERT-{today:yyyy}",
-                    "Within tolerance", "Within tolerance", true, today, today.AddDays(unit.CalibrationIntervalDays), "Calibrated by the demo crew"),
-                crew.Maintenance.Credentials, crew.Maintenance.Actor, cancellationToken);
-            done.Add($"calibrated {unit.Code}");
+            await DoAsync($"calibrated {unit.Code}", () => calibration.RecordAsync(unit.Code.Value, new CalibrationEntry(Instrument(unit), "Demo reference standard",
+                    $"DEMO-CERT-{today:yyyy}", "Within tolerance", "Within tolerance", true, today, today.AddDays(unit.CalibrationIntervalDays), "Calibrated by the demo crew"),
+                crew.Maintenance.Credentials, crew.Maintenance.Actor, cancellationToken));
         }
         if (done.Count > 0)
             LogRound(string.Join("; ", done));
@@ -147,6 +159,9 @@ public sealed partial class DemoMaintenanceCrew(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo crew: {Work}")]
     private partial void LogRound(string work);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo crew left for later: {Work}: {Reason}")]
+    private partial void LogSkipped(string work, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo crew round stopped: {Reason}")]
     private partial void LogRoundFailed(string reason);

@@ -81,9 +81,11 @@ internal static class DemoPlant
     private static void MakeFit(DateTimeOffset now, IEnumerable<Equipment> all)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var index = 0;
         foreach (var equipment in all)
         {
-            equipment.RecordCalibration(today.AddMonths(-5), today.AddMonths(1).AddDays(equipment.Code.Value.Length));
+            // Due dates spread over the next weeks: in a demo left running, calibrations fall due one after another.
+            equipment.RecordCalibration(today.AddMonths(-5), today.AddDays(2 + 3 * index++));
             equipment.ChangeState(EquipmentState.Idle, now.AddDays(-7));
             Clean(equipment, now.AddDays(-6));
         }

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Maintenance;
 using PharmaMes.Infrastructure.Persistence;
-using PharmaMes.Infrastructure.Signatures;
+using PharmaMes.Web.Components.Shared;
 
 namespace PharmaMes.Web.Components.Pages.Maintenance;
 
@@ -27,17 +26,15 @@ public partial class EquipmentCarePage
     private UnitCare? unit;
     private Guid? currentUserId;
     private bool loaded;
-    private bool busy;
-    private string? message;
-    private bool messageIsError;
+    private SignedActions actions = default!;
     private CleaningForm cleaning = new();
     private CalibrationForm calibration = new();
     private CleaningForm.Validator cleaningRules = default!;
     private CalibrationForm.Validator calibrationRules = default!;
-    private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
 
     protected override void OnInitialized()
     {
+        actions = new SignedActions(async () => (await AuthenticationState).User, LoadAsync);
         cleaningRules = new CleaningForm.Validator(() => Clock.GetUtcNow());
         calibrationRules = new CalibrationForm.Validator(() => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
         Commits.Committed += OnCommitted;
@@ -75,7 +72,7 @@ public partial class EquipmentCarePage
 
     private void OnCommitted(CommittedChanges changes)
     {
-        if (unit is not null && changes.EquipmentChanged.Contains(unit.Code) && signing is null)
+        if (unit is not null && changes.EquipmentChanged.Contains(unit.Code) && actions.Pending is null)
             _ = InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
     }
 
@@ -83,73 +80,41 @@ public partial class EquipmentCarePage
     {
         var form = cleaning;
         var at = new DateTimeOffset(DateTime.SpecifyKind(form.CleanedAtUtc!.Value, DateTimeKind.Utc));
-        signing = (SignatureMeaning.Performed,
+        actions.Ask(SignatureMeaning.Performed,
             $"{MaintenancePage.Words(form.Method)} cleaning of {Code} with {form.CleaningAgent}, finished {Batches.BatchRecordDocument.Time(at)}.",
-            credentials => RunAsync(async actor =>
+            async (credentials, actor) =>
             {
                 await Cleaning.RecordAsync(Code, new CleaningEntry(form.Method, form.CleaningAgent, at, form.Comment), credentials, actor);
                 ResetForms();
                 return $"Cleaning of {Code} recorded. A second person now verifies it.";
-            }, rethrowSigning: true));
+            });
     }
 
     private void Verify(CleaningToVerify toVerify) =>
-        signing = (SignatureMeaning.Verified,
+        actions.Ask(SignatureMeaning.Verified,
             $"{MaintenancePage.Words(toVerify.Method)} cleaning of {toVerify.Code} finished {Batches.BatchRecordDocument.Time(toVerify.CleanedAt)} by {toVerify.CleanedBy}: I verified the unit is clean.",
-            credentials => RunAsync(async actor =>
+            async (credentials, actor) =>
             {
                 await Cleaning.VerifyAsync(toVerify.RecordId, credentials, actor);
                 return $"Cleaning of {toVerify.Code} verified: it is clean.";
-            }, rethrowSigning: true));
+            });
 
     private void RecordCalibration()
     {
         var form = calibration;
         var entry = new CalibrationEntry(form.Instrument, form.ReferenceStandard, form.StandardCertificate, form.AsFound, form.AsLeft, form.Passed,
             form.CalibratedOn!.Value, form.Passed ? form.NextDueOn : null, form.Comment);
-        signing = (SignatureMeaning.Performed,
+        actions.Ask(SignatureMeaning.Performed,
             $"Calibration of {entry.Instrument} on {Code} on {entry.CalibratedOn:yyyy-MM-dd} against {entry.ReferenceStandard} ({entry.StandardCertificate}): "
                 + $"as found {entry.AsFound}, as left {entry.AsLeft} — {(entry.Passed ? $"PASS, next due {entry.NextDueOn:yyyy-MM-dd}" : "FAIL")}.",
-            credentials => RunAsync(async actor =>
+            async (credentials, actor) =>
             {
                 var raised = await Calibration.RecordAsync(Code, entry, credentials, actor);
                 ResetForms();
                 return entry.Passed
                     ? $"Calibration of {Code} recorded: next due {entry.NextDueOn:yyyy-MM-dd}."
                     : $"Failed calibration of {Code} recorded: the unit is blocked. Quality exception{(raised.Count == 1 ? "" : "s")} raised: {string.Join(", ", raised)}.";
-            }, rethrowSigning: true));
-    }
-
-    private async Task SignAsync(SignatureCredentials credentials, string? comment)
-    {
-        if (signing is { } pending)
-            await pending.Sign(credentials);
-        signing = null;
-    }
-
-    private async Task RunAsync(Func<AuditActor, Task<string>> action, bool rethrowSigning = false)
-    {
-        busy = true;
-        try
-        {
-            message = await action(AuditActor.Of((await AuthenticationState).User));
-            messageIsError = false;
-        }
-        catch (SignatureRefusedException) when (rethrowSigning)
-        {
-            throw;
-        }
-        catch (DomainException ex)
-        {
-            message = ex.Message;
-            messageIsError = true;
-            signing = null;
-        }
-        finally
-        {
-            busy = false;
-        }
-        await LoadAsync();
+            });
     }
 
     private static string Hours(TimeSpan time) => time.TotalHours >= 48 && time.TotalHours % 24 == 0 ? $"{time.TotalDays:0} days" : $"{time.TotalHours:0.#} h";

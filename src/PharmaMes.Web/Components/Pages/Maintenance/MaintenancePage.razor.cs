@@ -1,18 +1,17 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Maintenance;
 using PharmaMes.Infrastructure.Persistence;
-using PharmaMes.Infrastructure.Signatures;
+using PharmaMes.Web.Components.Shared;
 
 namespace PharmaMes.Web.Components.Pages.Maintenance;
 
 /// <summary>
 /// Maintenance's landing page: units down with how long, units to clean, cleanings waiting for a second
-/// person, calibrations due. It re-reads whenever something is committed, at most every two seconds.
+/// person, calibrations due. It re-reads whenever a unit's status, cleaning or calibration changes.
 /// </summary>
 public partial class MaintenancePage
 {
@@ -22,18 +21,16 @@ public partial class MaintenancePage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private MaintenanceOverview? overview;
-    private bool busy;
-    private string? message;
-    private bool messageIsError;
+    private SignedActions actions = default!;
     private CleaningToVerify? refusing;
     private string refusalReason = "";
     private string? refusalError;
-    private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
     private DateTimeOffset lastLoad;
     private Guid? currentUserId;
 
     protected override async Task OnInitializedAsync()
     {
+        actions = new SignedActions(async () => (await AuthenticationState).User, LoadAsync);
         currentUserId = AuditActor.Of((await AuthenticationState).User).UserId;
         await LoadAsync();
         Commits.Committed += OnCommitted;
@@ -48,7 +45,7 @@ public partial class MaintenancePage
     private async Task RefreshAsync()
     {
         // A busy plant commits many times a second: a page read every two seconds is live enough.
-        if (DateTimeOffset.UtcNow - lastLoad < TimeSpan.FromSeconds(2) || signing is not null)
+        if (DateTimeOffset.UtcNow - lastLoad < TimeSpan.FromSeconds(2) || actions.Pending is not null)
             return;
         await LoadAsync();
         StateHasChanged();
@@ -61,13 +58,13 @@ public partial class MaintenancePage
     }
 
     private void Verify(CleaningToVerify cleaning) =>
-        signing = (SignatureMeaning.Verified,
+        actions.Ask(SignatureMeaning.Verified,
             $"{Words(cleaning.Method)} cleaning of {cleaning.Code} ({cleaning.Name}) finished {Batches.BatchRecordDocument.Time(cleaning.CleanedAt)} by {cleaning.CleanedBy}: I verified the unit is clean.",
-            credentials => RunAsync(async actor =>
+            async (credentials, actor) =>
             {
                 await Cleaning.VerifyAsync(cleaning.RecordId, credentials, actor);
                 return $"Cleaning of {cleaning.Code} verified: it is clean.";
-            }, rethrowSigning: true));
+            });
 
     private void StartRefusal(CleaningToVerify cleaning)
     {
@@ -84,45 +81,13 @@ public partial class MaintenancePage
             return;
         }
         var reason = refusalReason.Trim();
-        signing = (SignatureMeaning.Rejected, $"Cleaning of {cleaning.Code} refused: {reason}",
-            credentials => RunAsync(async actor =>
+        actions.Ask(SignatureMeaning.Rejected, $"Cleaning of {cleaning.Code} refused: {reason}",
+            async (credentials, actor) =>
             {
                 await Cleaning.RefuseAsync(cleaning.RecordId, reason, credentials, actor);
                 refusing = null;
                 return $"Cleaning of {cleaning.Code} refused: it stays dirty.";
-            }, rethrowSigning: true));
-    }
-
-    private async Task SignAsync(SignatureCredentials credentials, string? comment)
-    {
-        if (signing is { } pending)
-            await pending.Sign(credentials);
-        signing = null;
-    }
-
-    private async Task RunAsync(Func<AuditActor, Task<string>> action, bool rethrowSigning = false)
-    {
-        busy = true;
-        try
-        {
-            message = await action(AuditActor.Of((await AuthenticationState).User));
-            messageIsError = false;
-        }
-        catch (SignatureRefusedException) when (rethrowSigning)
-        {
-            throw;
-        }
-        catch (DomainException ex)
-        {
-            message = ex.Message;
-            messageIsError = true;
-            signing = null;
-        }
-        finally
-        {
-            busy = false;
-        }
-        await LoadAsync();
+            });
     }
 
     internal static string Words<T>(T value) where T : struct, Enum => Regex.Replace(value.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
