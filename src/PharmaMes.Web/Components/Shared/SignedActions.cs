@@ -26,7 +26,10 @@ public sealed class SignedActions(Func<Task<ClaimsPrincipal>> user, Func<Task> r
 
     public void Cancel() => Pending = null;
 
-    /// <summary>The dialog's OnSign: runs the pending action with the credentials entered.</summary>
+    /// <summary>
+    /// The dialog's OnSign: runs the pending action with the credentials entered. Pass it as a lambda
+    /// (<c>OnSign="(c, m) => actions.SignAsync(c, m)"</c>) so the dialog runs it through the page, which re-renders.
+    /// </summary>
     public async Task SignAsync(SignatureCredentials credentials, string? comment)
     {
         if (Pending is { } pending)
