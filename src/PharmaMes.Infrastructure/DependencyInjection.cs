@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddSingleton<Production.ProductionOrderService>();
         services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<PlantOverviewService>();
+        services.AddSingleton<PlantEngineeringService>();
+        services.AddHostedService<PlantModelWatch>();
         services.AddSingleton<MaterialStockService>();
         services.AddSingleton<LotGenealogyService>();
         services.AddSingleton<InventoryOverviewService>();

@@ -70,6 +70,7 @@ public abstract class MesDbContext(DbContextOptions options)
     private bool _outboxWritten;
     private readonly HashSet<Guid> _stockChanged = [];
     private readonly HashSet<string> _batchesChanged = [];
+    private bool _plantChanged;
     private List<AuditEntry> _pendingAudit = [];
 
     /// <summary>Adds an audit record that is not a change of an entity (a failed signing attempt), written with the next save.</summary>
@@ -132,16 +133,21 @@ public abstract class MesDbContext(DbContextOptions options)
         _outboxWritten |= outbox.Count > 0;
         _batchesChanged.UnionWith(ChangeTracker.Entries<Batch>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
+        // Equipment is modified all day by its device (state, counters); only new equipment changes the model.
+        _plantChanged |= ChangeTracker.Entries().Any(e =>
+            (e.Entity is Site or Area or Line or TagDefinition && e.State is EntityState.Added or EntityState.Modified)
+            || (e.Entity is Equipment && e.State == EntityState.Added));
         ChangeTracker.DetectChanges();
     }
 
     /// <summary>What the saves since the last commit changed; cleared as it is taken.</summary>
     internal CommittedChanges? TakeCommittedChanges()
     {
-        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0)
+        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0 && !_plantChanged)
             return null;
-        var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet());
+        var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet()) { PlantChanged = _plantChanged };
         _outboxWritten = false;
+        _plantChanged = false;
         _stockChanged.Clear();
         _batchesChanged.Clear();
         return changes;

@@ -4,7 +4,9 @@ using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Production;
 using PharmaMes.Infrastructure.Signatures;
 
@@ -21,8 +23,10 @@ public partial class ExecutionPage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private BatchExecutionService Execution { get; set; } = default!;
     [Inject] private BatchReviewService Review { get; set; } = default!;
+    [Inject] private PlantDirectory Plant { get; set; } = default!;
 
     private BatchRecordView? record;
+    private PlantDirectory.Snapshot? plant;
     private bool notFound;
     private int selected;
     private IReadOnlyList<EquipmentChoice> choices = [];
@@ -50,6 +54,7 @@ public partial class ExecutionPage
     private async Task ReloadAsync(bool selectCurrent = false)
     {
         record = await Review.GetRecordAsync(Number);
+        plant = await Plant.GetAsync(CancellationToken.None);
         notFound = record is null;
         if (record is null)
             return;
@@ -71,9 +76,11 @@ public partial class ExecutionPage
 
     private bool IsNext(BatchStep step) => record!.Batch.Steps.Where(s => s.Number < step.Number).All(s => s.IsDone);
 
-    /// <summary>The live scale weight of the dispensing booth the step runs on.</summary>
+    /// <summary>The live scale weight of the dispensing booth the step runs on: its tag with the ScaleWeight role.</summary>
     private decimal? ScaleReading(BatchStep step) =>
-        step.EquipmentCode is { } code && Live.Find(code.Value)?.Latest() is { } latest && latest.TryGetValue("weight", out var weight)
+        step.EquipmentCode is { } code
+        && plant?.ByCode.GetValueOrDefault(code.Value)?.Tags.Values.FirstOrDefault(t => t.Role == TagRole.ScaleWeight) is { } scale
+        && Live.Find(code.Value)?.Latest() is { } latest && latest.TryGetValue(scale.Name.Value, out var weight)
             ? Math.Round((decimal)weight.Value, 3)
             : null;
 
