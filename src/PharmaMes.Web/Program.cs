@@ -35,6 +35,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapPlantApi();
+app.MapPlantModelApi();
 app.MapBatchApi();
 app.MapAuditApi();
 app.MapErpApi();

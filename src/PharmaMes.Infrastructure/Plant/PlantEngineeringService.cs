@@ -108,12 +108,17 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
     /// Brings a whole described plant in, in one transaction: adds and corrects, never deletes.
     /// With any error, nothing is saved and every error is named by its node.
     /// </summary>
-    public async Task<PlantImportResult> ImportAsync(PlantModel model, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <param name="readErrors">What reading the file already found wrong; reported with the domain's findings, all at once.</param>
+    public async Task<PlantImportResult> ImportAsync(PlantModel model, AuditActor actor, IReadOnlyDictionary<string, string[]>? readErrors = null,
+        CancellationToken cancellationToken = default)
     {
         RequireReason(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AuditActor = actor;
         var merge = new PlantModelMerge(db, await PlantModelMerge.LoadAsync(db, cancellationToken), clock.GetUtcNow());
+        foreach (var (path, messages) in readErrors ?? new Dictionary<string, string[]>())
+            foreach (var message in messages)
+                merge.Refuse(path, message);
         merge.Merge(model);
         if (merge.Errors.Count > 0)
             return PlantImportResult.Refused(merge.Errors);

@@ -33,9 +33,10 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
 
     public void Merge(PlantModel model)
     {
-        for (var i = 0; i < model.Sites.Count; i++)
+        var all = model.Sites ?? [];
+        for (var i = 0; i < all.Count; i++)
         {
-            var s = model.Sites[i];
+            var s = all[i];
             var path = s.Origin ?? $"sites[{i}]";
             var site = Try(path, () =>
             {
@@ -53,7 +54,7 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                 return found;
             });
             if (site is not null)
-                MergeAreas(site, s.Areas, path);
+                MergeAreas(site, s.Areas ?? [], path);
         }
     }
 
@@ -78,7 +79,7 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                 return found;
             });
             if (area is not null)
-                MergeLines(area, a.Lines, path);
+                MergeLines(area, a.Lines ?? [], path);
         }
     }
 
@@ -106,7 +107,7 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                 return found;
             });
             if (line is not null)
-                MergeEquipment(line, l.Equipment, path);
+                MergeEquipment(line, l.Equipment ?? [], path);
         }
     }
 
@@ -142,7 +143,7 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                 return found;
             });
             if (unit is not null)
-                MergeTags(unit, e.Tags, path);
+                MergeTags(unit, e.Tags ?? [], path);
         }
     }
 
