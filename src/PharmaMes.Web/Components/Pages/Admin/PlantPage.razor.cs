@@ -148,7 +148,7 @@ public partial class PlantPage
                     Check("normalHigh", () => _ = new ValueRange(nl, nh));
                     Check("alarmHigh", () => _ = new ValueRange(al, ah));
                     if (errors.Count == 0)
-                        Check("alarmLow", () => TagDefinition.EnsureLimitsEncloseNormalRange(new TagName(input.TagName), new UnitOfMeasure(input.Unit),
+                        Check("limits", () => TagDefinition.EnsureLimitsEncloseNormalRange(new TagName(input.TagName), new UnitOfMeasure(input.Unit),
                             new ValueRange(nl, nh), new ValueRange(al, ah)));
                 }
                 if (input.Role == TagRole.ScaleWeight
