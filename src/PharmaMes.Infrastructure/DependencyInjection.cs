@@ -54,6 +54,9 @@ public static class DependencyInjection
         services.AddSingleton<Maintenance.EquipmentLogbookService>();
         services.AddSingleton<Maintenance.MaintenanceOverviewService>();
         services.AddSingleton<PlantOverviewService>();
+        services.AddSingleton<PlantEngineeringService>();
+        services.AddHostedService<PlantModelWatch>();
+        services.AddSingleton(sp => new Plant.Model.B2mmlSchema(sp.GetRequiredService<IConfiguration>()["B2mml:SchemaFolder"]));
         services.AddSingleton<MaterialStockService>();
         services.AddSingleton<LotGenealogyService>();
         services.AddSingleton<InventoryOverviewService>();

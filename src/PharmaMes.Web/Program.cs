@@ -40,6 +40,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapPlantApi();
+app.MapPlantModelApi();
 app.MapBatchApi();
 app.MapAuditApi();
 app.MapErpApi();

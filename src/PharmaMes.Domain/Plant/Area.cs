@@ -25,6 +25,9 @@ public class Area
         Name = Guard.Text(name, "An area name", NameMaxLength);
     }
 
+    /// <summary>Names may be corrected; the code never changes, since topics, records and other systems use it.</summary>
+    public void Rename(string name) => Name = Guard.Text(name, "An area name", NameMaxLength);
+
     public Line AddLine(PlantCode code, string name)
     {
         if (_lines.Any(l => l.Code == code))

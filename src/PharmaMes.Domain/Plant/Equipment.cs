@@ -104,6 +104,21 @@ public class Equipment
 
     public TagDefinition? FindTag(TagName name) => _tags.FirstOrDefault(t => t.Name == name);
 
+    /// <summary>The tag that is the equipment's scale weight, if it has a scale.</summary>
+    public TagDefinition? ScaleWeightTag => _tags.FirstOrDefault(t => t.Role == TagRole.ScaleWeight);
+
+    /// <summary>Names may be corrected; the code never changes, since topics, records and other systems use it.</summary>
+    public void Rename(string name) => Name = Guard.Text(name, "An equipment name", NameMaxLength);
+
+    /// <summary>Gives a tag its role; an equipment has one scale, so one tag at most is its scale weight.</summary>
+    public void AssignTagRole(TagName name, TagRole role)
+    {
+        var tag = FindTag(name) ?? throw new DomainException($"Equipment {Code} has no tag named '{name}'.");
+        if (role == TagRole.ScaleWeight && ScaleWeightTag is { } scale && scale != tag)
+            throw new DomainException($"Equipment {Code} already reads its scale weight from tag '{scale.Name}'; only one tag can be the scale weight.");
+        tag.Role = role;
+    }
+
     public void ChangeState(EquipmentState newState, DateTimeOffset at, string? reason = null)
     {
         EquipmentStateMachine.EnsureCanChange(State, newState);

@@ -25,6 +25,9 @@ public class Line
         Name = Guard.Text(name, "A line name", NameMaxLength);
     }
 
+    /// <summary>Names may be corrected; the code never changes, since topics, records and other systems use it.</summary>
+    public void Rename(string name) => Name = Guard.Text(name, "A line name", NameMaxLength);
+
     public Equipment AddEquipment(PlantCode code, string name, EquipmentClass equipmentClass, DateTimeOffset now)
     {
         if (_equipment.Any(e => e.Code == code))

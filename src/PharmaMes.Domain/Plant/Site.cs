@@ -23,6 +23,9 @@ public class Site
         Name = Guard.Text(name, "A site name", NameMaxLength);
     }
 
+    /// <summary>Names may be corrected; the code never changes, since topics, records and other systems use it.</summary>
+    public void Rename(string name) => Name = Guard.Text(name, "A site name", NameMaxLength);
+
     public Area AddArea(PlantCode code, string name)
     {
         if (_areas.Any(a => a.Code == code))

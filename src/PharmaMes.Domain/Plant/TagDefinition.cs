@@ -19,14 +19,14 @@ public class TagDefinition
     public ValueRange AlarmLimits { get; private set; }
     /// <summary>Where the tag comes in its equipment's list: the first is the key value shown on tiles.</summary>
     public int Position { get; private set; }
+    /// <summary>Which tag is the scale weight or the counter, where that applies; set through the equipment, which keeps it unique.</summary>
+    public TagRole Role { get; internal set; }
 
     protected TagDefinition() { }
 
     internal TagDefinition(Guid equipmentId, int position, TagName name, string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
     {
-        if (!alarmLimits.Contains(normalRange))
-            throw new DomainException(
-                $"The alarm limits of tag '{name}' ({alarmLimits} {unit}) must enclose its normal range ({normalRange} {unit}).");
+        EnsureLimitsEncloseNormalRange(name, unit, normalRange, alarmLimits);
         Id = Ids.New();
         EquipmentId = equipmentId;
         Position = position;
@@ -35,6 +35,24 @@ public class TagDefinition
         Unit = unit;
         NormalRange = normalRange;
         AlarmLimits = alarmLimits;
+    }
+
+    /// <summary>Corrects what the tag means and its limits; the name is what devices send and stays.</summary>
+    public void Revise(string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
+    {
+        EnsureLimitsEncloseNormalRange(Name, unit, normalRange, alarmLimits);
+        Description = Guard.Text(description, "A tag description", DescriptionMaxLength);
+        Unit = unit;
+        NormalRange = normalRange;
+        AlarmLimits = alarmLimits;
+    }
+
+    /// <summary>The one rule of a tag's ranges, for new tags and corrections alike.</summary>
+    public static void EnsureLimitsEncloseNormalRange(TagName name, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
+    {
+        if (!alarmLimits.Contains(normalRange))
+            throw new DomainException(
+                $"The alarm limits of tag '{name}' ({alarmLimits} {unit}) must enclose its normal range ({normalRange} {unit}).");
     }
 
     public TagReading Classify(double value) =>

@@ -22,9 +22,14 @@ internal static class AuditedEntities
 
     private static readonly Dictionary<Type, AuditedEntity> ByType = new()
     {
+        // The plant model: every engineering change of it is audited with its reason.
+        [typeof(Site)] = new("Site", e => ((Site)e).Code.Value, None, None),
+        [typeof(Area)] = new("Area", e => ((Area)e).Code.Value, None, None),
+        [typeof(Line)] = new("Line", e => ((Line)e).Code.Value, None, None),
         [typeof(Equipment)] = new("Equipment", e => ((Equipment)e).Code.Value, None, None),
         [typeof(CleaningRecord)] = new("CleaningRecord", e => $"{((CleaningRecord)e).EquipmentCode} {((CleaningRecord)e).CleanedAt.UtcDateTime:yyyy-MM-dd HH:mm}", None, None),
         [typeof(CalibrationRecord)] = new("CalibrationRecord", e => $"{((CalibrationRecord)e).EquipmentCode} {((CalibrationRecord)e).Instrument} {((CalibrationRecord)e).CalibratedOn:yyyy-MM-dd}", None, None),
+        [typeof(TagDefinition)] = new("TagDefinition", e => ((TagDefinition)e).Name.Value, None, None),
         [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
         [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
         [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),

@@ -20,6 +20,7 @@ internal static class DemoPlant
 
         var booth = Add(tablets, "DISP-01", "Dispensing booth 1", EquipmentClass.DispensingBooth, now);
         Tag(booth, "weight", "Scale weight", "kg", (0, 120), (0, 150));
+        booth.AssignTagRole(new TagName("weight"), TagRole.ScaleWeight);
         Tag(booth, "air_velocity", "Downflow air velocity", "m/s", (0.40, 0.50), (0.36, 0.54));
 
         var granulator = Add(tablets, "GRAN-01", "High-shear granulator 1", EquipmentClass.HighShearGranulator, now);

@@ -1,10 +1,13 @@
 namespace PharmaMes.Infrastructure.Persistence;
 
-/// <summary>What a committed transaction changed that others watch: the ERP outbox, stock, batches, equipment fitness.</summary>
+/// <summary>What a committed transaction changed that others watch: the ERP outbox, stock, batches, equipment fitness, the plant model.</summary>
 public sealed record CommittedChanges(bool OutboxWritten, IReadOnlySet<Guid> MaterialsWithStockChange, IReadOnlySet<string> BatchesChanged)
 {
     /// <summary>Codes of equipment whose status, cleaning or calibration changed.</summary>
     public IReadOnlySet<string> EquipmentChanged { get; init; } = new HashSet<string>();
 
-    public bool IsEmpty => !OutboxWritten && MaterialsWithStockChange.Count == 0 && BatchesChanged.Count == 0 && EquipmentChanged.Count == 0;
+    /// <summary>Sites, areas, lines, equipment or tags were added or corrected: the ingest and live cache reload the plant.</summary>
+    public bool PlantChanged { get; init; }
+
+    public bool IsEmpty => !OutboxWritten && MaterialsWithStockChange.Count == 0 && BatchesChanged.Count == 0 && EquipmentChanged.Count == 0 && !PlantChanged;
 }

@@ -74,6 +74,7 @@ public abstract class MesDbContext(DbContextOptions options)
     private readonly HashSet<Guid> _stockChanged = [];
     private readonly HashSet<string> _batchesChanged = [];
     private readonly HashSet<string> _equipmentChanged = [];
+    private bool _plantChanged;
     private List<AuditEntry> _pendingAudit = [];
 
     /// <summary>Adds an audit record that is not a change of an entity (a failed signing attempt), written with the next save.</summary>
@@ -141,16 +142,25 @@ public abstract class MesDbContext(DbContextOptions options)
             .Where(e => e.State is EntityState.Added || (e.State == EntityState.Modified && (e.Property(x => x.Status).IsModified
                 || e.Property(x => x.CleanUntil).IsModified || e.Property(x => x.CalibrationDueOn).IsModified || e.Property(x => x.CalibrationFailedOn).IsModified)))
             .Select(e => e.Entity.Code.Value));
+        // Equipment is modified all day by its device (state, counters); only new equipment changes the model.
+        _plantChanged |= ChangeTracker.Entries().Any(e =>
+            (e.Entity is Site or Area or Line or TagDefinition && e.State is EntityState.Added or EntityState.Modified)
+            || (e.Entity is Equipment && e.State == EntityState.Added));
         ChangeTracker.DetectChanges();
     }
 
     /// <summary>What the saves since the last commit changed; cleared as it is taken.</summary>
     internal CommittedChanges? TakeCommittedChanges()
     {
-        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0 && _equipmentChanged.Count == 0)
+        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0 && _equipmentChanged.Count == 0 && !_plantChanged)
             return null;
-        var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet()) { EquipmentChanged = _equipmentChanged.ToHashSet() };
+        var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet())
+        {
+            EquipmentChanged = _equipmentChanged.ToHashSet(),
+            PlantChanged = _plantChanged,
+        };
         _outboxWritten = false;
+        _plantChanged = false;
         _stockChanged.Clear();
         _batchesChanged.Clear();
         _equipmentChanged.Clear();

@@ -16,6 +16,7 @@ internal sealed class TagDefinitionConfiguration : IEntityTypeConfiguration<TagD
         builder.HasIndex(t => new { t.EquipmentId, t.Name }).IsUnique();
         builder.Property(t => t.Description).HasMaxLength(TagDefinition.DescriptionMaxLength).IsRequired();
         builder.Property(t => t.Unit).HasUnitOfMeasure();
+        builder.Property(t => t.Role).HasConversion<string>().HasMaxLength(20);
         builder.ComplexProperty(t => t.NormalRange, range =>
         {
             range.Property(r => r.Low).HasColumnName("NormalLow");

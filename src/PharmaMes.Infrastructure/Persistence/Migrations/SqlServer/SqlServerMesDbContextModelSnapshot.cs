@@ -761,6 +761,11 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(16)

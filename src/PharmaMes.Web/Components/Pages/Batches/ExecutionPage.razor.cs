@@ -4,8 +4,10 @@ using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Live;
 using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Production;
 using PharmaMes.Infrastructure.Signatures;
 
@@ -23,8 +25,10 @@ public partial class ExecutionPage
     [Inject] private BatchExecutionService Execution { get; set; } = default!;
     [Inject] private BatchReviewService Review { get; set; } = default!;
     [Inject] private CommitFeed Commits { get; set; } = default!;
+    [Inject] private PlantDirectory Plant { get; set; } = default!;
 
     private BatchRecordView? record;
+    private PlantDirectory.Snapshot? plant;
     private bool notFound;
     private int selected;
     private IReadOnlyList<EquipmentChoice> choices = [];
@@ -71,6 +75,7 @@ public partial class ExecutionPage
     private async Task ReloadAsync(bool selectCurrent = false)
     {
         record = await Review.GetRecordAsync(Number);
+        plant = await Plant.GetAsync(CancellationToken.None);
         notFound = record is null;
         if (record is null)
             return;
@@ -92,9 +97,11 @@ public partial class ExecutionPage
 
     private bool IsNext(BatchStep step) => record!.Batch.Steps.Where(s => s.Number < step.Number).All(s => s.IsDone);
 
-    /// <summary>The live scale weight of the dispensing booth the step runs on.</summary>
+    /// <summary>The live scale weight of the dispensing booth the step runs on: its tag with the ScaleWeight role.</summary>
     private decimal? ScaleReading(BatchStep step) =>
-        step.EquipmentCode is { } code && Live.Find(code.Value)?.Latest() is { } latest && latest.TryGetValue("weight", out var weight)
+        step.EquipmentCode is { } code
+        && plant?.ByCode.GetValueOrDefault(code.Value)?.Tags.Values.FirstOrDefault(t => t.Role == TagRole.ScaleWeight) is { } scale
+        && Live.Find(code.Value)?.Latest() is { } latest && latest.TryGetValue(scale.Name.Value, out var weight)
             ? Math.Round((decimal)weight.Value, 3)
             : null;
 

@@ -1,0 +1,25 @@
+using PharmaMes.Domain.Plant;
+
+namespace PharmaMes.Web.Components.Pages.Admin;
+
+/// <summary>What the engineer types into one of the plant page's forms; checked field by field by the domain's rules before saving.</summary>
+public sealed class PlantForm
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public EquipmentClass Class { get; set; } = EquipmentClass.DispensingBooth;
+    public double? CleanHoldHours { get; set; }
+    public double? DirtyHoldHours { get; set; }
+    public bool ProductChangeNeedsMajorClean { get; set; }
+    public int? CalibrationIntervalDays { get; set; }
+    public string TagName { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public double? NormalLow { get; set; }
+    public double? NormalHigh { get; set; }
+    public double? AlarmLow { get; set; }
+    public double? AlarmHigh { get; set; }
+    public TagRole Role { get; set; }
+    public string DeviceUser { get; set; } = "";
+    public string Reason { get; set; } = "";
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Identity;
+
+namespace PharmaMes.EndToEnd.Tests;
+
+/// <summary>The app as a new site starts it: no demo data, no plant, one administrator, devices must sign in.</summary>
+public sealed class EmptyPlantApp : LivePlantApp
+{
+    public const string AdminName = "site.admin";
+
+    protected override IReadOnlyDictionary<string, string> Settings =>
+        new Dictionary<string, string> { ["Demo:Enabled"] = "false", ["Mqtt:Broker:AllowAnonymous"] = "false" };
+
+    public async Task EnsureAdministratorAsync()
+    {
+        var users = Services.GetRequiredService<UserAdministration>();
+        if ((await users.ListAsync()).All(u => u.UserName != AdminName))
+            await users.CreateAsync(new NewUser(AdminName, "Site Administrator", Password, [MesRoles.Admin]), AuditActor.System("test set-up", "First administrator"));
+    }
+}
+
+/// <summary>
+/// An administrator builds a plant from nothing on /admin/plant on a 1024×768 tablet, issues the
+/// device account there, and a real <c>mosquitto_pub</c> with that account puts a value on the equipment.
+/// </summary>
+public class PlantBuildingJourney(EmptyPlantApp app, Chromium chromium) : IClassFixture<EmptyPlantApp>, IClassFixture<Chromium>
+{
+    private const string MosquittoPub = "/usr/bin/mosquitto_pub";
+
+    private async Task<IPage> SignInOnTabletAsync()
+    {
+        await app.EnsureAdministratorAsync();
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 768 } });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/account/login").ToString());
+        await page.FillAsync("#username", EmptyPlantApp.AdminName);
+        await page.FillAsync("#password", LivePlantApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/admin/plant").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.Locator("[data-testid=plant-tree]").WaitForAsync();
+        return page;
+    }
+
+    private static async Task SaveAsync(IPage page, string reason, string saved)
+    {
+        await page.FillAsync("#plant-reason", reason);
+        await page.ClickAsync("[data-testid=plant-save]");
+        await page.Locator("[data-testid=plant-saved]", new() { HasText = saved }).WaitForAsync();
+    }
+
+    private static async Task AddNodeAsync(IPage page, string button, string code, string name, string saved)
+    {
+        await page.ClickAsync($"[data-testid={button}]");
+        await page.FillAsync("#plant-code", code);
+        await page.FillAsync("#plant-name", name);
+        await SaveAsync(page, "Commissioning per CC-2026-114", saved);
+    }
+
+    private static async Task<bool> HasHorizontalScrollAsync(IPage page) =>
+        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+
+    [Fact]
+    public async Task AnAdministratorBuildsAPlantAndADeviceOfItsNewEquipmentIsHeard()
+    {
+        Assert.True(File.Exists(MosquittoPub), $"{MosquittoPub} is not installed (apt-get install mosquitto-clients).");
+        var page = await SignInOnTabletAsync();
+
+        await AddNodeAsync(page, "add-site", "ZRH", "Zurich", "Site ZRH added.");
+        await AddNodeAsync(page, "add-area", "PACK", "Packaging", "Area PACK added.");
+        await AddNodeAsync(page, "add-line", "PACK-L1", "Packaging line 1", "Line PACK-L1 added.");
+
+        // A code that would break the MQTT topics is refused next to its field, and nothing is saved.
+        await page.ClickAsync("[data-testid=add-equipment]");
+        await page.FillAsync("#plant-code", "BLP 01/A");
+        await page.FillAsync("#plant-name", "Blister packer 1");
+        await page.SelectOptionAsync("#plant-class", "BlisterPacker");
+        await page.FillAsync("#plant-clean", "72");
+        await page.FillAsync("#plant-calibration", "180");
+        await page.FillAsync("#plant-reason", "Commissioning per CC-2026-114");
+        await page.ClickAsync("[data-testid=plant-save]");
+        await page.Locator("[data-field=code]", new() { HasText = "may hold only letters, digits" }).WaitForAsync();
+        await Screenshots.SaveAsync(page, "plant-equipment-code-refused");
+        Assert.Equal(0, await page.Locator("[data-node='BLP 01/A']").CountAsync());
+
+        await page.FillAsync("#plant-code", "BLP-01");
+        await SaveAsync(page, "Commissioning per CC-2026-114", "Equipment BLP-01 added.");
+
+        // Alarm limits that do not enclose the normal range are refused next to the limits.
+        await page.ClickAsync("[data-testid=add-tag]");
+        await page.FillAsync("#tag-name", "seal_temperature");
+        await page.FillAsync("#tag-description", "Sealing temperature");
+        await page.FillAsync("#tag-unit", "°C");
+        await page.FillAsync("#tag-alarm-low", "152");
+        await page.FillAsync("#tag-normal-low", "150");
+        await page.FillAsync("#tag-normal-high", "160");
+        await page.FillAsync("#tag-alarm-high", "170");
+        await page.FillAsync("#plant-reason", "Commissioning per CC-2026-114");
+        await page.ClickAsync("[data-testid=plant-save]");
+        await page.Locator("[data-field=limits]", new() { HasText = "must enclose its normal range" }).WaitForAsync();
+        await Screenshots.SaveAsync(page, "plant-tag-limits-refused");
+        await page.FillAsync("#tag-alarm-low", "140");
+        await SaveAsync(page, "Commissioning per CC-2026-114", "Tag seal_temperature added.");
+
+        await page.ClickAsync("[data-testid=issue-device]");
+        var password = (await page.Locator("[data-testid=issued-password]").TextContentAsync())!.Trim();
+        var command = (await page.Locator("[data-testid=mosquitto-pub]").TextContentAsync())!;
+        await Screenshots.SaveAsync(page, "plant-equipment-device", fullPage: true);
+        Assert.Contains("-t 'mes/ZRH/PACK/PACK-L1/BLP-01/telemetry'", command);
+        Assert.Contains("-m '{\"values\":{\"seal_temperature\":155}}'", command);
+        Assert.Contains($"-P '{password}'", command);
+        Assert.False(await HasHorizontalScrollAsync(page), "The plant page scrolls sideways at 1024×768.");
+
+        // The device publishes exactly the line the page offers.
+        var publish = Process.Start(new ProcessStartInfo(MosquittoPub)
+        {
+            ArgumentList = { "-h", "127.0.0.1", "-p", app.BrokerPort.ToString(), "-V", "mqttv5", "-q", "1", "-i", "blp-01-device",
+                "-u", "blp-01-device", "-P", password, "-t", "mes/ZRH/PACK/PACK-L1/BLP-01/telemetry", "-m", "{\"values\":{\"seal_temperature\":156.5}}" },
+            RedirectStandardError = true,
+        })!;
+        await publish.WaitForExitAsync();
+        Assert.True(publish.ExitCode == 0, await publish.StandardError.ReadToEndAsync());
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/BLP-01").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        JsonElement equipment = default;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            // The browser's own session reads the API, as the signed-in administrator.
+            var response = await page.APIRequest.GetAsync(new Uri(app.BaseAddress, "/api/v1/equipment/BLP-01").ToString());
+            Assert.True(response.Ok, $"GET /api/v1/equipment/BLP-01 answered {response.Status}");
+            equipment = (await response.JsonAsync())!.Value;
+            if (equipment.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object && values.TryGetProperty("seal_temperature", out _))
+                break;
+            await Task.Delay(200);
+        }
+        Assert.Equal(156.5, equipment.GetProperty("values").GetProperty("seal_temperature").GetProperty("value").GetDouble());
+        await Screenshots.SaveAsync(page, "plant-equipment-live");
+    }
+}

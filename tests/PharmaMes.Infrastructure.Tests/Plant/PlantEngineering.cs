@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Audit;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Plant;
+using PharmaMes.Infrastructure.Plant.Model;
+
+namespace PharmaMes.Infrastructure.Tests.Plant;
+
+/// <summary>Engineers building and correcting the plant through <see cref="PlantEngineeringService"/>, on a real SQLite file.</summary>
+public class PlantEngineering
+{
+    private static readonly AuditActor Engineer = new(null, "eng.e", "Commissioning the packaging hall");
+    private static readonly EquipmentSettings NoSettings = new(null, null, false, null);
+
+    private static async Task BuildSmallPlantAsync(PlantEngineeringService plant)
+    {
+        await plant.AddSiteAsync("ZRH", "Zurich", Engineer);
+        await plant.AddAreaAsync("ZRH", "PACK", "Packaging", Engineer);
+        await plant.AddLineAsync("ZRH", "PACK", "PACK-L1", "Packaging line 1", Engineer);
+        await plant.AddEquipmentAsync("PACK-L1", "BLP-01", "Blister packer 1", EquipmentClass.BlisterPacker, NoSettings, Engineer);
+        await plant.DefineTagAsync("BLP-01", new TagModel("seal_temperature", "Sealing temperature", "°C", 150, 160, 140, 170), Engineer);
+    }
+
+    [Fact]
+    public async Task BuildsAPlantFromNothingAndAuditsEveryStepWithItsReason()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+
+        await BuildSmallPlantAsync(plant);
+
+        var model = await plant.ExportAsync();
+        var equipment = model.Sites.Single().Areas.Single().Lines.Single().Equipment.Single();
+        Assert.Equal(("BLP-01", EquipmentClass.BlisterPacker), (equipment.Code, equipment.Class));
+        Assert.Equal(new TagModel("seal_temperature", "Sealing temperature", "°C", 150, 160, 140, 170), equipment.Tags.Single());
+        await using var db = mes.NewContext();
+        // Roles are seeded at start-up, by the system; everything else in the trail is the engineer's.
+        var trail = await db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.Created && e.EntityType != "Role").ToListAsync();
+        Assert.Equal(["Area", "Equipment", "Line", "Site", "TagDefinition"], trail.Select(e => e.EntityType).Order().ToList());
+        Assert.All(trail, e => Assert.Equal(("Commissioning the packaging hall", "eng.e"), (e.Reason, e.UserName)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public async Task RefusesAChangeWithoutAReasonAndSavesNothing(string? reason)
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => plant.AddSiteAsync("ZRH", "Zurich", Engineer.Because(reason)));
+
+        Assert.Equal(PlantEngineeringService.ReasonRequired, refused.Message);
+        Assert.Empty((await plant.ExportAsync()).Sites);
+    }
+
+    [Fact]
+    public async Task RenamesKeepTheCodeAndAreAudited()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+        await BuildSmallPlantAsync(plant);
+
+        await plant.RenameAsync(PlantLevel.Equipment, "BLP-01", "Blister packer Uhlmann 1", Engineer.Because("Name on the nameplate"));
+
+        var equipment = (await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment.Single();
+        Assert.Equal(("BLP-01", "Blister packer Uhlmann 1"), (equipment.Code, equipment.Name));
+        await using var db = mes.NewContext();
+        Assert.Contains(await db.AuditEntries.AsNoTracking().ToListAsync(),
+            e => e.EntityType == "Equipment" && e.Action == AuditAction.Changed && e.Field == "Name" && e.NewValue == "Blister packer Uhlmann 1" && e.Reason == "Name on the nameplate");
+    }
+
+    [Fact]
+    public async Task RevisesATagAndRefusesLimitsOutsideTheNormalRange()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+        await BuildSmallPlantAsync(plant);
+
+        await plant.ReviseTagAsync("BLP-01", new TagModel("seal_temperature", "Seal jaw temperature", "°C", 152, 158, 145, 165), Engineer);
+        await Assert.ThrowsAsync<DomainException>(() =>
+            plant.ReviseTagAsync("BLP-01", new TagModel("seal_temperature", "Seal jaw temperature", "°C", 150, 160, 155, 165), Engineer));
+
+        var tag = (await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment.Single().Tags.Single();
+        Assert.Equal(new TagModel("seal_temperature", "Seal jaw temperature", "°C", 152, 158, 145, 165), tag);
+    }
+
+    [Fact]
+    public async Task RefusesAnEquipmentCodeThatIsTakenOrBreaksTheTopicRules()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+        await BuildSmallPlantAsync(plant);
+
+        await Assert.ThrowsAsync<DomainException>(() =>
+            plant.AddEquipmentAsync("PACK-L1", "BLP-01", "Second packer", EquipmentClass.BlisterPacker, NoSettings, Engineer));
+        await Assert.ThrowsAsync<DomainException>(() =>
+            plant.AddEquipmentAsync("PACK-L1", "BLP/02", "Second packer", EquipmentClass.BlisterPacker, NoSettings, Engineer));
+
+        Assert.Single((await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment);
+    }
+}
