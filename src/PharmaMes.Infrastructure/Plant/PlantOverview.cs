@@ -21,6 +21,10 @@ public sealed record EquipmentOverview(
     DateOnly? CalibrationDueOn,
     bool IsCalibrated,
     IReadOnlyList<string> ReasonsNotUsable,
-    IReadOnlyList<TagOverview> Tags);
+    IReadOnlyList<TagOverview> Tags)
+{
+    /// <summary>The equipment status people act on (Clean, In use, Dirty, Cleaning, Maintenance, Calibration due, Retired).</summary>
+    public EquipmentStatus Status { get; init; }
+}
 
 public sealed record TagOverview(string Name, string Description, string Unit, double NormalLow, double NormalHigh, double AlarmLow, double AlarmHigh);

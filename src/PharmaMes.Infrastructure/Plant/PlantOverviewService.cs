@@ -31,5 +31,8 @@ public sealed class PlantOverviewService(IDbContextFactory<MesDbContext> context
             e.Tags.OrderBy(t => t.Position)
                 .Select(t => new TagOverview(t.Name.Value, t.Description, t.Unit.Symbol,
                     t.NormalRange.Low, t.NormalRange.High, t.AlarmLimits.Low, t.AlarmLimits.High))
-                .ToList());
+                .ToList())
+        {
+            Status = e.StatusAt(now),
+        };
 }

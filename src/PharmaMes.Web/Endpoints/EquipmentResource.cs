@@ -2,7 +2,7 @@ using PharmaMes.Domain.Plant;
 
 namespace PharmaMes.Web.Endpoints;
 
-/// <summary>An equipment as the REST API shows it: where it is, its MQTT topic, its state and latest values.</summary>
+/// <summary>An equipment as the REST API shows it: where it is, its MQTT topic, its state and latest values, its status and why it may not take a batch.</summary>
 public sealed record EquipmentResource(
     string Code,
     string Name,
@@ -15,7 +15,9 @@ public sealed record EquipmentResource(
     DateTimeOffset StateSince,
     string? StateReason,
     IReadOnlyDictionary<string, LatestValue> Values,
-    IReadOnlyList<TagResource>? Tags);
+    IReadOnlyList<TagResource>? Tags,
+    EquipmentStatus Status,
+    IReadOnlyList<string> ReasonsNotUsable);
 
 public sealed record LatestValue(double Value, string Unit, DateTimeOffset Ts);
 

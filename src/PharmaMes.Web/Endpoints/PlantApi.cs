@@ -83,6 +83,7 @@ public static class PlantApi
             DeviceTopic.BaseOf(root, at.Site.SiteCode, at.Area.Code, at.Line.Code, e.Code),
             state?.State ?? e.State, state?.StateSince ?? e.StateSince, state is { State: not null } ? state.StateReason : e.StateReason,
             values,
-            withTags ? e.Tags.Select(t => new TagResource(t.Name, t.Description, t.Unit, t.NormalLow, t.NormalHigh, t.AlarmLow, t.AlarmHigh)).ToList() : null);
+            withTags ? e.Tags.Select(t => new TagResource(t.Name, t.Description, t.Unit, t.NormalLow, t.NormalHigh, t.AlarmLow, t.AlarmHigh)).ToList() : null,
+            e.Status, e.ReasonsNotUsable);
     }
 }

@@ -107,4 +107,17 @@ public class MaintenanceApi(MesWebFactory factory) : IClassFixture<MesWebFactory
         var filler = overview.GetProperty("calibrationsDue").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "FILL-01");
         Assert.True(filler.GetProperty("overdue").GetBoolean());
     }
+
+    [Fact]
+    public async Task TheEquipmentResourceCarriesItsStatusAndWhatToDoAboutIt()
+    {
+        var client = await factory.SignedInAsync("planner");
+
+        var filler = await client.GetFromJsonAsync<JsonElement>("/api/v1/equipment/FILL-01");
+        var skid = await client.GetFromJsonAsync<JsonElement>("/api/v1/equipment/CHROM-01");
+
+        Assert.Equal("CalibrationDue", filler.GetProperty("status").GetString());
+        Assert.Contains(filler.GetProperty("reasonsNotUsable").EnumerateArray(), r => r.GetString()!.EndsWith("calibration needed", StringComparison.Ordinal));
+        Assert.Equal("Cleaning", skid.GetProperty("status").GetString());
+    }
 }
