@@ -33,6 +33,14 @@ public sealed partial class DemoMaintenanceCrew(
     public static readonly TimeSpan CalibrationReaction = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan Round = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The crew counts its reaction times from when it came on shift at the earliest: the demo opens on a
+    /// plant with work waiting (a skid being cleaned, a filler out of calibration) that people should see first.
+    /// </summary>
+    private readonly DateTimeOffset _onShiftSince = clock.GetUtcNow();
+
+    private DateTimeOffset Waiting(DateTimeOffset since) => since < _onShiftSince ? _onShiftSince : since;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Round, clock);
@@ -86,20 +94,20 @@ public sealed partial class DemoMaintenanceCrew(
                 LogSkipped(what, ex.Message);
             }
         }
-        foreach (var record in awaiting.Where(r => now - r.CleanedAt >= Reaction))
+        foreach (var record in awaiting.Where(r => now - Waiting(r.CleanedAt) >= Reaction))
         {
             var verifier = record.CleanedById == crew.Supervisor.Actor.UserId ? crew.Operator : crew.Supervisor;
             await DoAsync($"verified the cleaning of {record.EquipmentCode}",
                 () => cleaning.VerifyAsync(record.Id, verifier.Credentials, verifier.Actor, cancellationToken));
         }
-        foreach (var unit in units.Where(u => NeedsCleaning(u, now) && awaiting.All(r => r.EquipmentId != u.Id)))
+        foreach (var unit in units.Where(u => NeedsCleaning(u, now, Waiting) && awaiting.All(r => r.EquipmentId != u.Id)))
         {
             var method = unit.CleaningMethodShortfall(CleaningMethod.Minor, now) is null && unit.LastProductCode is not null ? CleaningMethod.Minor : CleaningMethod.Major;
             var agent = method == CleaningMethod.Minor ? "Purified water" : "1 % alkaline detergent, purified water rinse";
             await DoAsync($"cleaned {unit.Code} ({method})", () => cleaning.RecordAsync(unit.Code.Value, new CleaningEntry(method, agent, now, "Cleaned by the demo crew"),
                 crew.Operator.Credentials, crew.Operator.Actor, cancellationToken));
         }
-        foreach (var unit in units.Where(u => !u.IsRetired && CalibrationOverdueSince(u) is { } since && now - since >= CalibrationReaction))
+        foreach (var unit in units.Where(u => !u.IsRetired && CalibrationOverdueSince(u) is { } since && now - Waiting(since) >= CalibrationReaction))
         {
             await DoAsync($"calibrated {unit.Code}", () => calibration.RecordAsync(unit.Code.Value, new CalibrationEntry(Instrument(unit), "Demo reference standard",
                     $"DEMO-CERT-{today:yyyy}", "Within tolerance", "Within tolerance", true, today, today.AddDays(unit.CalibrationIntervalDays), "Calibrated by the demo crew"),
@@ -111,16 +119,16 @@ public sealed partial class DemoMaintenanceCrew(
     }
 
     /// <summary>Dirty or past its clean hold for a while, and not running product: a person would clean it now.</summary>
-    private static bool NeedsCleaning(Equipment unit, DateTimeOffset now)
+    private static bool NeedsCleaning(Equipment unit, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset> waiting)
     {
         if (unit.State is EquipmentState.Running or EquipmentState.Held)
             return false;
         return unit.Status switch
         {
-            EquipmentStatus.Dirty => now - (unit.DirtySince ?? unit.StatusSince) >= Reaction,
-            EquipmentStatus.Clean => unit.CleanUntil is { } until && now - until >= Reaction,
+            EquipmentStatus.Dirty => now - waiting(unit.DirtySince ?? unit.StatusSince) >= Reaction,
+            EquipmentStatus.Clean => unit.CleanUntil is { } until && now - waiting(until) >= Reaction,
             // Being cleaned with no record yet (e.g. a cycle that never reported its end): record the cleaning.
-            EquipmentStatus.Cleaning => now - unit.StatusSince >= Reaction,
+            EquipmentStatus.Cleaning => now - waiting(unit.StatusSince) >= Reaction,
             _ => false,
         };
     }
