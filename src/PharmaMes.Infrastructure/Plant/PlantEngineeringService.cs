@@ -82,6 +82,21 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
     public Task ChangeEquipmentSettingsAsync(string equipmentCode, EquipmentSettings settings, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, (_, sites) => EquipmentSettingsRules.Apply(EquipmentOf(sites, equipmentCode), settings), cancellationToken);
 
+    /// <summary>
+    /// Takes an equipment out of service for good: refused for every new batch, kept in every record.
+    /// The reason given is both the audit reason and the retirement reason on the unit.
+    /// </summary>
+    public Task RetireAsync(string equipmentCode, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, (_, sites) =>
+        {
+            var equipment = EquipmentOf(sites, equipmentCode);
+            if (equipment.IsRetired)
+                throw new DomainException($"Equipment {equipment.Code} was retired on {equipment.RetiredAt:yyyy-MM-dd}.");
+            if (equipment.Status == EquipmentStatus.InUse)
+                throw new DomainException($"Equipment {equipment.Code} is in use by batch {equipment.LastBatchNumber}; retire it once that step is complete.");
+            equipment.Retire(actor.Reason!, clock.GetUtcNow());
+        }, cancellationToken);
+
     public Task DefineTagAsync(string equipmentCode, TagModel tag, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, (db, sites) =>
         {

@@ -23,7 +23,7 @@ public class NewEquipmentGoesLive
 
         var plant = live.Get<PlantEngineeringService>();
         var engineer = new AuditActor(null, "eng.e", "Second tablet press commissioned");
-        await plant.AddEquipmentAsync("OSD-L1", "TP-02", "Tablet press 2", EquipmentClass.TabletPress, new EquipmentSettings(null, null, false, null), engineer);
+        await plant.AddEquipmentAsync("OSD-L1", "TP-02", "Tablet press 2", EquipmentClass.TabletPress, new EquipmentSettings(null, null, null, null), engineer);
         await plant.DefineTagAsync("TP-02", new TagModel("speed", "Turret speed", "tablets/min", 2000, 4000, 0, 5000), engineer);
         await PublishAcceptedAsync(device, "mes/PLANT1/OSD/OSD-L1/TP-02/telemetry", TelemetryJson(Now(), "\"speed\":3210"));
 

@@ -12,7 +12,7 @@ namespace PharmaMes.Infrastructure.Tests.Plant;
 public class PlantEngineering
 {
     private static readonly AuditActor Engineer = new(null, "eng.e", "Commissioning the packaging hall");
-    private static readonly EquipmentSettings NoSettings = new(null, null, false, null);
+    private static readonly EquipmentSettings NoSettings = new(null, null, null, null);
 
     private static async Task BuildSmallPlantAsync(PlantEngineeringService plant)
     {
@@ -100,5 +100,83 @@ public class PlantEngineering
             plant.AddEquipmentAsync("PACK-L1", "BLP/02", "Second packer", EquipmentClass.BlisterPacker, NoSettings, Engineer));
 
         Assert.Single((await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment);
+    }
+    [Fact]
+    public async Task SavesCleaningRulesAndCalibrationIntervalAndKeepsWhatAChangeLeavesOut()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+        await BuildSmallPlantAsync(plant);
+
+        await plant.ChangeEquipmentSettingsAsync("BLP-01", new EquipmentSettings(24, 12, false, 90), Engineer.Because("Cleaning validation CV-114"));
+        await plant.ChangeEquipmentSettingsAsync("BLP-01", new EquipmentSettings(null, 8, null, null), Engineer.Because("Dirty hold study DH-7"));
+        await Assert.ThrowsAsync<DomainException>(() =>
+            plant.ChangeEquipmentSettingsAsync("BLP-01", new EquipmentSettings(24, 12, false, Equipment.MaxCalibrationIntervalDays + 1), Engineer));
+
+        var equipment = (await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment.Single();
+        Assert.Equal(new EquipmentSettings(24, 8, false, 90), equipment.Settings);
+        await using var db = mes.NewContext();
+        var unit = await db.Equipment.AsNoTracking().SingleAsync();
+        Assert.Equal((TimeSpan.FromHours(24), TimeSpan.FromHours(8), false, 90),
+            (unit.CleanHoldTime, unit.DirtyHoldTime, unit.ProductChangeNeedsMajorClean, unit.CalibrationIntervalDays));
+        Assert.Contains(await db.AuditEntries.AsNoTracking().ToListAsync(),
+            e => e.EntityType == "Equipment" && e.Field == nameof(Equipment.CalibrationIntervalDays) && e.NewValue == "90" && e.Reason == "Cleaning validation CV-114");
+    }
+
+    [Fact]
+    public async Task ANewEquipmentWithoutSettingsStartsWithTheDefaultRules()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+        await BuildSmallPlantAsync(plant);
+
+        var settings = (await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment.Single().Settings;
+
+        Assert.Equal(new EquipmentSettings(CleaningRules.Default.CleanHoldTime.TotalHours, CleaningRules.Default.DirtyHoldTime.TotalHours,
+            CleaningRules.Default.ProductChangeNeedsMajorClean, Equipment.DefaultCalibrationIntervalDays), settings);
+    }
+
+    [Fact]
+    public async Task RetiresEquipmentWithItsReasonKeepsItAndRefusesItForBatches()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+        await BuildSmallPlantAsync(plant);
+
+        await plant.RetireAsync("BLP-01", Engineer.Because("Replaced by BLP-02, change control CC-2026-201"));
+        var again = await Assert.ThrowsAsync<DomainException>(() => plant.RetireAsync("BLP-01", Engineer.Because("Twice")));
+
+        Assert.Contains("was retired", again.Message);
+        var model = (await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment.Single();
+        Assert.True(model.Retired);
+        await using var db = mes.NewContext();
+        var unit = await db.Equipment.AsNoTracking().Include(e => e.Tags).SingleAsync();
+        Assert.Equal((EquipmentStatus.Retired, "Replaced by BLP-02, change control CC-2026-201"), (unit.Status, unit.RetiredReason));
+        Assert.Single(unit.Tags);
+        Assert.Contains(unit.ReasonsNotUsable(DateTimeOffset.UtcNow), r => r.Contains("retired", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task AnImportedPlantSetsTheCleaningRulesItCarries()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+        await BuildSmallPlantAsync(plant);
+        var model = await plant.ExportAsync();
+        var line = model.Sites.Single().Areas.Single().Lines.Single();
+        var changed = model with
+        {
+            Sites = [model.Sites.Single() with { Areas = [model.Sites.Single().Areas.Single() with { Lines = [line with
+            {
+                Equipment = [line.Equipment.Single() with { Settings = new EquipmentSettings(36, null, null, 30) }],
+            }] }] }],
+        };
+
+        var result = await plant.ImportAsync(changed, Engineer.Because("Revalidated cleaning"));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(1, result.Changed);
+        var settings = (await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment.Single().Settings;
+        Assert.Equal(new EquipmentSettings(36, CleaningRules.Default.DirtyHoldTime.TotalHours, CleaningRules.Default.ProductChangeNeedsMajorClean, 30), settings);
     }
 }

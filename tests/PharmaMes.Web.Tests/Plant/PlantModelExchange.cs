@@ -62,6 +62,10 @@ public class PlantModelExchange(MesWebFactory demo) : IClassFixture<MesWebFactor
         Assert.Equal(["NormalLow", "NormalHigh", "AlarmLow", "AlarmHigh", "Role"],
             weight.Elements(B2mml + "EquipmentProperty").Select(p => p.Element(B2mml + "ID")!.Value).ToList());
         Assert.Contains(weight.Elements(B2mml + "EquipmentProperty"), p => p.Descendants(B2mml + "ValueString").Single().Value == "ScaleWeight");
+        // The cleaning rules and the calibration interval travel with the unit, so a second site gets the validated values.
+        var settings = booth.Elements(B2mml + "EquipmentProperty").ToDictionary(p => p.Element(B2mml + "ID")!.Value, p => p.Descendants(B2mml + "ValueString").First().Value);
+        Assert.True(settings.ContainsKey("CleanHoldTime") && settings.ContainsKey("DirtyHoldTime") && settings.ContainsKey("ProductChangeNeedsMajorClean"));
+        Assert.True(int.Parse(settings["CalibrationIntervalDays"], System.Globalization.CultureInfo.InvariantCulture) > 0);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public static class PlantModelB2mml
             e.Tags.Select(Tag),
             Setting(CleanHoldTime, e.Settings?.CleanHoldHours, "h"),
             Setting(DirtyHoldTime, e.Settings?.DirtyHoldHours, "h"),
-            e.Settings is { ProductChangeNeedsMajorClean: true } ? Data("EquipmentProperty", MajorClean, "true", "boolean") : null,
+            e.Settings?.ProductChangeNeedsMajorClean is { } major ? Data("EquipmentProperty", MajorClean, major ? "true" : "false", "boolean") : null,
             Setting(CalibrationInterval, e.Settings?.CalibrationIntervalDays, "d"),
             e.Retired ? Data("EquipmentProperty", Retired, "true", "boolean") : null,
             E("EquipmentClassID", e.Class.ToString()));
@@ -94,14 +94,15 @@ public static class PlantModelB2mml
             problems.Add($"The EquipmentClassID '{className}' is not one of: {string.Join(", ", Enum.GetNames<EquipmentClass>())}.");
         var properties = unit.Elements(Ns + "EquipmentProperty").ToList();
         double? Setting(string id) => properties.FirstOrDefault(p => Id(p) == id) is { } p ? Double(p, $"{path}/EquipmentProperty[ID='{id}']", problems) : null;
-        bool Flag(string id) => properties.FirstOrDefault(p => Id(p) == id)?.Element(Ns + "Value")?.Element(Ns + "ValueString")?.Value == "true";
+        bool? Flag(string id) => properties.FirstOrDefault(p => Id(p) == id)?.Element(Ns + "Value")?.Element(Ns + "ValueString")?.Value is { } text
+            ? text == "true" : null;
         var settings = new EquipmentSettings(Setting(CleanHoldTime), Setting(DirtyHoldTime), Flag(MajorClean),
             Setting(CalibrationInterval) is { } days ? (int)days : null);
         var tags = properties.Where(p => !Settings.Contains(Id(p))).Select(p => ReadTag(p, $"{path}/EquipmentProperty[ID='{Id(p)}']", errors)).ToList();
         if (problems.Count > 0)
             errors[path] = [.. problems];
-        var hasSettings = settings != new EquipmentSettings(null, null, false, null);
-        return new EquipmentModel(Id(unit), Description(unit), equipmentClass, tags, hasSettings ? settings : null, Flag(Retired), path);
+        var hasSettings = settings != new EquipmentSettings(null, null, null, null);
+        return new EquipmentModel(Id(unit), Description(unit), equipmentClass, tags, hasSettings ? settings : null, Flag(Retired) == true, path);
     }
 
     private static TagModel ReadTag(XElement property, string path, IDictionary<string, string[]> errors)

@@ -15,5 +15,5 @@ internal static class PlantModelExport
         new(e.Code.Value, e.Name, e.Class,
             e.Tags.OrderBy(t => t.Position).Select(t => new TagModel(t.Name.Value, t.Description, t.Unit.Symbol,
                 t.NormalRange.Low, t.NormalRange.High, t.AlarmLimits.Low, t.AlarmLimits.High, t.Role)).ToList(),
-            EquipmentSettingsRules.Of(e));
+            EquipmentSettingsRules.Of(e), e.IsRetired);
 }

@@ -10,7 +10,7 @@ public sealed class PlantForm
     public EquipmentClass Class { get; set; } = EquipmentClass.DispensingBooth;
     public double? CleanHoldHours { get; set; }
     public double? DirtyHoldHours { get; set; }
-    public bool ProductChangeNeedsMajorClean { get; set; }
+    public bool ProductChangeNeedsMajorClean { get; set; } = true;
     public int? CalibrationIntervalDays { get; set; }
     public string TagName { get; set; } = "";
     public string Description { get; set; } = "";

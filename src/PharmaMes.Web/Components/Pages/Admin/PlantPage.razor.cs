@@ -76,7 +76,7 @@ public partial class PlantPage
         {
             input.CleanHoldHours = settings.CleanHoldHours;
             input.DirtyHoldHours = settings.DirtyHoldHours;
-            input.ProductChangeNeedsMajorClean = settings.ProductChangeNeedsMajorClean;
+            input.ProductChangeNeedsMajorClean = settings.ProductChangeNeedsMajorClean ?? true;
             input.CalibrationIntervalDays = settings.CalibrationIntervalDays;
         }
         if (tag is not null)
@@ -165,12 +165,13 @@ public partial class PlantPage
 
     private void ValidateSettings()
     {
-        if (input.CleanHoldHours is <= 0)
-            errors["cleanHold"] = "The clean hold time must be more than 0 hours.";
-        if (input.DirtyHoldHours is <= 0)
-            errors["dirtyHold"] = "The dirty hold time must be more than 0 hours.";
-        if (input.CalibrationIntervalDays is <= 0)
-            errors["calibration"] = "The calibration interval must be at least 1 day.";
+        var maxHours = CleaningRules.MaxHoldTime.TotalHours;
+        if (input.CleanHoldHours is <= 0 || input.CleanHoldHours > maxHours)
+            errors["cleanHold"] = $"The clean hold time must be more than 0 and at most {maxHours:0} hours.";
+        if (input.DirtyHoldHours is <= 0 || input.DirtyHoldHours > maxHours)
+            errors["dirtyHold"] = $"The dirty hold time must be more than 0 and at most {maxHours:0} hours.";
+        if (input.CalibrationIntervalDays is <= 0 || input.CalibrationIntervalDays > Equipment.MaxCalibrationIntervalDays)
+            errors["calibration"] = $"The calibration interval must be between 1 and {Equipment.MaxCalibrationIntervalDays} days.";
     }
 
     private EquipmentSettings Settings() =>
@@ -198,6 +199,7 @@ public partial class PlantPage
                     $"Equipment {code} added.", new PlantNode(PlantLevel.Equipment, selected.Site, selected.Area, selected.Line, code)),
                 PlantFormKind.Rename => await Do(Plant.RenameAsync(selected!.Level, selected.Code, input.Name, actor), $"{selected.Code} renamed.", selected),
                 PlantFormKind.Settings => await Do(Plant.ChangeEquipmentSettingsAsync(selected!.Equipment!, Settings(), actor), "Settings saved.", selected),
+                PlantFormKind.Retire => await Do(Plant.RetireAsync(selected!.Equipment!, actor), $"{selected.Equipment} retired.", selected),
                 PlantFormKind.AddTag => await Do(Plant.DefineTagAsync(selected!.Equipment!, Tag(), actor), $"Tag {input.TagName} added.", selected),
                 PlantFormKind.EditTag => await Do(Plant.ReviseTagAsync(selected!.Equipment!, Tag(), actor), $"Tag {input.TagName} saved.", selected),
                 _ => ("", selected),
