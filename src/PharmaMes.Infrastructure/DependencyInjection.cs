@@ -51,6 +51,8 @@ public static class DependencyInjection
         services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<Maintenance.CleaningService>();
         services.AddSingleton<Maintenance.CalibrationService>();
+        services.AddSingleton<Maintenance.WorkOrderService>();
+        services.AddSingleton<Maintenance.ILogbookSource, Maintenance.WorkOrderLogbook>();
         services.AddSingleton<Maintenance.EquipmentLogbookService>();
         services.AddSingleton<Maintenance.MaintenanceOverviewService>();
         services.AddSingleton<PlantOverviewService>();

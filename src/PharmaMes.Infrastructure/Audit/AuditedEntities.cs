@@ -29,6 +29,8 @@ internal static class AuditedEntities
         [typeof(Equipment)] = new("Equipment", e => ((Equipment)e).Code.Value, None, None),
         [typeof(CleaningRecord)] = new("CleaningRecord", e => $"{((CleaningRecord)e).EquipmentCode} {((CleaningRecord)e).CleanedAt.UtcDateTime:yyyy-MM-dd HH:mm}", None, None),
         [typeof(CalibrationRecord)] = new("CalibrationRecord", e => $"{((CalibrationRecord)e).EquipmentCode} {((CalibrationRecord)e).Instrument} {((CalibrationRecord)e).CalibratedOn:yyyy-MM-dd}", None, None),
+        [typeof(MaintenanceWorkOrder)] = new("MaintenanceWorkOrder", e => ((MaintenanceWorkOrder)e).Number, None, None),
+        [typeof(MaintenancePlan)] = new("MaintenancePlan", e => $"{((MaintenancePlan)e).EquipmentCode} {((MaintenancePlan)e).Task}", None, None),
         [typeof(TagDefinition)] = new("TagDefinition", e => ((TagDefinition)e).Name.Value, None, None),
         [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
         [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),

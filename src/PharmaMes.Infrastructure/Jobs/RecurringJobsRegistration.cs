@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
+using PharmaMes.Infrastructure.Maintenance;
 using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Infrastructure.Outbox;
 
@@ -10,6 +11,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) 
 {
     public const string OutboxSafetyNet = "erp-outbox";
     public const string LotExpiry = "lot-expiry";
+    public const string PreventiveMaintenance = "preventive-maintenance";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +19,9 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) 
         recurring.AddOrUpdate<OutboxDispatcher>(OutboxSafetyNet, d => d.DrainAsync(CancellationToken.None), Cron.Minutely());
         // Just after midnight UTC: a lot is good through its expiry date and expired from the next day.
         recurring.AddOrUpdate<LotExpiryJob>(LotExpiry, j => j.RunAsync(CancellationToken.None), "5 0 * * *");
+        // Hourly, and once now: a plan that fell due while the MES was off gets its work order at start.
+        recurring.AddOrUpdate<WorkOrderService>(PreventiveMaintenance, s => s.RaiseDuePreventiveAsync(CancellationToken.None), Cron.Hourly());
+        recurring.Trigger(PreventiveMaintenance);
         return Task.CompletedTask;
     }
 

@@ -2,15 +2,17 @@ using PharmaMes.Domain.Plant;
 
 namespace PharmaMes.Infrastructure.Maintenance;
 
-/// <summary>What maintenance must act on now: units down, units not clean, calibrations due, cleanings to verify.</summary>
+/// <summary>What maintenance must act on now: units down, units not clean, calibrations due, cleanings to verify, open work orders.</summary>
 public sealed record MaintenanceOverview(
     DateTimeOffset At,
     IReadOnlyList<UnitDown> Down,
     IReadOnlyList<UnitToClean> ToClean,
     IReadOnlyList<CleaningToVerify> ToVerify,
-    IReadOnlyList<CalibrationDue> CalibrationsDue);
+    IReadOnlyList<CalibrationDue> CalibrationsDue,
+    IReadOnlyList<WorkOrderView> WorkOrders);
 
-public sealed record UnitDown(string Code, string Name, string Line, DateTimeOffset Since, string? Reason);
+/// <param name="WorkOrder">The open corrective work order on the unit, if one was raised.</param>
+public sealed record UnitDown(string Code, string Name, string Line, DateTimeOffset Since, string? Reason, string? WorkOrder = null);
 
 /// <summary>A unit that needs cleaning before product: dirty, or past its clean hold time.</summary>
 public sealed record UnitToClean(string Code, string Name, string Line, EquipmentState State, DateTimeOffset Since, string? AfterBatch, string? AfterProduct,

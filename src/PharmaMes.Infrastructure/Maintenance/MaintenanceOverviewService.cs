@@ -6,7 +6,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Maintenance;
 
 /// <summary>Reads what maintenance must act on for its landing page and API.</summary>
-public sealed class MaintenanceOverviewService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
+public sealed class MaintenanceOverviewService(IDbContextFactory<MesDbContext> contexts, WorkOrderService workOrders, TimeProvider clock)
 {
     /// <summary>How far ahead calibrations show as coming due.</summary>
     public static readonly int LookAheadDays = 7;
@@ -21,8 +21,10 @@ public sealed class MaintenanceOverviewService(IDbContextFactory<MesDbContext> c
         var lines = await db.Lines.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Code.Value, cancellationToken);
         string LineOf(Equipment e) => lines.GetValueOrDefault(e.LineId, "");
 
+        var open = await workOrders.ListAsync(cancellationToken: cancellationToken);
         var down = units.Where(e => e.State == EquipmentState.Down)
-            .Select(e => new UnitDown(e.Code.Value, e.Name, LineOf(e), e.StateSince, e.StateReason))
+            .Select(e => new UnitDown(e.Code.Value, e.Name, LineOf(e), e.StateSince, e.StateReason,
+                open.FirstOrDefault(w => w.EquipmentCode == e.Code.Value && w.Kind == WorkOrderKind.Corrective)?.Number))
             .OrderBy(d => d.Since).ToList();
 
         var toClean = new List<UnitToClean>();
@@ -56,7 +58,13 @@ public sealed class MaintenanceOverviewService(IDbContextFactory<MesDbContext> c
             .OrderBy(c => c.DueOn ?? DateOnly.MinValue)
             .ToList();
 
-        return new MaintenanceOverview(now, down, toClean.OrderBy(t => t.Since).ToList(), toVerify, calibrations);
+        // Work under way first, then what is due soonest; corrective work (something broke) before planned work due the same day.
+        var orders = open.OrderBy(w => w.Status is WorkOrderStatus.InProgress or WorkOrderStatus.Completed ? 0 : 1)
+            .ThenBy(w => w.DueOn ?? DateOnly.FromDateTime(w.RaisedAt.UtcDateTime))
+            .ThenBy(w => w.Kind == WorkOrderKind.Corrective ? 0 : 1)
+            .ThenBy(w => w.Number, StringComparer.Ordinal)
+            .ToList();
+        return new MaintenanceOverview(now, down, toClean.OrderBy(t => t.Since).ToList(), toVerify, calibrations, orders);
     }
 
     /// <summary>One unit for its care page; null when there is no such equipment.</summary>

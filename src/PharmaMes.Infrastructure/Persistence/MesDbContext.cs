@@ -36,6 +36,8 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
     public DbSet<CleaningRecord> CleaningRecords => Set<CleaningRecord>();
     public DbSet<CalibrationRecord> CalibrationRecords => Set<CalibrationRecord>();
+    public DbSet<MaintenanceWorkOrder> MaintenanceWorkOrders => Set<MaintenanceWorkOrder>();
+    public DbSet<MaintenancePlan> MaintenancePlans => Set<MaintenancePlan>();
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<MaterialLot> MaterialLots => Set<MaterialLot>();
     public DbSet<InventoryLedgerEntry> InventoryLedger => Set<InventoryLedgerEntry>();
