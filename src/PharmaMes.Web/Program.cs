@@ -46,6 +46,7 @@ app.MapAuditApi();
 app.MapErpApi();
 app.MapOutboxApi();
 app.MapMaintenanceApi();
+app.MapWorkOrderApi();
 app.MapHub<PlantHub>(PlantHub.Path);
 // The API described at /openapi/v1.json and browsable at /scalar, for signed-in people and API keys.
 app.MapOpenApi().RequireAuthorization(Policies.PlantReader);

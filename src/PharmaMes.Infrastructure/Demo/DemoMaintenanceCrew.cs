@@ -15,7 +15,8 @@ namespace PharmaMes.Infrastructure.Demo;
 /// <summary>
 /// The demo plant's cleaning and maintenance crew, so the demo runs for days without jamming: a while
 /// after a unit is left dirty an operator cleans it and signs, a supervisor verifies it a little later,
-/// and an overdue calibration is done by the maintenance technician. They act through the same services
+/// an overdue calibration is done by the maintenance technician, and a preventive work order is started,
+/// completed and released (signed) a few minutes apart. They act through the same services
 /// and signatures as people at a terminal, so everything they do is in the records, the logbook and
 /// the audit trail, and for a few minutes the maintenance page shows what waits.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed partial class DemoMaintenanceCrew(
     IDbContextFactory<MesDbContext> contexts,
     CleaningService cleaning,
     CalibrationService calibration,
+    WorkOrderService workOrders,
     IOptions<DemoOptions> demo,
     TimeProvider clock,
     ILogger<DemoMaintenanceCrew> logger) : BackgroundService
@@ -31,6 +33,8 @@ public sealed partial class DemoMaintenanceCrew(
     public static readonly TimeSpan Reaction = TimeSpan.FromMinutes(3);
     /// <summary>How long a calibration is left overdue before the technician comes.</summary>
     public static readonly TimeSpan CalibrationReaction = TimeSpan.FromMinutes(10);
+    /// <summary>How long a preventive work order stays open before the technician starts it.</summary>
+    public static readonly TimeSpan WorkOrderReaction = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan Round = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -73,14 +77,20 @@ public sealed partial class DemoMaintenanceCrew(
             return [];
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var done = new List<string>();
+        // The schedule's hourly run also raises these; the crew does not wait an hour for a plan that just fell due.
+        done.AddRange((await workOrders.RaiseDuePreventiveAsync(cancellationToken)).Select(n => $"preventive work order {n} raised"));
         List<Equipment> units;
         List<CleaningRecord> awaiting;
+        List<MaintenanceWorkOrder> preventive;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             units = await db.Equipment.AsNoTracking().ToListAsync(cancellationToken);
             awaiting = await db.CleaningRecords.AsNoTracking().Where(c => c.Status == CleaningRecordStatus.AwaitingVerification).ToListAsync(cancellationToken);
+            preventive = await db.MaintenanceWorkOrders.AsNoTracking()
+                .Where(w => w.Kind == WorkOrderKind.Preventive && w.Status != WorkOrderStatus.Released && w.Status != WorkOrderStatus.Cancelled)
+                .ToListAsync(cancellationToken);
         }
-        var done = new List<string>();
         // Each piece of work stands alone: a unit a batch or a device took meanwhile is left for the next round.
         async Task DoAsync(string what, Func<Task> work)
         {
@@ -112,6 +122,25 @@ public sealed partial class DemoMaintenanceCrew(
             await DoAsync($"calibrated {unit.Code}", () => calibration.RecordAsync(unit.Code.Value, new CalibrationEntry(Instrument(unit), "Demo reference standard",
                     $"DEMO-CERT-{today:yyyy}", "Within tolerance", "Within tolerance", true, today, today.AddDays(unit.CalibrationIntervalDays), "Calibrated by the demo crew"),
                 crew.Maintenance.Credentials, crew.Maintenance.Actor, cancellationToken));
+        }
+        // Corrective work orders are left to people: the crew only works the planned ones.
+        foreach (var order in preventive)
+        {
+            var unit = units.Single(u => u.Id == order.EquipmentId);
+            switch (order.Status)
+            {
+                case WorkOrderStatus.Open or WorkOrderStatus.Assigned when now - Waiting(order.RaisedAt) >= WorkOrderReaction
+                    && unit.Status is EquipmentStatus.Clean or EquipmentStatus.Dirty && unit.State is not (EquipmentState.Running or EquipmentState.Held):
+                    await DoAsync($"started {order.Number} on {unit.Code}", () => workOrders.StartAsync(order.Number, crew.Maintenance.Actor, cancellationToken));
+                    break;
+                case WorkOrderStatus.InProgress when now - Waiting(order.StartedAt!.Value) >= Reaction:
+                    await DoAsync($"completed {order.Number}", () => workOrders.CompleteAsync(order.Number, $"Done as planned: {order.Task}",
+                        "Parts as listed in the task", crew.Maintenance.Actor, cancellationToken));
+                    break;
+                case WorkOrderStatus.Completed when now - Waiting(order.CompletedAt!.Value) >= Reaction:
+                    await DoAsync($"released {order.Number}", () => workOrders.ReleaseAsync(order.Number, crew.Supervisor.Credentials, crew.Supervisor.Actor, cancellationToken));
+                    break;
+            }
         }
         if (done.Count > 0)
             LogRound(string.Join("; ", done));

@@ -44,6 +44,7 @@ public sealed class DemoSeeder(
                 // Each equipment's current state as the open interval its history starts from.
                 foreach (var equipment in site.Areas.SelectMany(a => a.Lines).SelectMany(l => l.Equipment))
                     db.StateIntervals.Add(new StateInterval(equipment.Id, equipment.State, equipment.StateSince, equipment.StateReason));
+                db.MaintenancePlans.AddRange(DemoMaintenancePlans.Build(site, DateOnly.FromDateTime(now.UtcDateTime)));
                 if (!await db.Materials.AnyAsync(cancellationToken))
                 {
                     var stock = DemoMaterials.Build(now);

@@ -63,6 +63,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.InventoryReader, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
             .AddPolicy(Policies.EquipmentCare, p => p.RequireRole(MesRoles.Operator, MesRoles.Supervisor, MesRoles.Maintenance, MesRoles.QA))
             .AddPolicy(Policies.Calibration, p => p.RequireRole(MesRoles.Maintenance, MesRoles.Supervisor))
+            .AddPolicy(Policies.WorkOrders, p => p.RequireRole(MesRoles.Maintenance, MesRoles.Supervisor))
             .AddPolicy(Policies.MaterialMaster, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
             .AddPolicy(Policies.LotReceiving, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
             .AddPolicy(Policies.QualityAssurance, p => p.RequireRole(MesRoles.QA))

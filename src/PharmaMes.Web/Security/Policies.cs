@@ -30,6 +30,8 @@ public static class Policies
     public const string EquipmentCare = nameof(EquipmentCare);
     /// <summary>People who record calibrations: maintenance and supervisors.</summary>
     public const string Calibration = nameof(Calibration);
+    /// <summary>People who work maintenance orders and keep the maintenance schedules: maintenance and supervisors.</summary>
+    public const string WorkOrders = nameof(WorkOrders);
     /// <summary>People who maintain the material master by hand: planners, supervisors, QA, administrators.</summary>
     public const string MaterialMaster = nameof(MaterialMaster);
     /// <summary>People who receive lots into Quarantine: planners and supervisors.</summary>

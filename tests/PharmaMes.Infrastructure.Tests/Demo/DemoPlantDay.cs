@@ -12,7 +12,8 @@ namespace PharmaMes.Infrastructure.Tests.Demo;
 
 /// <summary>
 /// A simulated day of the demo plant: a batch every two hours dirties the dispensing booth and the dryer,
-/// the demo crew tends the plant every five minutes, and no batch ever finds its equipment unusable.
+/// the demo crew tends the plant every five minutes (cleaning, calibration, the preventive work order due),
+/// and no batch ever finds its equipment unusable.
 /// </summary>
 public class DemoPlantDay
 {
@@ -76,5 +77,10 @@ public class DemoPlantDay
         var boothCleanings = await db.CleaningRecords.CountAsync(c => c.EquipmentCode == new PlantCode("DISP-01") && c.Status == CleaningRecordStatus.Verified);
         Assert.True(boothCleanings >= 12, $"DISP-01 was cleaned and verified {boothCleanings} times for 12 batches");
         Assert.True(await db.CalibrationRecords.AnyAsync(c => c.EquipmentCode == new PlantCode("FILL-01") && c.Passed), "FILL-01's overdue calibration was not done");
+        // The preventive work order due on the first day was raised, worked and released, and its schedule moved on.
+        var coater = await db.MaintenanceWorkOrders.AsNoTracking().SingleAsync(w => w.EquipmentCode == new PlantCode("COAT-01") && w.Kind == WorkOrderKind.Preventive);
+        Assert.Equal(WorkOrderStatus.Released, coater.Status);
+        var plan = await db.MaintenancePlans.AsNoTracking().SingleAsync(p => p.Id == coater.PlanId);
+        Assert.Equal(DateOnly.FromDateTime(coater.ReleasedAt!.Value.UtcDateTime).AddDays(plan.IntervalDays), plan.NextDueOn);
     }
 }

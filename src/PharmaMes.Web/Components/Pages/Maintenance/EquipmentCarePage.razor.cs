@@ -19,6 +19,8 @@ public partial class EquipmentCarePage
     [Inject] private MaintenanceOverviewService Overview { get; set; } = default!;
     [Inject] private CleaningService Cleaning { get; set; } = default!;
     [Inject] private CalibrationService Calibration { get; set; } = default!;
+    [Inject] private WorkOrderService WorkOrders { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private CommitFeed Commits { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -31,6 +33,16 @@ public partial class EquipmentCarePage
     private CalibrationForm calibration = new();
     private CleaningForm.Validator cleaningRules = default!;
     private CalibrationForm.Validator calibrationRules = default!;
+    private IReadOnlyList<WorkOrderView> orders = [];
+    private IReadOnlyList<Domain.Upkeep.MaintenancePlan> plans = [];
+    private string raiseTask = "";
+    private string raiseCause = "";
+    private string? raiseError;
+    private string planTask = "";
+    private int? planDays = 90;
+    private DateOnly? planDue;
+    private string planReason = "";
+    private string? planError;
 
     protected override void OnInitialized()
     {
@@ -50,6 +62,11 @@ public partial class EquipmentCarePage
     private async Task LoadAsync()
     {
         unit = await Overview.GetUnitAsync(Code);
+        if (unit is not null)
+        {
+            orders = await WorkOrders.ListAsync(unit.Code);
+            plans = await WorkOrders.PlansAsync(unit.Code);
+        }
         loaded = true;
     }
 
@@ -62,6 +79,7 @@ public partial class EquipmentCarePage
             CleanedAtUtc = new DateTime(now.UtcDateTime.Ticks - now.UtcDateTime.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Unspecified),
             Method = unit?.NeedsMajorCleaning == true ? Domain.Plant.CleaningMethod.Major : Domain.Plant.CleaningMethod.Minor,
         };
+        planDue ??= today.AddDays(30);
         calibration = new CalibrationForm
         {
             Instrument = unit?.Instruments.FirstOrDefault() ?? "",
@@ -115,6 +133,40 @@ public partial class EquipmentCarePage
                     ? $"Calibration of {Code} recorded: next due {entry.NextDueOn:yyyy-MM-dd}."
                     : $"Failed calibration of {Code} recorded: the unit is blocked. Quality exception{(raised.Count == 1 ? "" : "s")} raised: {string.Join(", ", raised)}.";
             });
+    }
+
+    private async Task RaiseAsync()
+    {
+        raiseError = string.IsNullOrWhiteSpace(raiseTask) ? "Say what is to be done." : null;
+        if (raiseError is not null)
+            return;
+        string? number = null;
+        await actions.RunAsync(async actor =>
+        {
+            number = await WorkOrders.RaiseCorrectiveAsync(Code, raiseTask.Trim(), string.IsNullOrWhiteSpace(raiseCause) ? null : raiseCause.Trim(), actor);
+            return $"Work order {number} raised.";
+        });
+        if (number is not null)
+            Navigation.NavigateTo($"/maintenance/work-orders/{number}");
+    }
+
+    private async Task AddPlanAsync()
+    {
+        planError = string.IsNullOrWhiteSpace(planTask) ? "Say what is to be done each time."
+            : planDays is not (>= 1 and <= Domain.Upkeep.MaintenancePlan.MaxIntervalDays) ? $"The interval must be between 1 and {Domain.Upkeep.MaintenancePlan.MaxIntervalDays} days."
+            : planDue is null ? "Give the day the task is first due."
+            : string.IsNullOrWhiteSpace(planReason) ? "Give the reason for this schedule: it goes into the audit trail."
+            : null;
+        if (planError is not null)
+            return;
+        await actions.RunAsync(async actor =>
+        {
+            await WorkOrders.AddPlanAsync(Code, planTask.Trim(), planDays!.Value, planDue!.Value, actor.Because(planReason.Trim()));
+            var added = planTask.Trim();
+            planTask = "";
+            planReason = "";
+            return $"'{added}' scheduled every {planDays} days on {Code}.";
+        });
     }
 
     private static string Hours(TimeSpan time) => time.TotalHours >= 48 && time.TotalHours % 24 == 0 ? $"{time.TotalDays:0} days" : $"{time.TotalHours:0.#} h";

@@ -10,13 +10,16 @@ using PharmaMes.Web.Components.Shared;
 namespace PharmaMes.Web.Components.Pages.Maintenance;
 
 /// <summary>
-/// Maintenance's landing page: units down with how long, units to clean, cleanings waiting for a second
-/// person, calibrations due. It re-reads whenever a unit's status, cleaning or calibration changes.
+/// Maintenance's landing page: units down with how long (one click raises a corrective work order), open work
+/// orders, units to clean, cleanings waiting for a second person, calibrations due. It re-reads whenever a unit's status, cleaning or calibration changes.
 /// </summary>
 public partial class MaintenancePage
 {
     [Inject] private MaintenanceOverviewService Overview { get; set; } = default!;
     [Inject] private CleaningService Cleaning { get; set; } = default!;
+    [Inject] private WorkOrderService WorkOrders { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private CommitFeed Commits { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -55,6 +58,21 @@ public partial class MaintenancePage
     {
         lastLoad = DateTimeOffset.UtcNow;
         overview = await Overview.GetAsync();
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime((overview?.At ?? Clock.GetUtcNow()).UtcDateTime);
+
+    /// <summary>One click from a unit that is down: a corrective work order carrying the unit's Down reason.</summary>
+    private async Task RaiseAsync(UnitDown unit)
+    {
+        string? number = null;
+        await actions.RunAsync(async actor =>
+        {
+            number = await WorkOrders.RaiseCorrectiveAsync(unit.Code, $"Find and fix why {unit.Code} went down", null, actor);
+            return $"Work order {number} raised for {unit.Code}.";
+        });
+        if (number is not null)
+            Navigation.NavigateTo($"/maintenance/work-orders/{number}");
     }
 
     private void Verify(CleaningToVerify cleaning) =>
