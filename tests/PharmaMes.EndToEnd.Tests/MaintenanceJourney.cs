@@ -53,6 +53,43 @@ public class MaintenanceJourney(LivePlantApp app, Chromium chromium) : IClassFix
     }
 
     [Fact]
+    public async Task MaintenanceRaisesAWorkOrderFromADownUnitWorksItAndReleasesItSigned()
+    {
+        var page = await chromium.SignInAsync(app, "maintenance");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/maintenance").ToString());
+        var down = page.Locator("[data-down=BLIS-01]");
+        await down.WaitForAsync();
+        Assert.Contains("Foil web break", await down.TextContentAsync());
+        Assert.Equal(1, await page.Locator("[data-section=work-orders] [data-work-order]").CountAsync());
+        await Screenshots.SaveAsync(page, "maintenance-work-orders", fullPage: true);
+
+        await down.Locator("[data-action=raise-work-order]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/maintenance/work-orders/WO-", StringComparison.Ordinal));
+        var number = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.Locator("[data-section=what]").GetByText("Foil web break at the sealing station").WaitForAsync();
+        await page.ClickAsync("[data-action=start]");
+        await page.Locator("[data-outcome]").GetByText("is in maintenance and refused for batches").WaitForAsync();
+        await page.ClickAsync("[data-action=complete]");
+        await page.Locator("[data-form-error]").GetByText("Say what was done").WaitForAsync();
+        await page.FillAsync("#wo-done", "Foil web re-threaded, sealing station guide roller replaced, 10 blisters test-sealed");
+        await page.FillAsync("#wo-parts", "Guide roller GR-40 x1");
+        await page.ClickAsync("[data-action=complete]");
+        await page.Locator("[data-action=release]").WaitForAsync();
+        await Screenshots.SaveAsync(page, "work-order-to-release", fullPage: true);
+        await SignAsync(page, "[data-action=release]", "maintenance");
+
+        await page.Locator("[data-outcome]").GetByText($"{number} released").WaitForAsync();
+        Assert.Contains("Marco Rossi — Released —", await page.Locator("[data-signature]").TextContentAsync());
+        Assert.Equal("Dirty", await page.Locator("[data-status]").First.GetAttributeAsync("data-status"));
+        await Screenshots.SaveAsync(page, "work-order-released", fullPage: true);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/BLIS-01/logbook?kind=Maintenance").ToString());
+        var entry = page.Locator("[data-testid=logbook] tr[data-kind=Maintenance]").Last;
+        await entry.WaitForAsync();
+        Assert.Contains("Guide roller GR-40 x1", await entry.TextContentAsync());
+    }
+
+    [Fact]
     public async Task APlannerCannotOpenTheMaintenancePage()
     {
         var page = await chromium.SignInAsync(app, "planner");
