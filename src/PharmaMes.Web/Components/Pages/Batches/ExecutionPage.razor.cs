@@ -26,6 +26,9 @@ public partial class ExecutionPage
     [Inject] private BatchReviewService Review { get; set; } = default!;
     [Inject] private CommitFeed Commits { get; set; } = default!;
     [Inject] private PlantDirectory Plant { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    /// <summary>How this terminal writes numbers (the step's entries are read in it).</summary>
+    [CascadingParameter] private ShopFloor.NumberFormat Format { get; set; } = ShopFloor.NumberFormat.Point;
 
     private BatchRecordView? record;
     private PlantDirectory.Snapshot? plant;
@@ -94,6 +97,11 @@ public partial class ExecutionPage
         message = null;
         await LoadChoicesAsync();
     }
+
+    /// <summary>The terminal's choice is a cookie set by the server: a full page load sets it and comes back here.</summary>
+    private void SwitchNumberFormat() =>
+        Navigation.NavigateTo($"/terminal/number-format/{(Format.DecimalSeparator == "," ? "en-US" : "de-DE")}?returnUrl={Uri.EscapeDataString($"/batches/{Number}/execute")}",
+            forceLoad: true);
 
     private bool IsNext(BatchStep step) => record!.Batch.Steps.Where(s => s.Number < step.Number).All(s => s.IsDone);
 

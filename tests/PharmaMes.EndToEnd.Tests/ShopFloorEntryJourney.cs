@@ -1,0 +1,126 @@
+using Microsoft.Playwright;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
+
+namespace PharmaMes.EndToEnd.Tests;
+
+/// <summary>
+/// Entries at a 1024×768 shop-floor tablet: a scanner types a lot at full speed and ends with Enter, quantities
+/// and values are typed the terminal's way (1,4 on a German terminal), and what is ambiguous is refused.
+/// </summary>
+public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClassFixture<LivePlantApp>, IClassFixture<Chromium>
+{
+    private const string Product = "FG-KEYS";
+
+    [Fact]
+    public async Task OnAGermanTerminalAScannedLotAndCommaNumbersArriveWholeAndRecordTheirValue()
+    {
+        var number = await NewBatchAsync();
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/terminal/number-format/de-DE?returnUrl=/batches/{number}/execute").ToString());
+        await OpenedAsync(page);
+        await page.ClickAsync("[data-action=start-batch]");
+        await page.Locator("[data-action=start-step]:not([disabled])").ClickAsync();
+        var lot = page.Locator("input[aria-label='Lot of EXC-PVP']");
+        await lot.WaitForAsync();
+        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        await Screenshots.SaveAsync(page, "execution-dispense-1024", fullPage: false);
+
+        // A keyboard-wedge scanner: the whole label in one burst, then Enter.
+        await lot.PressSequentiallyAsync("PVP-24-0042", new() { Delay = 0 });
+        await lot.PressAsync("Enter");
+        var focused = await page.EvaluateAsync<string>("document.activeElement.id");
+        await page.Keyboard.TypeAsync("2,01", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        var dispensed = page.Locator("tr[data-material='EXC-PVP']");
+        await dispensed.Locator("[data-result=WithinLimits]").WaitForAsync();
+
+        Assert.True(widths[0] <= widths[1], $"The execution page is {widths[0]} px wide in a {widths[1]} px window.");
+        Assert.Equal("quantity-0", focused);
+        Assert.Contains("PVP-24-0042", await dispensed.TextContentAsync());
+        Assert.Contains("2,01 kg", await dispensed.TextContentAsync());
+
+        await SignAsync(page, "[data-action=complete-step]", "operator");
+        await page.Locator("[data-action=start-step]:not([disabled])").ClickAsync();
+        var moisture = page.Locator("tr[data-value='Granule moisture'] input");
+        await moisture.PressSequentiallyAsync("2,65", new() { Delay = 0 });
+        await moisture.PressAsync("Enter");
+        var recorded = page.Locator("tr[data-value='Granule moisture'] [data-recorded]");
+        await recorded.WaitForAsync();
+        await Screenshots.SaveAsync(page, "execution-recorded-de", fullPage: false);
+
+        Assert.Equal("2,65 %", (await recorded.TextContentAsync())?.Trim());
+
+        // The terminal can change its mind: one tap, and the same record reads with a point.
+        await page.ClickAsync("[data-action=switch-number-format]");
+        await page.Locator("[data-number-format=en-US]").WaitForAsync();
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        Assert.Equal("2.65 %", (await page.Locator("tr[data-value='Granule moisture'] [data-recorded]").TextContentAsync())?.Trim());
+    }
+
+    [Fact]
+    public async Task OnAnEnglishTerminalACommaIsRefusedAsAmbiguousAndNothingIsRecorded()
+    {
+        var number = await NewBatchAsync();
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/terminal/number-format/en-US?returnUrl=/batches/{number}/execute").ToString());
+        await OpenedAsync(page);
+        await page.ClickAsync("[data-action=start-batch]");
+        await page.Locator("[data-action=start-step]:not([disabled])").ClickAsync();
+
+        await page.Locator("input[aria-label='Lot of EXC-PVP']").PressSequentiallyAsync("PVP-24-0042", new() { Delay = 0 });
+        var quantity = page.Locator("input[aria-label='Quantity of EXC-PVP']");
+        await quantity.PressSequentiallyAsync("1,4", new() { Delay = 0 });
+        await quantity.PressAsync("Enter");
+        var error = page.Locator("tr[data-material='EXC-PVP'] .validation-message");
+        await error.WaitForAsync();
+
+        Assert.Contains("ambiguous", await error.TextContentAsync());
+        Assert.Contains("1.4", await error.TextContentAsync());
+        Assert.Equal(0, await page.Locator("tr[data-material='EXC-PVP'] [data-result]").CountAsync());
+        Assert.Equal("PVP-24-0042", await page.Locator("input[aria-label='Lot of EXC-PVP']").InputValueAsync());
+
+        await quantity.FillAsync("");
+        await quantity.PressSequentiallyAsync("2.01", new() { Delay = 0 });
+        await quantity.PressAsync("Enter");
+        await page.Locator("tr[data-material='EXC-PVP'] [data-result=WithinLimits]").WaitForAsync();
+        Assert.Contains("2.01 kg", await page.Locator("tr[data-material='EXC-PVP']").TextContentAsync());
+        // The step is finished, so the booth is free for the next terminal.
+        await SignAsync(page, "[data-action=complete-step]", "operator");
+    }
+
+    private static async Task OpenedAsync(IPage page)
+    {
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.Locator("[data-step]").WaitForAsync();
+    }
+
+    private static async Task SignAsync(IPage page, string action, string userName)
+    {
+        await page.ClickAsync(action);
+        var dialog = page.Locator("[data-testid=signature-dialog]");
+        await dialog.WaitForAsync();
+        Assert.Equal(userName, await page.Locator("#sign-username").InputValueAsync());
+        await page.FillAsync("#sign-password", LivePlantApp.Password);
+        await page.ClickAsync("[data-testid=signature-sign]");
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
+    }
+
+    /// <summary>An approved two-step recipe (a weighing on a booth, then a moisture check), a released order, and its batch.</summary>
+    private async Task<string> NewBatchAsync()
+    {
+        await ShopFloorSetup.EnsureApprovedRecipeAsync(app.Services, Product, "Keyboard test tablets", 1_000m, recipe =>
+        {
+            recipe.AddStep("Dispensing", "Weigh the binder into a clean, labelled container.", EquipmentClass.DispensingBooth);
+            recipe.AddMaterial(new MaterialCode("EXC-PVP"), new Quantity(2m, "kg"), 2m, 2m, 1);
+            recipe.AddStep("Moisture check", "Measure the granule moisture with the halogen analyser.");
+            recipe.AddCheck(2, "Granule moisture", new UnitOfMeasure("%"), new ValueRange(0, 3));
+        });
+        // The booth is cleaned between batches, as on the shop floor: each test finds it fit.
+        await ShopFloorSetup.EnsureCleanAsync(app.Services, "DISP-01", LivePlantApp.Password);
+        return await ShopFloorSetup.NewBatchAsync(app.Services, Product, 1_000m);
+    }
+}
