@@ -28,9 +28,10 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
         var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         await Screenshots.SaveAsync(page, "execution-dispense-1024", fullPage: false);
 
-        // A keyboard-wedge scanner: the whole label in one burst, then Enter.
-        await lot.PressSequentiallyAsync("PVP-24-0042", new() { Delay = 0 });
-        await lot.PressAsync("Enter");
+        // The cursor waits in the lot field; a keyboard-wedge scanner types the whole label in one burst, then Enter.
+        await page.WaitForFunctionAsync("document.activeElement && document.activeElement.id === 'lot-0'");
+        await page.Keyboard.TypeAsync("PVP-24-0042", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
         var focused = await page.EvaluateAsync<string>("document.activeElement.id");
         await page.Keyboard.TypeAsync("2,01", new() { Delay = 0 });
         await page.Keyboard.PressAsync("Enter");

@@ -16,3 +16,25 @@ document.addEventListener('keydown', event => {
     const action = field.dataset.enterClick && document.querySelector(field.dataset.enterClick);
     if (action && !action.disabled) action.click();
 }, true);
+
+// Focus goes to the next thing to do: the first empty field of the step on screen.
+window.mesShopFloor = {
+    focusFirstEmpty(scope) {
+        const root = document.querySelector(scope);
+        if (!root || root.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement) return;
+        const field = [...root.querySelectorAll('input:not([disabled]):not([type=hidden])')].find(i => i.value === '');
+        if (field) field.focus();
+    },
+};
+
+// The skip link moves focus into the page's work area, not only the scroll position.
+document.addEventListener('click', event => {
+    const link = event.target.closest && event.target.closest('a.mes-skip-link');
+    if (!link) return;
+    event.preventDefault();
+    const main = document.getElementById('mes-main');
+    if (main) {
+        const first = main.querySelector('input:not([disabled]):not([type=hidden]), button:not([disabled]), a[href]');
+        (first || main).focus();
+    }
+}, true);
