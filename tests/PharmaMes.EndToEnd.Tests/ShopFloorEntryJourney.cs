@@ -93,6 +93,41 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
         await SignAsync(page, "[data-action=complete-step]", "operator");
     }
 
+    [Fact]
+    public async Task OnlyASupervisorSkipsAStepWithAReasonAndASignatureAndTheRecordSaysSoFirst()
+    {
+        var number = await NewBatchAsync();
+        var operatorPage = await chromium.SignInAsync(app, "operator");
+        await operatorPage.SetViewportSizeAsync(1024, 768);
+        await operatorPage.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/execute").ToString());
+        await OpenedAsync(operatorPage);
+        await operatorPage.ClickAsync("[data-action=start-batch]");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Skip…" }).ClickAsync();
+        await operatorPage.Locator("[data-skip-needs-supervisor]").WaitForAsync();
+        var operatorCanSkip = await operatorPage.Locator("[data-action=skip-step]").CountAsync();
+
+        var supervisorPage = await chromium.SignInAsync(app, "supervisor");
+        await supervisorPage.SetViewportSizeAsync(1024, 768);
+        await supervisorPage.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/execute").ToString());
+        await OpenedAsync(supervisorPage);
+        await supervisorPage.GetByRole(AriaRole.Button, new() { Name = "Skip…" }).ClickAsync();
+        await supervisorPage.FillAsync("#skip-reason", "Binder pre-weighed in the warehouse under deviation DV-118");
+        await SignAsync(supervisorPage, "[data-action=skip-step]", "supervisor");
+        var outcome = supervisorPage.Locator("[data-outcome]");
+        await outcome.Filter(new() { HasText = "quality exception" }).WaitForAsync();
+        var outcomeText = await outcome.TextContentAsync();
+
+        await supervisorPage.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/record").ToString());
+        var banner = supervisorPage.Locator("[data-skipped-steps]");
+        await banner.WaitForAsync();
+        await Screenshots.SaveAsync(supervisorPage, "record-skipped-step", fullPage: false);
+
+        Assert.Equal(0, operatorCanSkip);
+        Assert.Contains("signed", outcomeText);
+        Assert.Contains("Binder pre-weighed in the warehouse under deviation DV-118", await banner.TextContentAsync());
+        Assert.Contains("by supervisor", await banner.TextContentAsync());
+    }
+
     private static async Task OpenedAsync(IPage page)
     {
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();

@@ -191,12 +191,19 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
             await SignStepAsync(db, batch, stepNumber, SignatureMeaning.Verified, credentials, actor, cancellationToken);
         }, cancellationToken);
 
-    public Task<StepOutcome> SkipStepAsync(string number, int stepNumber, string reason, AuditActor actor, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// A supervisor skips a step with a reason and signs the skip (the step's Performed signature covers
+    /// "Skipped" and the reason). A quality exception is raised that QA closes before the batch is released.
+    /// Who may skip is the caller's rule (supervisors); the signature makes the skip theirs.
+    /// </summary>
+    public Task<StepOutcome> SkipStepAsync(string number, int stepNumber, string reason, SignatureCredentials credentials, AuditActor actor,
+        CancellationToken cancellationToken = default) =>
         ActAsync(number, actor.Because(reason), async (batch, db, now) =>
         {
             var entry = batch.SkipStep(stepNumber, reason, PersonOf(actor), now);
+            await SignStepAsync(db, batch, stepNumber, SignatureMeaning.Performed, credentials, actor, cancellationToken);
             var exception = await RaiseAsync(db, batch, (n) => QualityException.StepSkipped(n, batch, entry), now, cancellationToken);
-            return Outcome(entry, exception, $"Step {stepNumber} skipped; quality exception {exception.Number} raised.");
+            return Outcome(entry, exception, $"Step {stepNumber} skipped and signed; quality exception {exception.Number} raised: QA closes it before release.");
         }, cancellationToken);
 
     public Task CommentAsync(string number, int? stepNumber, string text, AuditActor actor, CancellationToken cancellationToken = default) =>

@@ -76,7 +76,7 @@ public class BatchExecutionFlow
         await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5m, qa);
         await execution.CompleteStepAsync(number, 1, Credentials("qa"), qa);
         await execution.VerifyStepAsync(number, 1, Credentials("supervisor"), supervisor);
-        await execution.SkipStepAsync(number, 2, "Dryer not needed for this trial batch", supervisor);
+        await execution.SkipStepAsync(number, 2, "Dryer not needed for this trial batch", Credentials("supervisor"), supervisor);
         await execution.CompleteAsync(number, supervisor);
         var skipped = (await host.Get<QualityExceptionService>().ListAsync(openOnly: true, number)).Single();
         await host.Get<QualityExceptionService>().CloseAsync(skipped.Number.Value, "Trial batch, agreed in advance.", Credentials("qa"), qa);
@@ -85,6 +85,31 @@ public class BatchExecutionFlow
 
         Assert.Contains("must not have performed or verified", refused.Message);
         Assert.Equal(BatchDisposition.PendingReview, (await host.Get<BatchReviewService>().GetRecordAsync(number))!.Batch.Disposition);
+    }
+
+    [Fact]
+    public async Task ASkipIsSignedByTheSupervisorWithItsReasonAndBlocksReleaseUntilQaClosesItsException()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var (operatorUser, supervisor, qa) = (await PersonAsync(host, "operator"), await PersonAsync(host, "supervisor"), await PersonAsync(host, "qa"));
+        var execution = host.Get<BatchExecutionService>();
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, operatorUser);
+
+        await Assert.ThrowsAsync<SignatureRefusedException>(() =>
+            execution.SkipStepAsync(number, 1, "Binder pre-weighed in the warehouse", new SignatureCredentials("supervisor", "wrong-password"), supervisor));
+        Assert.Equal(StepState.Pending, (await host.Get<BatchReviewService>().GetRecordAsync(number))!.Batch.FindStep(1)!.State);
+        var skipped = await execution.SkipStepAsync(number, 1, "Binder pre-weighed in the warehouse", Credentials("supervisor"), supervisor);
+        await execution.SkipStepAsync(number, 2, "Dryer not needed for this trial batch", Credentials("supervisor"), supervisor);
+        await execution.CompleteAsync(number, supervisor);
+
+        var record = (await host.Get<BatchReviewService>().GetRecordAsync(number))!;
+        Assert.Equal(StepState.Skipped, record.Batch.FindStep(1)!.State);
+        var signature = record.Entries.Single(e => e.Kind == BatchRecordEntryKind.Signature && e.StepNumber == 1);
+        Assert.Contains("Samuel Okafor — Performed —", signature.Text);
+        Assert.NotNull(skipped.QualityExceptionNumber);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => host.Get<BatchReviewService>().ReleaseAsync(number, Credentials("qa"), qa));
+        Assert.Contains("open quality exceptions", refused.Message);
     }
 
     [Fact]

@@ -138,8 +138,13 @@ public partial class ExecutionPage
     private Task StartStepAsync(string? equipment) =>
         RunAsync(async actor => { await Execution.StartStepAsync(Number, selected, equipment, actor); return $"Step {selected} started{(equipment is null ? "" : $" on {equipment}")}."; });
 
-    private Task SkipStepAsync(string why) =>
-        RunAsync(async actor => Report(await Execution.SkipStepAsync(Number, selected, why, actor)), selectCurrent: true);
+    private void SkipStep(string why)
+    {
+        var step = SelectedStep!;
+        signing = (SignatureMeaning.Performed, $"Step {step.Number} {step.Name} of batch {Number} is skipped: {why}",
+            credentials => RunAsync(async actor => Report(await Execution.SkipStepAsync(Number, step.Number, why, credentials, actor)),
+                selectCurrent: true, rethrowSigning: true));
+    }
 
     private Task RecordValueAsync((string Name, double Value) entry) =>
         RunAsync(async actor => Report(await Execution.RecordValueAsync(Number, selected, entry.Name, entry.Value, actor)));
