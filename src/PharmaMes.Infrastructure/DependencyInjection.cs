@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<Signatures.ElectronicSigning>();
         services.AddSingleton<Production.BatchExecutionService>();
         services.AddSingleton<Production.BatchReviewService>();
+        services.AddSingleton<Production.WorkQueueService>();
         services.AddSingleton<Production.ProductionOrderService>();
         services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<Maintenance.CleaningService>();

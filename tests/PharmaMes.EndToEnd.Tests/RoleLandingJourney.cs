@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+
+namespace PharmaMes.EndToEnd.Tests;
+
+/// <summary>Each role signs in at a 1024×768 tablet and starts on its own page, which fits the screen.</summary>
+public class RoleLandingJourney(LivePlantApp app, Chromium chromium) : IClassFixture<LivePlantApp>, IClassFixture<Chromium>
+{
+    [Theory]
+    [InlineData("operator", "/work", "[data-section=to-do]")]
+    [InlineData("supervisor", "/work", "[data-section=to-verify]")]
+    [InlineData("qa", "/review", "[data-section=to-review]")]
+    [InlineData("planner", "/batches", "#orders-title")]
+    [InlineData("maintenance", "/maintenance", "[data-section=work-orders]")]
+    [InlineData("admin", "/admin/plant", "h1")]
+    public async Task EachRoleStartsOnItsOwnPage(string userName, string path, string landmark)
+    {
+        var page = await chromium.SignInAsync(app, userName);
+        await page.SetViewportSizeAsync(1024, 768);
+
+        await page.Locator(landmark).First.WaitForAsync();
+        await Screenshots.SaveAsync(page, $"landing-{userName}", fullPage: false);
+        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+
+        Assert.Equal(path, new Uri(page.Url).AbsolutePath);
+        Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide in a {widths[1]} px window.");
+    }
+
+    [Fact]
+    public async Task TheOperatorsQueueShowsTheDemoBatchAndUpdatesWhenABatchIsMade()
+    {
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.Locator("[data-section=to-do]").WaitForAsync();
+        var before = await page.Locator("[data-section=to-do] [data-work]").CountAsync();
+
+        var number = await ShopFloorSetup.NewBatchAsync(app.Services, "FG-PARA500", 1_000m);
+
+        await page.Locator($"[data-work='{number}']").WaitForAsync(new() { Timeout = 10_000 });
+        Assert.True(before >= 1, "The demo's running batch should be in the queue.");
+        Assert.Contains("Start the batch", await page.Locator($"[data-work='{number}']").TextContentAsync());
+    }
+}
