@@ -13,7 +13,10 @@ public class LiveDashboardJourney(LivePlantApp app, Chromium chromium) : IClassF
     public async Task TheDashboardShowsNewValuesAndAFaultAsTheyArePublished()
     {
         var page = await chromium.SignInAsync(app, "operator");
+        // An operator starts on the work queue; the dashboard is one tap away.
+        await page.ClickAsync("a[href='/']");
         var tile = page.Locator("[data-equipment='TP-01']");
+        await tile.WaitForAsync();
         Assert.Equal("Running", await tile.GetAttributeAsync("data-state"));
 
         await using var device = await DeviceClient.ConnectAsync(app.BrokerPort);

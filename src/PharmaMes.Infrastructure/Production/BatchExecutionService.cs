@@ -145,12 +145,20 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
     /// </summary>
     public Task<StepOutcome> DispenseAsync(string number, int stepNumber, string materialCode, string lotNumber, decimal amount, AuditActor actor,
         CancellationToken cancellationToken = default) =>
+        DispenseAsync(number, stepNumber, materialCode, lotNumber, amount, null, actor, cancellationToken);
+
+    /// <param name="labelExpiry">The expiry date a scanned GS1 label carries (AI 17): it must be the lot's, or the container is not the lot it claims.</param>
+    public Task<StepOutcome> DispenseAsync(string number, int stepNumber, string materialCode, string lotNumber, decimal amount, DateOnly? labelExpiry,
+        AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor, async (batch, db, now) =>
         {
             var lineMaterial = new MaterialCode(materialCode);
             var lotCode = new LotNumber(lotNumber);
             var lot = await db.MaterialLots.SingleOrDefaultAsync(l => l.Number == lotCode, cancellationToken)
                 ?? throw new DomainException($"There is no lot {lotCode}. Check the label and scan or type it again.");
+            if (labelExpiry is { } printed && printed != lot.ExpiryDate)
+                throw new DomainException($"The label's expiry (17) {printed:yyyy-MM-dd} is not lot {lotCode}'s expiry {lot.ExpiryDate:yyyy-MM-dd}: "
+                    + "the container may not be the lot it claims. Set it aside and tell QA.");
             var material = await db.Materials.SingleAsync(m => m.Id == lot.MaterialId, cancellationToken);
             var line = batch.FindStep(stepNumber)?.FindMaterial(lineMaterial)
                 ?? throw new DomainException($"Step {stepNumber} of batch {number} does not dispense {lineMaterial}.");

@@ -15,6 +15,9 @@ public class ExecutionSteps : BunitContext
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
     private static readonly Person Operator = new(Guid.CreateVersion7(), "operator");
 
+    // A started step puts the cursor in its first empty field through the page's script.
+    public ExecutionSteps() => JSInterop.SetupVoid("mesShopFloor.focusFirstEmpty", _ => true);
+
     /// <summary>A running batch of a two-step recipe: dispensing on a booth (verified), then drying with a parameter.</summary>
     private static (Batch Batch, Equipment Booth) RunningBatch()
     {
@@ -104,13 +107,13 @@ public class ExecutionSteps : BunitContext
         var row = step.Find("tr[data-value='Inlet air temperature']");
         Assert.Contains("55 – 65 °C", row.TextContent);
 
-        step.Find("tr[data-value='Inlet air temperature'] input").Input("sixty");
+        step.Find("tr[data-value='Inlet air temperature'] input").Change("sixty");
         step.Find("tr[data-value='Inlet air temperature'] button[data-action='record']").Click();
         var error = step.Find("tr[data-value='Inlet air temperature'] .validation-message").TextContent;
-        step.Find("tr[data-value='Inlet air temperature'] input").Input("66.5");
+        step.Find("tr[data-value='Inlet air temperature'] input").Change("66.5");
         step.Find("tr[data-value='Inlet air temperature'] button[data-action='record']").Click();
 
-        Assert.Contains("Enter a number", error);
+        Assert.Contains("is not a number", error);
         Assert.Equal([("Inlet air temperature", 66.5)], sent);
     }
 
@@ -119,7 +122,7 @@ public class ExecutionSteps : BunitContext
     {
         var (batch, booth) = RunningBatch();
         batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
-        var dispensed = new List<(string, string, decimal)>();
+        var dispensed = new List<(string, string, decimal, DateOnly?)>();
         var step = Render<ExecutionStep>(ps => ps
             .Add(p => p.Step, batch.FindStep(1)!)
             .Add(p => p.CanAct, true)
@@ -130,12 +133,12 @@ public class ExecutionSteps : BunitContext
 
         step.Find("button[data-action='dispense']").Click();
         var missingLot = step.Find("tr[data-material='API-PARA'] .validation-message").TextContent;
-        step.Find("input[aria-label='Lot of API-PARA']").Input("PARA-24-0117");
+        step.Find("input[aria-label='Lot of API-PARA']").Change("PARA-24-0117");
         step.Find("button[data-action='use-scale']").Click();
         step.Find("button[data-action='dispense']").Click();
 
         Assert.Contains("Scan or type the lot", missingLot);
-        Assert.Equal([("API-PARA", "PARA-24-0117", 5.013m)], dispensed);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.013m, (DateOnly?)null)], dispensed);
     }
 
     [Fact]
@@ -166,13 +169,41 @@ public class ExecutionSteps : BunitContext
             .Add(p => p.OnCorrect, c => corrections.Add(c)));
 
         step.Find("[data-action='start-correction']").Click();
-        step.Find("#correct-value").Input("61");
+        step.Find("#correct-value").Change("61");
         step.Find("[data-action='correct']").Click();
         var withoutReason = step.Find("tr[data-correction] .validation-message").TextContent;
-        step.Find("#correct-reason").Input("Typed 66 for 61 read on the display");
+        step.Find("#correct-reason").Change("Typed 66 for 61 read on the display");
         step.Find("[data-action='correct']").Click();
 
         Assert.Contains("reason", withoutReason);
         Assert.Equal([(recorded.Sequence, 61.0, "Typed 66 for 61 read on the display")], corrections);
+    }
+
+    [Fact]
+    public void AScannedGs1LabelGivesItsLotAndExpiryAndACommaTerminalReadsItsQuantity()
+    {
+        var (batch, booth) = RunningBatch();
+        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
+        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry)>();
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(1)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.ScaleReading, 5.013m)
+            .AddCascadingValue(PharmaMes.Web.ShopFloor.NumberFormat.Comma)
+            .Add(p => p.OnDispense, d => dispensed.Add(d)));
+        Assert.Contains("4,95 kg – 5,05 kg", step.Find("tr[data-material='API-PARA']").TextContent);
+        Assert.Contains("5,013", step.Find("button[data-action='use-scale']").TextContent);
+
+        step.Find("input[aria-label='Lot of API-PARA']").Change("]C1010950600013435317271231" + "10PARA-24-0117");
+        step.Find("input[aria-label='Quantity of API-PARA']").Change("5,02");
+        step.Find("button[data-action='dispense']").Click();
+        var badCheckDigit = step.Find("tr[data-material='API-PARA'] .validation-message").TextContent;
+        step.Find("input[aria-label='Lot of API-PARA']").Change("(01)09506000134352(10)PARA-24-0117(17)271231");
+        step.Find("button[data-action='dispense']").Click();
+
+        Assert.Contains("check digit", badCheckDigit);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, new DateOnly(2027, 12, 31))], dispensed);
+        JSInterop.VerifyInvoke("mesShopFloor.focusFirstEmpty");
     }
 }

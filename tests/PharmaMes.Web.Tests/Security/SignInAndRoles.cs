@@ -84,7 +84,7 @@ public class SignInAndRoles(MesWebFactory factory) : IClassFixture<MesWebFactory
 
         Assert.Equal("/admin/users", local.Headers.Location?.PathAndQuery);
         Assert.Equal("localhost", local.Headers.Location?.Host);
-        Assert.Equal("/", foreign.Headers.Location?.PathAndQuery);
+        Assert.Equal("/review", foreign.Headers.Location?.PathAndQuery); // QA's own start page instead
         Assert.Equal("localhost", foreign.Headers.Location?.Host);
     }
 

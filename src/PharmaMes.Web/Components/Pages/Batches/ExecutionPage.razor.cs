@@ -152,8 +152,8 @@ public partial class ExecutionPage
     private Task CorrectValueAsync((int Sequence, double Value, string Reason) correction) =>
         RunAsync(async actor => Report(await Execution.CorrectValueAsync(Number, correction.Sequence, correction.Value, correction.Reason, actor)));
 
-    private Task DispenseAsync((string Material, string Lot, decimal Amount) dispense) =>
-        RunAsync(async actor => Report(await Execution.DispenseAsync(Number, selected, dispense.Material, dispense.Lot, dispense.Amount, actor)));
+    private Task DispenseAsync((string Material, string Lot, decimal Amount, DateOnly? LabelExpiry) dispense) =>
+        RunAsync(async actor => Report(await Execution.DispenseAsync(Number, selected, dispense.Material, dispense.Lot, dispense.Amount, dispense.LabelExpiry, actor)));
 
     private void CompleteStep()
     {
