@@ -126,6 +126,13 @@ public class BatchExecutionFlow
         var quarantined = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0121", 5m, operatorUser));
         var expired = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "PARA-23-0904", 5m, operatorUser));
         var wrongMaterial = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "MCC-24-3310", 5m, operatorUser));
+        await using (var read = host.NewContext())
+        {
+            var lot = await read.MaterialLots.AsNoTracking().SingleAsync(l => l.Number == new LotNumber("PARA-24-0117"));
+            var relabelled = await Assert.ThrowsAsync<DomainException>(() =>
+                execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5m, lot.ExpiryDate.AddMonths(6), operatorUser));
+            Assert.Contains($"is not lot PARA-24-0117's expiry {lot.ExpiryDate:yyyy-MM-dd}", relabelled.Message);
+        }
 
         Assert.Contains("Quarantine, not Released", quarantined.Message);
         Assert.Contains("not Released", expired.Message);
