@@ -59,6 +59,11 @@ public class BatchExecutionJourney(LivePlantApp app, Chromium chromium) : IClass
         await outcome.Filter(new() { HasText = "quality exception" }).WaitForAsync();
         await Screenshots.SaveAsync(operatorPage, "batch-out-of-limits", fullPage: true);
         await SignAsync(operatorPage, "[data-action=complete-step]", "operator");
+        // Completing asks what the batch made: the lot is booked with that, not with the plan.
+        await operatorPage.Locator("[data-action=complete-batch]").ClickAsync();
+        await operatorPage.Locator("[data-made-error]").WaitForAsync();
+        await operatorPage.FillAsync("#made", "990");
+        await Screenshots.SaveAsync(operatorPage, "batch-complete-yield", fullPage: false);
         await operatorPage.Locator("[data-action=complete-batch]").ClickAsync();
         await operatorPage.Locator("[data-batch-state=Completed]").WaitForAsync();
 
@@ -96,7 +101,7 @@ public class BatchExecutionJourney(LivePlantApp app, Chromium chromium) : IClass
         Assert.Contains("Quinn Andersen — Released —", printedRelease);
         Assert.Contains("valid", printedRelease);
         Assert.Contains("Granule moisture", printedRecord);
-        Assert.Contains("1,000 pcs", await released.TextContentAsync());
+        Assert.Contains("990 pcs", await released.TextContentAsync());
     }
 
     private async Task OpenExecutionAsync(IPage page, string number)

@@ -131,6 +131,20 @@ public class Batch
         return Append(BatchRecordEntryKind.BatchCompleted, by, at);
     }
 
+    /// <summary>Records what the completed batch actually made; once, since its lot is booked with it.</summary>
+    public BatchRecordEntry RecordYield(BatchYield yield, Person by, DateTimeOffset at)
+    {
+        if (State != BatchState.Completed)
+            throw new DomainException($"Batch {Number} is {State}: its yield is recorded when it completes.");
+        if (_unsavedEntries.Any(e => e.Kind == BatchRecordEntryKind.YieldRecorded))
+            throw new DomainException($"The yield of batch {Number} is already recorded.");
+        if (yield.Actual.Unit != PlannedQuantity.Unit)
+            throw new DomainException($"The yield of batch {Number} is counted in {PlannedQuantity.Unit}, not {yield.Actual.Unit}.");
+        return Append(BatchRecordEntryKind.YieldRecorded, by, at, name: "Yield", value: (double)yield.Actual.Amount, target: (double)PlannedQuantity.Amount,
+            text: yield.Describe(PlannedQuantity), unit: PlannedQuantity.Unit, amount: yield.Actual.Amount,
+            result: yield.OutsideReconciliation ? EntryResult.OutOfLimits : EntryResult.WithinLimits);
+    }
+
     /// <summary>Gives the batch up; it then waits for QA to reject it.</summary>
     public BatchRecordEntry Abort(string reason, Person by, DateTimeOffset at)
     {

@@ -25,4 +25,6 @@ public enum BatchRecordEntryKind
     QualityExceptionClosed,
     Signature,
     Disposition,
+    /// <summary>What the batch actually made, and where the figure came from (the operator's count or the line's).</summary>
+    YieldRecorded,
 }

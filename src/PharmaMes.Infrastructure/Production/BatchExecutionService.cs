@@ -67,9 +67,20 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
         }, cancellationToken);
 
     public Task CompleteAsync(string number, AuditActor actor, CancellationToken cancellationToken = default) =>
+        CompleteAsync(number, null, actor, cancellationToken);
+
+    /// <summary>
+    /// Completes the batch with what it actually made: the operator's good count, or else the line's good count over
+    /// the batch's steps (<see cref="BatchYield"/>). Its finished-goods lot is booked at once, in Quarantine, with that
+    /// quantity and an expiry from the product's shelf life; QA's decision then releases or rejects the lot.
+    /// </summary>
+    public Task CompleteAsync(string number, decimal? countedQuantity, AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor, async (batch, db, now) =>
         {
             batch.Complete(PersonOf(actor), now);
+            var yield = BatchYield.Decide(batch.PlannedQuantity, await LineGoodCountAsync(db, batch, now, cancellationToken), countedQuantity);
+            batch.RecordYield(yield, PersonOf(actor), now);
+            await BatchOutput.BookAsync(db, batch, yield.Actual, actor, now, cancellationToken);
             var order = await db.ProductionOrders.SingleAsync(o => o.Id == batch.OrderId, cancellationToken);
             // The order is done when none of its batches is still open.
             var othersOpen = await db.Batches.AnyAsync(b => b.OrderId == order.Id && b.Id != batch.Id
@@ -77,6 +88,33 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
             if (!othersOpen && order.Status == OrderStatus.InProgress)
                 order.Complete(now);
         }, cancellationToken);
+
+    /// <summary>
+    /// What the line counted good for this batch: the counter deltas of the last step's equipment that reported any
+    /// while that step ran (the step that makes the finished units, e.g. the press or the packer). Null when none did.
+    /// </summary>
+    public async Task<long?> LineGoodCountAsync(string number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var batch = await db.LoadForActionAsync(number, cancellationToken);
+        return await LineGoodCountAsync(db, batch, clock.GetUtcNow(), cancellationToken);
+    }
+
+    private static async Task<long?> LineGoodCountAsync(MesDbContext db, Batch batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var step in batch.Steps.Where(s => s.EquipmentCode is not null && s.StartedAt is not null).OrderByDescending(s => s.Number))
+        {
+            var equipment = await db.Equipment.AsNoTracking().SingleOrDefaultAsync(e => e.Code == step.EquipmentCode, cancellationToken);
+            if (equipment is null)
+                continue;
+            var (from, to) = (step.StartedAt!.Value, step.PerformedAt ?? now);
+            var counts = await db.ProductionCounts.AsNoTracking().Where(c => c.EquipmentId == equipment.Id && c.At >= from && c.At <= to)
+                .Select(c => c.Good).ToListAsync(cancellationToken);
+            if (counts.Count > 0)
+                return counts.Sum();
+        }
+        return null;
+    }
 
     /// <summary>The equipment of the class a step needs, each usable or blocked with the reasons (clean, calibrated, not in use).</summary>
     public async Task<IReadOnlyList<EquipmentChoice>> EquipmentChoicesAsync(string number, int stepNumber, CancellationToken cancellationToken = default)

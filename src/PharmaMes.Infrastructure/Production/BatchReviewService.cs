@@ -18,9 +18,6 @@ namespace PharmaMes.Infrastructure.Production;
 /// </summary>
 public sealed class BatchReviewService(IDbContextFactory<MesDbContext> contexts, ElectronicSigning signing, TimeProvider clock)
 {
-    /// <summary>How long a produced lot is good for when nothing else says so.</summary>
-    public static readonly int ShelfLifeMonths = 36;
-
     public async Task<IReadOnlyList<BatchSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -93,19 +90,19 @@ public sealed class BatchReviewService(IDbContextFactory<MesDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The finished-goods lot, numbered like the batch, Released or Rejected with it, and its output on the ledger.</summary>
+    /// <summary>
+    /// The batch's finished-goods lot, booked in Quarantine with the actual quantity when the batch completed,
+    /// follows QA's decision: Released or Rejected with it.
+    /// </summary>
     private static async Task PostOutputAsync(MesDbContext db, Batch batch, SignatureMeaning meaning, string? reason, AuditActor actor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var material = await db.Materials.SingleOrDefaultAsync(m => m.Code == batch.ProductCode, cancellationToken)
-            ?? throw new DomainException($"The product {batch.ProductCode} is not in the material master: its lot cannot be booked.");
-        var lot = MaterialLot.Produce(new LotNumber(batch.Number.Value), material,
-            DateOnly.FromDateTime(now.UtcDateTime).AddMonths(ShelfLifeMonths), now);
+        // A batch completed before its lot was booked at completion gets it now, with the plan (the only figure it has).
+        var lot = await BatchOutput.FindAsync(db, batch, cancellationToken)
+            ?? await BatchOutput.BookAsync(db, batch, batch.PlannedQuantity, actor, now, cancellationToken);
         if (meaning == SignatureMeaning.Released)
             lot.Release(now);
         else
             lot.Reject(reason ?? "Batch rejected", now);
-        db.MaterialLots.Add(lot);
-        db.InventoryLedger.Add(InventoryLedgerEntry.OutputFromBatch(lot, batch.PlannedQuantity, batch.Number.Value, now, actor.Name));
     }
 }

@@ -60,7 +60,9 @@ public class DemoBatchSeeding
             var lot = await db.MaterialLots.AsNoTracking().SingleAsync(l => l.Number == new LotNumber(batch.Number.Value));
             var output = await db.InventoryLedger.AsNoTracking().SingleAsync(e => e.LotId == lot.Id);
             Assert.Equal(status, lot.Status);
-            Assert.Equal((InventoryMovement.OutputFromBatch, 60_000m), (output.Movement, output.Change));
+            // What the operator counted, a little under the 60,000 planned: the lot carries the actual yield.
+            Assert.Equal(InventoryMovement.OutputFromBatch, output.Movement);
+            Assert.InRange(output.Change, 57_000m, 59_999m);
             // Every material of the bill of materials was issued from stock to the batch.
             Assert.Equal(9, await db.InventoryLedger.CountAsync(e => e.Reference == batch.Number.Value && e.Movement == InventoryMovement.IssueToBatch));
         }

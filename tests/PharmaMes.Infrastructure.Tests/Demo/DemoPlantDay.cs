@@ -59,7 +59,7 @@ public class DemoPlantDay
                 if (step == 1)
                     await execution.VerifyStepAsync(number, 1, Credentials("supervisor"), supervisor);
             }
-            await execution.CompleteAsync(number, operatorUser);
+            await execution.CompleteAsync(number, 9_950m, operatorUser);
             batches++;
         }
 

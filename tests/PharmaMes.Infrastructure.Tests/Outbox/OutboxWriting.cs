@@ -30,7 +30,7 @@ public class OutboxWriting
         await execution.RecordValueAsync(number, 2, "Inlet air temperature", 61, operatorUser);
         var outOfLimits = await execution.RecordValueAsync(number, 2, "Loss on drying", 2.4, operatorUser);
         await execution.CompleteStepAsync(number, 2, Credentials("operator"), operatorUser);
-        await execution.CompleteAsync(number, operatorUser);
+        await execution.CompleteAsync(number, 9_950m, operatorUser);
         await host.Get<QualityExceptionService>().CloseAsync(outOfLimits.QualityExceptionNumber!, "Re-tested: 1.8 %.", Credentials("qa"), qa);
         await host.Get<BatchReviewService>().ReleaseAsync(number, Credentials("qa"), qa);
 
@@ -51,11 +51,11 @@ public class OutboxWriting
         Assert.Equal(("DISP-01", "Completed"), (confirmations[0].Equipment, confirmations[0].State));
         Assert.NotNull(confirmations[0].VerifiedBy);
         var receipt = ErpJson.Deserialize<GoodsMovement>(batchMessages[5].Payload);
-        Assert.Equal(("101", Product, number, "Released"), (receipt.MovementType, receipt.Material, receipt.Lot, receipt.LotStatus));
+        // The receipt is booked when the batch completes, into quality inspection, with what it made; QA's release follows as a status change.
+        Assert.Equal(("101", Product, number, "Quarantine", 9_950m), (receipt.MovementType, receipt.Material, receipt.Lot, receipt.LotStatus, receipt.Quantity));
 
-        var lotMessages = await db.OutboxMessages.Where(m => m.Aggregate == $"Lot:{number}").ToListAsync();
-        var lotStatus = ErpJson.Deserialize<LotStatusChanged>(Assert.Single(lotMessages).Payload);
-        Assert.Equal("Released", lotStatus.Status);
+        var lotMessages = await db.OutboxMessages.Where(m => m.Aggregate == $"Lot:{number}").OrderBy(m => m.Position).ToListAsync();
+        Assert.Equal(["Quarantine", "Released"], lotMessages.Select(m => ErpJson.Deserialize<LotStatusChanged>(m.Payload).Status));
 
         var exception = await db.OutboxMessages.Where(m => m.Aggregate == $"QualityException:{outOfLimits.QualityExceptionNumber}").OrderBy(m => m.Position).ToListAsync();
         Assert.Equal([ErpMessageType.QualityExceptionRaised, ErpMessageType.QualityExceptionClosed], exception.Select(m => m.Type));

@@ -31,7 +31,14 @@ public class BatchExecutionFlow
         var inLimits = await execution.RecordValueAsync(number, 2, "Inlet air temperature", 61, operatorUser);
         var outOfLimits = await execution.RecordValueAsync(number, 2, "Loss on drying", 2.4, operatorUser);
         await execution.CompleteStepAsync(number, 2, Credentials("operator"), operatorUser);
-        await execution.CompleteAsync(number, operatorUser);
+        await execution.CompleteAsync(number, 9_870m, operatorUser);
+        await using (var atCompletion = host.NewContext())
+        {
+            // The lot exists from completion on, in Quarantine, with what the batch made: not the plan of 10,000.
+            var booked = await atCompletion.MaterialLots.AsNoTracking().SingleAsync(l => l.Number == new LotNumber(number));
+            Assert.Equal(LotStatus.Quarantine, booked.Status);
+            Assert.Equal(9_870m, (await atCompletion.LotBalances.AsNoTracking().SingleAsync(b => b.LotId == booked.Id)).OnHand);
+        }
 
         Assert.Null(dispensed.QualityExceptionNumber);
         Assert.Contains("verif", ownVerification.Message);
@@ -59,7 +66,10 @@ public class BatchExecutionFlow
         var lot = await db.MaterialLots.SingleAsync(l => l.Number == new LotNumber(number));
         Assert.Equal(LotStatus.Released, lot.Status);
         var output = await db.InventoryLedger.SingleAsync(e => e.LotId == lot.Id);
-        Assert.Equal((InventoryMovement.OutputFromBatch, 10_000m), (output.Movement, output.Change));
+        Assert.Equal((InventoryMovement.OutputFromBatch, 9_870m), (output.Movement, output.Change));
+        var yield = record.Entries.Single(e => e.Kind == BatchRecordEntryKind.YieldRecorded);
+        Assert.Equal((9_870m, EntryResult.WithinLimits), (yield.Amount, yield.Result));
+        Assert.Contains("counted by the operator; the line reported no count", yield.Text);
         var issue = await db.InventoryLedger.SingleAsync(e => e.Reference == number && e.Movement == InventoryMovement.IssueToBatch);
         Assert.Equal(-5.02m, issue.Change);
     }
@@ -77,7 +87,7 @@ public class BatchExecutionFlow
         await execution.CompleteStepAsync(number, 1, Credentials("qa"), qa);
         await execution.VerifyStepAsync(number, 1, Credentials("supervisor"), supervisor);
         await execution.SkipStepAsync(number, 2, "Dryer not needed for this trial batch", Credentials("supervisor"), supervisor);
-        await execution.CompleteAsync(number, supervisor);
+        await execution.CompleteAsync(number, 9_900m, supervisor);
         var skipped = (await host.Get<QualityExceptionService>().ListAsync(openOnly: true, number)).Single();
         await host.Get<QualityExceptionService>().CloseAsync(skipped.Number.Value, "Trial batch, agreed in advance.", Credentials("qa"), qa);
 
@@ -101,7 +111,7 @@ public class BatchExecutionFlow
         Assert.Equal(StepState.Pending, (await host.Get<BatchReviewService>().GetRecordAsync(number))!.Batch.FindStep(1)!.State);
         var skipped = await execution.SkipStepAsync(number, 1, "Binder pre-weighed in the warehouse", Credentials("supervisor"), supervisor);
         await execution.SkipStepAsync(number, 2, "Dryer not needed for this trial batch", Credentials("supervisor"), supervisor);
-        await execution.CompleteAsync(number, supervisor);
+        await execution.CompleteAsync(number, 9_900m, supervisor);
 
         var record = (await host.Get<BatchReviewService>().GetRecordAsync(number))!;
         Assert.Equal(StepState.Skipped, record.Batch.FindStep(1)!.State);

@@ -30,7 +30,7 @@ public class BatchMlExport
         await execution.CorrectValueAsync(number, outOfLimits.EntrySequence, 1.8, "Re-tested after cleaning the probe", operatorUser);
         await execution.CommentAsync(number, 2, "Granulate <dry> & free-flowing", operatorUser);
         await execution.CompleteStepAsync(number, 2, Credentials("operator"), operatorUser);
-        await execution.CompleteAsync(number, operatorUser);
+        await execution.CompleteAsync(number, 9_950m, operatorUser);
         var exceptions = host.Get<QualityExceptionService>();
         await exceptions.AddNoteAsync(outOfLimits.QualityExceptionNumber!, "Probe drift confirmed at calibration.", qa);
         await exceptions.CloseAsync(outOfLimits.QualityExceptionNumber!, "Re-tested: 1.8 %. Probe drift, no product impact.", Credentials("qa"), qa);

@@ -61,7 +61,7 @@ internal static class TestBatches
         await execution.RecordValueAsync(number, 2, "Inlet air temperature", 61, operatorUser);
         var outOfLimits = await execution.RecordValueAsync(number, 2, "Loss on drying", 2.4, operatorUser);
         await execution.CompleteStepAsync(number, 2, Credentials("operator"), operatorUser);
-        await execution.CompleteAsync(number, operatorUser);
+        await execution.CompleteAsync(number, 9_950m, operatorUser);
         await services.GetRequiredService<QualityExceptionService>()
             .CloseAsync(outOfLimits.QualityExceptionNumber!, "Re-tested: 1.8 %. Probe drift, no product impact.", Credentials("qa"), qa);
         await services.GetRequiredService<BatchReviewService>().ReleaseAsync(number, Credentials("qa"), qa);

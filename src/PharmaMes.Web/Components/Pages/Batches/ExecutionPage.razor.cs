@@ -43,6 +43,9 @@ public partial class ExecutionPage
     private string? asking;
     private string? reason;
     private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
+    private long? lineCount;
+    private string? made;
+    private string? madeError;
 
     private BatchStep? SelectedStep => record?.Batch.FindStep(selected);
 
@@ -85,6 +88,9 @@ public partial class ExecutionPage
         // The step to work on: the first one not done, else the last.
         if (selectCurrent || selected == 0)
             selected = record.Batch.Steps.FirstOrDefault(s => !s.IsDone)?.Number ?? record.Batch.Steps.LastOrDefault()?.Number ?? 0;
+        lineCount = record.Batch.State == BatchState.Running && record.Batch.Steps.All(s => s.IsDone)
+            ? await Execution.LineGoodCountAsync(Number)
+            : null;
         await LoadChoicesAsync();
     }
 
@@ -117,7 +123,31 @@ public partial class ExecutionPage
 
     private Task StartBatchAsync() => RunAsync(async actor => { await Execution.StartAsync(Number, actor); return "Batch started."; }, selectCurrent: true);
     private Task ResumeAsync() => RunAsync(async actor => { await Execution.ResumeAsync(Number, actor); return "Batch resumed."; });
-    private Task CompleteBatchAsync() => RunAsync(async actor => { await Execution.CompleteAsync(Number, actor); return "Batch completed: it now waits for QA review."; });
+    private Task CompleteBatchAsync()
+    {
+        madeError = null;
+        decimal? counted = null;
+        if (!string.IsNullOrWhiteSpace(made))
+        {
+            if (!ShopFloor.NumberEntry.TryParse(made, Format, out var value, out var error))
+            {
+                madeError = error;
+                return Task.CompletedTask;
+            }
+            counted = value;
+        }
+        else if (lineCount is null)
+        {
+            madeError = "Enter the good quantity made: the line reported no count for this batch.";
+            return Task.CompletedTask;
+        }
+        return RunAsync(async actor =>
+        {
+            await Execution.CompleteAsync(Number, counted, actor);
+            made = null;
+            return "Batch completed: its lot is in Quarantine with the quantity made, and the batch waits for QA review.";
+        });
+    }
 
     private void Ask(string what)
     {
