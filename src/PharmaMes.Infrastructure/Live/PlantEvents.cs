@@ -11,3 +11,11 @@ public sealed record EquipmentStateChanged(string EquipmentCode, string LineCode
 public sealed record TelemetryUpdated(string EquipmentCode, string LineCode, DateTimeOffset At, IReadOnlyDictionary<string, double> Values);
 
 public sealed record AlertRaised(Guid Id, AlertKind Kind, string Source, string Message, DateTimeOffset RaisedAt);
+
+/// <summary>A batch started, moved a step, was held, completed, released or rejected: where it stands now.</summary>
+public sealed record BatchStateChanged(string BatchNumber, string ProductCode, string State, string Disposition, int StepsDone, int Steps,
+    int? CurrentStep, DateTimeOffset At);
+
+/// <summary>A quality exception was raised, taken into investigation or closed.</summary>
+public sealed record QualityExceptionChanged(string Number, string? BatchNumber, int? StepNumber, string Severity, string Status, string Title,
+    DateTimeOffset At);

@@ -6,8 +6,12 @@ public sealed record CommittedChanges(bool OutboxWritten, IReadOnlySet<Guid> Mat
     /// <summary>Codes of equipment whose status, cleaning or calibration changed.</summary>
     public IReadOnlySet<string> EquipmentChanged { get; init; } = new HashSet<string>();
 
+    /// <summary>Numbers of quality exceptions raised or changed (investigated, closed).</summary>
+    public IReadOnlySet<string> QualityExceptionsChanged { get; init; } = new HashSet<string>();
+
     /// <summary>Sites, areas, lines, equipment or tags were added or corrected: the ingest and live cache reload the plant.</summary>
     public bool PlantChanged { get; init; }
 
-    public bool IsEmpty => !OutboxWritten && MaterialsWithStockChange.Count == 0 && BatchesChanged.Count == 0 && EquipmentChanged.Count == 0 && !PlantChanged;
+    public bool IsEmpty => !OutboxWritten && MaterialsWithStockChange.Count == 0 && BatchesChanged.Count == 0 && EquipmentChanged.Count == 0 && !PlantChanged
+        && QualityExceptionsChanged.Count == 0;
 }

@@ -76,6 +76,7 @@ public abstract class MesDbContext(DbContextOptions options)
     private readonly HashSet<Guid> _stockChanged = [];
     private readonly HashSet<string> _batchesChanged = [];
     private readonly HashSet<string> _equipmentChanged = [];
+    private readonly HashSet<string> _exceptionsChanged = [];
     private bool _plantChanged;
     private List<AuditEntry> _pendingAudit = [];
 
@@ -139,6 +140,8 @@ public abstract class MesDbContext(DbContextOptions options)
         _outboxWritten |= outbox.Count > 0;
         _batchesChanged.UnionWith(ChangeTracker.Entries<Batch>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
+        _exceptionsChanged.UnionWith(ChangeTracker.Entries<Domain.Quality.QualityException>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
         // Equipment whose fitness for use changed (status, cleaning, calibration): screens that offer it re-read.
         _equipmentChanged.UnionWith(ChangeTracker.Entries<Equipment>()
             .Where(e => e.State is EntityState.Added || (e.State == EntityState.Modified && (e.Property(x => x.Status).IsModified
@@ -154,18 +157,21 @@ public abstract class MesDbContext(DbContextOptions options)
     /// <summary>What the saves since the last commit changed; cleared as it is taken.</summary>
     internal CommittedChanges? TakeCommittedChanges()
     {
-        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0 && _equipmentChanged.Count == 0 && !_plantChanged)
+        if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0 && _equipmentChanged.Count == 0 && !_plantChanged
+            && _exceptionsChanged.Count == 0)
             return null;
         var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet())
         {
             EquipmentChanged = _equipmentChanged.ToHashSet(),
             PlantChanged = _plantChanged,
+            QualityExceptionsChanged = _exceptionsChanged.ToHashSet(),
         };
         _outboxWritten = false;
         _plantChanged = false;
         _stockChanged.Clear();
         _batchesChanged.Clear();
         _equipmentChanged.Clear();
+        _exceptionsChanged.Clear();
         return changes;
     }
 

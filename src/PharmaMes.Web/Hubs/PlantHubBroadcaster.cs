@@ -1,14 +1,19 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Production;
 using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Web.Hubs;
 
 /// <summary>
 /// Forwards live plant events to hub clients. The notifier's handlers only queue (the ingest
-/// pipeline never waits for a network client); this service sends from the queue.
+/// pipeline never waits for a network client); this service sends from the queue. Batches and
+/// quality exceptions are read after their commit, so a client never hears of what is not stored.
 /// </summary>
-public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, IHubContext<PlantHub> hub, ILogger<PlantHubBroadcaster> logger) : BackgroundService
+public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFeed commits, IDbContextFactory<MesDbContext> contexts,
+    IHubContext<PlantHub> hub, ILogger<PlantHubBroadcaster> logger) : BackgroundService
 {
     // Under overload the oldest live telemetry is skipped (the database has every sample); state
     // changes and alerts are few and go in their own queue, which never drops.
@@ -23,11 +28,20 @@ public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, IHubCont
         notifier.TelemetryUpdated += onTelemetry;
         notifier.EquipmentStateChanged += onState;
         notifier.AlertRaised += onAlert;
+        Action<CommittedChanges> onCommit = changes =>
+        {
+            foreach (var batch in changes.BatchesChanged)
+                _events.Writer.TryWrite(new BatchToAnnounce(batch));
+            foreach (var exception in changes.QualityExceptionsChanged)
+                _events.Writer.TryWrite(new ExceptionToAnnounce(exception));
+        };
+        commits.Committed += onCommit;
         stoppingToken.Register(() =>
         {
             notifier.TelemetryUpdated -= onTelemetry;
             notifier.EquipmentStateChanged -= onState;
             notifier.AlertRaised -= onAlert;
+            commits.Committed -= onCommit;
         });
         return Task.WhenAll(DrainAsync(_events.Reader, stoppingToken), DrainAsync(_telemetry.Reader, stoppingToken));
     }
@@ -59,8 +73,39 @@ public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, IHubCont
             .SendAsync(nameof(TelemetryUpdated), t, cancellationToken),
         EquipmentStateChanged s => hub.Clients.All.SendAsync(nameof(EquipmentStateChanged), s, cancellationToken),
         AlertRaised a => hub.Clients.All.SendAsync(nameof(AlertRaised), a, cancellationToken),
+        BatchToAnnounce b => SendBatchAsync(b.Number, cancellationToken),
+        ExceptionToAnnounce q => SendExceptionAsync(q.Number, cancellationToken),
         _ => Task.CompletedTask,
     };
+
+    private async Task SendBatchAsync(string number, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var wanted = new BatchNumber(number);
+        var batch = await db.Batches.AsNoTracking().Include(b => b.Steps).AsSplitQuery().SingleOrDefaultAsync(b => b.Number == wanted, cancellationToken);
+        if (batch is null)
+            return;
+        var current = batch.Steps.OrderBy(s => s.Number).FirstOrDefault(s => !s.IsDone)?.Number;
+        var at = new[] { batch.CompletedAt, batch.StartedAt, (DateTimeOffset?)batch.CreatedAt }
+            .Concat(batch.Steps.Select(s => s.CompletedAt ?? s.PerformedAt ?? s.StartedAt)).Max() ?? batch.CreatedAt;
+        await hub.Clients.All.SendAsync(nameof(BatchStateChanged), new BatchStateChanged(batch.Number.Value, batch.ProductCode.Value, batch.State.ToString(),
+            batch.Disposition.ToString(), batch.Steps.Count(s => s.IsDone), batch.Steps.Count, current, at), cancellationToken);
+    }
+
+    private async Task SendExceptionAsync(string number, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var wanted = new Domain.Quality.QualityExceptionNumber(number);
+        var q = await db.QualityExceptions.AsNoTracking().SingleOrDefaultAsync(e => e.Number == wanted, cancellationToken);
+        if (q is null)
+            return;
+        await hub.Clients.All.SendAsync(nameof(QualityExceptionChanged), new QualityExceptionChanged(q.Number.Value, q.BatchNumber?.Value, q.StepNumber,
+            q.Severity.ToString(), q.Status.ToString(), q.Title, q.ClosedAt ?? q.InvestigationStartedAt ?? q.RaisedAt), cancellationToken);
+    }
+
+    private sealed record BatchToAnnounce(string Number);
+
+    private sealed record ExceptionToAnnounce(string Number);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a live event to hub clients failed: {Error}")]
     private partial void LogSendFailed(string error);

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using MQTTnet;
 using MQTTnet.Formatter;
+using Microsoft.Extensions.DependencyInjection;
 using MQTTnet.Protocol;
+using PharmaMes.Web.Tests.Batches;
 
 namespace PharmaMes.Web.Tests.Hubs;
 
@@ -73,6 +75,41 @@ public class PlantHubClients(MesWebFactory factory) : IClassFixture<MesWebFactor
         Assert.Equal("Down", change.GetProperty("state").GetString());
         Assert.Equal("Chopper motor overload", change.GetProperty("reason").GetString());
         Assert.Equal("EquipmentDown", raised.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task EveryClientHearsOfABatchMovingAndOfTheQualityExceptionItRaised()
+    {
+        factory.CreateClient();
+        await using var hub = Connect(MesWebFactory.ApiKey);
+        var number = await TestBatches.NewBatchAsync(factory);
+        var started = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var raised = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("BatchStateChanged", e =>
+        {
+            if (e.GetProperty("batchNumber").GetString() == number && e.GetProperty("stepsDone").GetInt32() == 1)
+                started.TrySetResult(e);
+        });
+        hub.On<JsonElement>("QualityExceptionChanged", e =>
+        {
+            if (e.GetProperty("batchNumber").GetString() == number)
+                raised.TrySetResult(e);
+        });
+        await hub.StartAsync();
+        var services = factory.Services;
+        var operatorUser = await ShopFloorSetup.PersonAsync(services, "operator");
+        var execution = services.GetRequiredService<PharmaMes.Infrastructure.Production.BatchExecutionService>();
+
+        await execution.StartAsync(number, operatorUser);
+        var supervisor = await ShopFloorSetup.PersonAsync(services, "supervisor");
+        await execution.SkipStepAsync(number, 1, "Pre-weighed in the warehouse", new PharmaMes.Infrastructure.Signatures.SignatureCredentials("supervisor", MesWebFactory.Password), supervisor);
+
+        var batch = await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var exception = await raised.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(("Running", "PendingReview", 2), (batch.GetProperty("state").GetString(), batch.GetProperty("disposition").GetString(),
+            batch.GetProperty("currentStep").GetInt32()));
+        Assert.Equal(("Open", 1), (exception.GetProperty("status").GetString(), exception.GetProperty("stepNumber").GetInt32()));
+        Assert.StartsWith("QE-", exception.GetProperty("number").GetString());
     }
 
     [Fact]
