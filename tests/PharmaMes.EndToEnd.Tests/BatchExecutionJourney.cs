@@ -37,6 +37,8 @@ public class BatchExecutionJourney(LivePlantApp app, Chromium chromium) : IClass
         await operatorPage.ClickAsync("[data-action=start-step]");
         await operatorPage.Locator("input[aria-label='Lot of EXC-PVP']").FillAsync("PVP-24-0042");
         await operatorPage.Locator("input[aria-label='Quantity of EXC-PVP']").FillAsync("2.01");
+        // The booth has a scale and no live reading in this test: the typed weight carries its reason.
+        await operatorPage.Locator("#typed-0").FillAsync("Weighed on reference balance RB-2, scale display faulty");
         await operatorPage.ClickAsync("[data-action=dispense]");
         await operatorPage.Locator("tr[data-material='EXC-PVP'] [data-result=WithinLimits]").WaitForAsync();
         await Screenshots.SaveAsync(operatorPage, "batch-dispensed", fullPage: true);

@@ -35,11 +35,19 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
         var focused = await page.EvaluateAsync<string>("document.activeElement.id");
         await page.Keyboard.TypeAsync("2,01", new() { Delay = 0 });
         await page.Keyboard.PressAsync("Enter");
+        // The booth has a scale: a typed weight is refused until it says why, and the record keeps the reason.
+        var why = page.Locator("tr[data-material='EXC-PVP'] .validation-message");
+        await why.WaitForAsync();
+        var whyText = await why.TextContentAsync();
+        var reason = page.Locator("#typed-0");
+        await reason.PressSequentiallyAsync("Reference balance RB-2", new() { Delay = 0 });
+        await reason.PressAsync("Enter");
         var dispensed = page.Locator("tr[data-material='EXC-PVP']");
         await dispensed.Locator("[data-result=WithinLimits]").WaitForAsync();
 
         Assert.True(widths[0] <= widths[1], $"The execution page is {widths[0]} px wide in a {widths[1]} px window.");
         Assert.Equal("quantity-0", focused);
+        Assert.Contains("This booth has a scale", whyText);
         Assert.Contains("PVP-24-0042", await dispensed.TextContentAsync());
         Assert.Contains("2,01 kg", await dispensed.TextContentAsync());
 
@@ -87,6 +95,8 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
         await quantity.FillAsync("");
         await quantity.PressSequentiallyAsync("2.01", new() { Delay = 0 });
         await quantity.PressAsync("Enter");
+        await page.Locator("#typed-0").FillAsync("Reference balance RB-2");
+        await page.Locator("#typed-0").PressAsync("Enter");
         await page.Locator("tr[data-material='EXC-PVP'] [data-result=WithinLimits]").WaitForAsync();
         Assert.Contains("2.01 kg", await page.Locator("tr[data-material='EXC-PVP']").TextContentAsync());
         // The step is finished, so the booth is free for the next terminal.

@@ -267,7 +267,8 @@ public class Batch
     /// used or a wrong unit is refused (nothing recorded); an amount outside the tolerance is recorded
     /// and flagged, and the caller raises a quality exception (<see cref="QualityException.OutOfToleranceDispense"/>).
     /// </summary>
-    public BatchRecordEntry RecordDispense(int stepNumber, MaterialCode lineMaterial, Material material, MaterialLot lot, Quantity quantity, Person by, DateTimeOffset at)
+    public BatchRecordEntry RecordDispense(int stepNumber, MaterialCode lineMaterial, Material material, MaterialLot lot, Quantity quantity, Person by, DateTimeOffset at,
+        Weighing? weighing = null)
     {
         EnsureStepActionsAllowed();
         var step = StepInProgress(stepNumber, "materials are dispensed");
@@ -285,7 +286,7 @@ public class Batch
             throw new DomainException(string.Join(" ", refusals));
         var tolerance = line.Tolerance;
         var entry = Append(BatchRecordEntryKind.MaterialDispensed, by, at, step.Number, line.MaterialCode.Value,
-            target: (double)line.TargetQuantity.Amount, text: material.Name, unit: quantity.Unit,
+            target: (double)line.TargetQuantity.Amount, text: weighing is null ? material.Name : $"{material.Name} — {weighing.Describe()}", unit: quantity.Unit,
             limits: new ValueRange((double)tolerance.Low.Amount, (double)tolerance.High.Amount),
             result: tolerance.Check(quantity), lotNumber: lot.Number, amount: quantity.Amount);
         line.Dispensed(entry);

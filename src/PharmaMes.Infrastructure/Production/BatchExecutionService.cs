@@ -183,13 +183,24 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
     /// </summary>
     public Task<StepOutcome> DispenseAsync(string number, int stepNumber, string materialCode, string lotNumber, decimal amount, AuditActor actor,
         CancellationToken cancellationToken = default) =>
-        DispenseAsync(number, stepNumber, materialCode, lotNumber, amount, null, actor, cancellationToken);
+        DispenseAsync(number, stepNumber, materialCode, lotNumber, amount, null, null, actor, cancellationToken);
 
     /// <param name="labelExpiry">The expiry date a scanned GS1 label carries (AI 17): it must be the lot's, or the container is not the lot it claims.</param>
+    /// <param name="typed">
+    /// Null when the weight is the scale's reading (the step's booth and its calibration are recorded); else the weight was typed,
+    /// with the reason, which the booth's scale makes required.
+    /// </param>
     public Task<StepOutcome> DispenseAsync(string number, int stepNumber, string materialCode, string lotNumber, decimal amount, DateOnly? labelExpiry,
-        AuditActor actor, CancellationToken cancellationToken = default) =>
+        TypedWeight? typed, AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor, async (batch, db, now) =>
         {
+            var booth = batch.FindStep(stepNumber)?.EquipmentCode is { } boothCode
+                ? await db.Equipment.AsNoTracking().Include(e => e.Tags).SingleOrDefaultAsync(e => e.Code == boothCode, cancellationToken)
+                : null;
+            var hasScale = booth?.Tags.Any(t => t.Role == TagRole.ScaleWeight) == true;
+            var weighing = typed is null && hasScale
+                ? Weighing.ByScale(booth!.Code.Value, booth.CalibrationDueOn)
+                : Weighing.Typed(typed?.Reason, hasScale);
             var lineMaterial = new MaterialCode(materialCode);
             var lotCode = new LotNumber(lotNumber);
             var lot = await db.MaterialLots.SingleOrDefaultAsync(l => l.Number == lotCode, cancellationToken)
@@ -201,7 +212,7 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
             var line = batch.FindStep(stepNumber)?.FindMaterial(lineMaterial)
                 ?? throw new DomainException($"Step {stepNumber} of batch {number} does not dispense {lineMaterial}.");
             var quantity = new Quantity(amount, line.TargetQuantity.Unit);
-            var entry = batch.RecordDispense(stepNumber, lineMaterial, material, lot, quantity, PersonOf(actor), now);
+            var entry = batch.RecordDispense(stepNumber, lineMaterial, material, lot, quantity, PersonOf(actor), now, weighing);
             // Read (and tracked) now: the save posts to this version of the balance, or is refused
             // because another batch drew on the lot meanwhile, and then recomputed.
             var balance = await db.LotBalances.SingleAsync(b => b.LotId == lot.Id, cancellationToken);

@@ -55,7 +55,10 @@ public class BatchExecutionFlow
         var record = (await review.GetRecordAsync(number))!;
         Assert.Equal((BatchState.Completed, BatchDisposition.Released), (record.Batch.State, record.Batch.Disposition));
         Assert.Equal(Enumerable.Range(1, record.Entries.Count), record.Entries.Select(e => e.Sequence));
-        Assert.Contains(record.Entries, e => e.Kind == BatchRecordEntryKind.MaterialDispensed && e.LotNumber == new LotNumber("PARA-24-0117") && e.Amount == 5.02m);
+        var dispense = record.Entries.Single(e => e.Kind == BatchRecordEntryKind.MaterialDispensed);
+        Assert.Equal((new LotNumber("PARA-24-0117"), 5.02m), (dispense.LotNumber, dispense.Amount));
+        // Taken from the booth's scale: the record names the scale and its calibration.
+        Assert.Contains("weighed on the DISP-01 scale (calibrated until", dispense.Text);
         Assert.Contains(record.Flagged, e => e.Name == "Loss on drying");
         Assert.Equal([SignatureMeaning.Performed, SignatureMeaning.Verified, SignatureMeaning.Performed, SignatureMeaning.Reviewed, SignatureMeaning.Released],
             record.Signatures.Select(s => s.Signature.Meaning));
@@ -136,11 +139,14 @@ public class BatchExecutionFlow
         var quarantined = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0121", 5m, operatorUser));
         var expired = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "PARA-23-0904", 5m, operatorUser));
         var wrongMaterial = await Assert.ThrowsAsync<DomainException>(() => execution.DispenseAsync(number, 1, "API-PARA", "MCC-24-3310", 5m, operatorUser));
+        var typedWithoutReason = await Assert.ThrowsAsync<DomainException>(() =>
+            execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5m, null, new TypedWeight(null), operatorUser));
+        Assert.Contains("This booth has a scale", typedWithoutReason.Message);
         await using (var read = host.NewContext())
         {
             var lot = await read.MaterialLots.AsNoTracking().SingleAsync(l => l.Number == new LotNumber("PARA-24-0117"));
             var relabelled = await Assert.ThrowsAsync<DomainException>(() =>
-                execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5m, lot.ExpiryDate.AddMonths(6), operatorUser));
+                execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5m, lot.ExpiryDate.AddMonths(6), null, operatorUser));
             Assert.Contains($"is not lot PARA-24-0117's expiry {lot.ExpiryDate:yyyy-MM-dd}", relabelled.Message);
         }
 

@@ -122,7 +122,7 @@ public class ExecutionSteps : BunitContext
     {
         var (batch, booth) = RunningBatch();
         batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
-        var dispensed = new List<(string, string, decimal, DateOnly?)>();
+        var dispensed = new List<(string, string, decimal, DateOnly?, TypedWeight?)>();
         var step = Render<ExecutionStep>(ps => ps
             .Add(p => p.Step, batch.FindStep(1)!)
             .Add(p => p.CanAct, true)
@@ -138,7 +138,7 @@ public class ExecutionSteps : BunitContext
         step.Find("button[data-action='dispense']").Click();
 
         Assert.Contains("Scan or type the lot", missingLot);
-        Assert.Equal([("API-PARA", "PARA-24-0117", 5.013m, (DateOnly?)null)], dispensed);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.013m, (DateOnly?)null, (TypedWeight?)null)], dispensed);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public class ExecutionSteps : BunitContext
     {
         var (batch, booth) = RunningBatch();
         batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
-        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry)>();
+        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry, TypedWeight? Typed)>();
         var step = Render<ExecutionStep>(ps => ps
             .Add(p => p.Step, batch.FindStep(1)!)
             .Add(p => p.CanAct, true)
@@ -203,7 +203,37 @@ public class ExecutionSteps : BunitContext
         step.Find("button[data-action='dispense']").Click();
 
         Assert.Contains("check digit", badCheckDigit);
-        Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, new DateOnly(2027, 12, 31))], dispensed);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, (DateOnly?)new DateOnly(2027, 12, 31), (TypedWeight?)new TypedWeight(null))], dispensed);
         JSInterop.VerifyInvoke("mesShopFloor.focusFirstEmpty");
+    }
+
+    [Fact]
+    public void OnABoothWithAScaleATypedWeightNeedsItsReasonAndTheScaleReadingNone()
+    {
+        var (batch, booth) = RunningBatch();
+        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
+        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry, TypedWeight? Typed)>();
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(1)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.HasScale, true)
+            .Add(p => p.ScaleReading, 5.013m)
+            .Add(p => p.OnDispense, d => dispensed.Add(d)));
+
+        step.Find("input[aria-label='Lot of API-PARA']").Change("PARA-24-0117");
+        step.Find("input[aria-label='Quantity of API-PARA']").Change("5.02");
+        step.Find("button[data-action='dispense']").Click();
+        var refused = step.Find("tr[data-material='API-PARA'] .validation-message").TextContent;
+        step.Find("#typed-0").Change("Weighed on reference balance RB-2");
+        step.Find("button[data-action='dispense']").Click();
+        step.Find("button[data-action='use-scale']").Click();
+        var fromScale = step.FindAll("[data-weighing=scale]").Count;
+        step.Find("button[data-action='dispense']").Click();
+
+        Assert.Contains("This booth has a scale", refused);
+        Assert.Equal(1, fromScale);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, null, new TypedWeight("Weighed on reference balance RB-2")),
+            ("API-PARA", "PARA-24-0117", 5.013m, null, null)], dispensed);
     }
 }

@@ -182,8 +182,14 @@ public partial class ExecutionPage
     private Task CorrectValueAsync((int Sequence, double Value, string Reason) correction) =>
         RunAsync(async actor => Report(await Execution.CorrectValueAsync(Number, correction.Sequence, correction.Value, correction.Reason, actor)));
 
-    private Task DispenseAsync((string Material, string Lot, decimal Amount, DateOnly? LabelExpiry) dispense) =>
-        RunAsync(async actor => Report(await Execution.DispenseAsync(Number, selected, dispense.Material, dispense.Lot, dispense.Amount, dispense.LabelExpiry, actor)));
+    private Task DispenseAsync((string Material, string Lot, decimal Amount, DateOnly? LabelExpiry, TypedWeight? Typed) dispense) =>
+        RunAsync(async actor => Report(await Execution.DispenseAsync(Number, selected, dispense.Material, dispense.Lot, dispense.Amount, dispense.LabelExpiry,
+            dispense.Typed, actor)));
+
+    /// <summary>Whether the step's booth has a tag with the ScaleWeight role: typing a weight there needs a reason.</summary>
+    private bool HasScale(BatchStep step) =>
+        step.EquipmentCode is { } code
+        && plant?.ByCode.GetValueOrDefault(code.Value)?.Tags.Values.Any(t => t.Role == TagRole.ScaleWeight) == true;
 
     private void CompleteStep()
     {
