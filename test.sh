@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of PharmaMes on this machine, installing first what the tests need:
-# Chromium for the browser tests, Mosquitto for the broker tests, xmllint for schema checks.
+# Chromium for the browser tests, Mosquitto for the broker tests, xmllint for schema checks,
+# and axe-core (npm) that the browser tests inject to check accessibility.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +16,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f tests/PharmaMes.EndToEnd.Tests/axe/node_modules/axe-core/axe.min.js ]; then
+  command -v npm >/dev/null 2>&1 || { sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"; $sudo_cmd apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+  npm ci --prefix tests/PharmaMes.EndToEnd.Tests/axe --no-audit --no-fund >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
