@@ -25,6 +25,25 @@ public class RoleLandingJourney(LivePlantApp app, Chromium chromium) : IClassFix
         Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide in a {widths[1]} px window.");
     }
 
+    [Theory]
+    [InlineData("/work")]
+    [InlineData("/batches")]
+    [InlineData("/batches/B-2026-0005/execute")]
+    [InlineData("/maintenance")]
+    public async Task ATabletHeldUprightShowsTheShopFloorPagesWithoutSidewaysScrolling(string path)
+    {
+        var page = await chromium.SignInAsync(app, "supervisor");
+        await page.SetViewportSizeAsync(768, 1024);
+        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.Locator("h1").First.WaitForAsync();
+        await Screenshots.SaveAsync(page, $"portrait{path.Replace('/', '-')}", fullPage: false);
+
+        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+
+        Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide in a {widths[1]} px upright tablet.");
+    }
+
     [Fact]
     public async Task TheOperatorsQueueShowsTheDemoBatchAndUpdatesWhenABatchIsMade()
     {
