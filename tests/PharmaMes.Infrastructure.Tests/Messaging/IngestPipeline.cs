@@ -76,7 +76,11 @@ public class IngestPipeline
         Assert.Equal(t3, excursion.EndedAt);
         Assert.Equal(38.4, excursion.Peak);
         Assert.Equal(t2, excursion.PeakAt);
-        Assert.Single(await live.QueryAsync(db => db.Alerts.Where(a => a.Kind == AlertKind.EquipmentDown || a.Kind == AlertKind.Excursion).ToListAsync()));
+        // The alert returns to normal when the excursion ends, and stays as history.
+        var clearedAlert = Assert.Single(await Eventually.GetAsync(
+            () => live.QueryAsync(db => db.Alerts.Where(a => a.Kind == AlertKind.EquipmentDown || a.Kind == AlertKind.Excursion).ToListAsync()),
+            rows => rows.Count == 1 && rows[0].ClearedAt is not null));
+        Assert.Equal(t3, clearedAlert.ClearedAt);
         Assert.Equal(4, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == bioreactor)));
     }
 
@@ -132,6 +136,14 @@ public class IngestPipeline
         Assert.Contains("Punch tip broken at station 12", alert.Message);
         Assert.True(await Eventually.TrueAsync(() => live.Get<LivePlant>().Find("TP-01")?.State == EquipmentState.Down),
             "the live plant should show TP-01 Down");
+
+        // Repaired: the press reports Idle, and its Down alert returns to normal at that moment.
+        var repaired = at.AddSeconds(3);
+        await PublishAcceptedAsync(device, $"{TabletPress}/state", $$"""{"ts":"{{Ts(repaired)}}","state":"Idle"}""");
+        var cleared = await Eventually.GetAsync(
+            () => live.QueryAsync(db => db.Alerts.AsNoTracking().SingleAsync(a => a.Id == alert.Id)),
+            a => a.ClearedAt is not null);
+        Assert.Equal(repaired, cleared.ClearedAt);
     }
 
     [Fact]
