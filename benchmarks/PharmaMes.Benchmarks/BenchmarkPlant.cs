@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Benchmarks;
@@ -11,6 +12,8 @@ internal static class BenchmarkPlant
     public static async Task SeedAsync(IDbContextFactory<MesDbContext> contexts, int equipmentCount)
     {
         await using var db = await contexts.CreateDbContextAsync();
+        // The plant model is audited GMP data: the benchmark sets it up as the system.
+        db.AuditActor = AuditActor.System("benchmark set-up", "Benchmark plant seeded");
         var now = DateTimeOffset.UtcNow;
         var site = new Site(new PlantCode("PLANT1"), "Benchmark site");
         var line = site.AddArea(new PlantCode("OSD"), "Oral solid dose").AddLine(new PlantCode("OSD-L1"), "Line 1");
