@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<PlantOverviewService>();
         services.AddSingleton<PlantEngineeringService>();
         services.AddHostedService<PlantModelWatch>();
+        services.AddSingleton<Live.RecordEvents>();
         services.AddSingleton<Live.AlertClearing>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.AlertClearing>());
         services.AddSingleton(sp => new Plant.Model.B2mmlSchema(sp.GetRequiredService<IConfiguration>()["B2mml:SchemaFolder"]));

@@ -48,6 +48,14 @@ public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contex
         if (active.Count == 0)
             return 0;
         var units = (await db.Equipment.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(e => e.Code.Value);
+        // One read of the excursions the active excursion alerts may be waiting on, not one per alert.
+        var watched = active.Where(a => a.Kind == AlertKind.Excursion && units.ContainsKey(a.Source)).ToList();
+        var since = watched.Count == 0 ? DateTimeOffset.MaxValue : watched.Min(a => a.RaisedAt);
+        var unitIds = watched.Select(a => units[a.Source].Id).Distinct().ToList();
+        var excursionsByUnit = (await db.Excursions.AsNoTracking()
+                .Where(x => unitIds.Contains(x.EquipmentId) && x.StartedAt >= since).Select(x => new { x.EquipmentId, x.StartedAt, x.EndedAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.EquipmentId);
         var cleared = 0;
         foreach (var alert in active)
         {
@@ -60,8 +68,7 @@ public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contex
             }
             else if (alert.Kind == AlertKind.Excursion)
             {
-                var excursions = await db.Excursions.AsNoTracking().Where(x => x.EquipmentId == unit.Id && x.StartedAt >= alert.RaisedAt)
-                    .Select(x => x.EndedAt).ToListAsync(cancellationToken);
+                var excursions = excursionsByUnit[unit.Id].Where(x => x.StartedAt >= alert.RaisedAt).Select(x => x.EndedAt).ToList();
                 if (excursions.Count > 0 && excursions.All(end => end is not null))
                 {
                     alert.Clear(excursions.Max()!.Value);

@@ -1,7 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
-using PharmaMes.Domain.Production;
 using PharmaMes.Infrastructure.Live;
 using PharmaMes.Infrastructure.Persistence;
 
@@ -12,7 +10,7 @@ namespace PharmaMes.Web.Hubs;
 /// pipeline never waits for a network client); this service sends from the queue. Batches and
 /// quality exceptions are read after their commit, so a client never hears of what is not stored.
 /// </summary>
-public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFeed commits, IDbContextFactory<MesDbContext> contexts,
+public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFeed commits, RecordEvents records,
     IHubContext<PlantHub> hub, ILogger<PlantHubBroadcaster> logger) : BackgroundService
 {
     // Under overload the oldest live telemetry is skipped (the database has every sample); state
@@ -80,27 +78,14 @@ public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFe
 
     private async Task SendBatchAsync(string number, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var wanted = new BatchNumber(number);
-        var batch = await db.Batches.AsNoTracking().Include(b => b.Steps).AsSplitQuery().SingleOrDefaultAsync(b => b.Number == wanted, cancellationToken);
-        if (batch is null)
-            return;
-        var current = batch.Steps.OrderBy(s => s.Number).FirstOrDefault(s => !s.IsDone)?.Number;
-        var at = new[] { batch.CompletedAt, batch.StartedAt, (DateTimeOffset?)batch.CreatedAt }
-            .Concat(batch.Steps.Select(s => s.CompletedAt ?? s.PerformedAt ?? s.StartedAt)).Max() ?? batch.CreatedAt;
-        await hub.Clients.All.SendAsync(nameof(BatchStateChanged), new BatchStateChanged(batch.Number.Value, batch.ProductCode.Value, batch.State.ToString(),
-            batch.Disposition.ToString(), batch.Steps.Count(s => s.IsDone), batch.Steps.Count, current, at), cancellationToken);
+        if (await records.BatchAsync(number, cancellationToken) is { } batch)
+            await hub.Clients.All.SendAsync(nameof(BatchStateChanged), batch, cancellationToken);
     }
 
     private async Task SendExceptionAsync(string number, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var wanted = new Domain.Quality.QualityExceptionNumber(number);
-        var q = await db.QualityExceptions.AsNoTracking().SingleOrDefaultAsync(e => e.Number == wanted, cancellationToken);
-        if (q is null)
-            return;
-        await hub.Clients.All.SendAsync(nameof(QualityExceptionChanged), new QualityExceptionChanged(q.Number.Value, q.BatchNumber?.Value, q.StepNumber,
-            q.Severity.ToString(), q.Status.ToString(), q.Title, q.ClosedAt ?? q.InvestigationStartedAt ?? q.RaisedAt), cancellationToken);
+        if (await records.QualityExceptionAsync(number, cancellationToken) is { } exception)
+            await hub.Clients.All.SendAsync(nameof(QualityExceptionChanged), exception, cancellationToken);
     }
 
     private sealed record BatchToAnnounce(string Number);

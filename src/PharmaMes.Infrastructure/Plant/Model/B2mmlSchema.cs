@@ -6,8 +6,8 @@ namespace PharmaMes.Infrastructure.Plant.Model;
 
 /// <summary>
 /// The MESA B2MML V0700 schemas, to check an uploaded plant model before reading it: from the folder
-/// in <c>B2mml:SchemaFolder</c> or PHARMAMES_B2MML_DIR, else a <c>schemas/b2mml/Schema</c> or
-/// <c>shared/b2mml/Schema</c> folder above the application, else /work/shared/b2mml/Schema.
+/// in <c>B2mml:SchemaFolder</c> or PHARMAMES_B2MML_DIR, else the project's vendored <c>schemas/b2mml/Schema</c>
+/// folder above the application (a clone carries it).
 /// </summary>
 public sealed class B2mmlSchema(string? configuredFolder)
 {
@@ -48,11 +48,9 @@ public sealed class B2mmlSchema(string? configuredFolder)
             if (!string.IsNullOrWhiteSpace(folder))
                 return HasSchema(folder) ? folder : null;
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            foreach (var candidate in new[] { Path.Combine(folder.FullName, "schemas", "b2mml", "Schema"), Path.Combine(folder.FullName, "shared", "b2mml", "Schema") })
-                if (HasSchema(candidate))
-                    return candidate;
-        const string workplace = "/work/shared/b2mml/Schema";
-        return HasSchema(workplace) ? workplace : null;
+            if (Path.Combine(folder.FullName, "schemas", "b2mml", "Schema") is var candidate && HasSchema(candidate))
+                return candidate;
+        return null;
     }
 
     private static bool HasSchema(string folder) => File.Exists(Path.Combine(folder, EquipmentSchemaFile));
