@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddSingleton<Audit.AuditTrailService>();
         services.AddSingleton<Signatures.ElectronicSigning>();
         services.AddSingleton<Production.BatchExecutionService>();
+        services.AddSingleton<Production.TelemetryCapture>();
+        services.AddOptions<Production.ValueCaptureOptions>().BindConfiguration(Production.ValueCaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Production.BatchReviewService>();
         services.AddSingleton<Production.WorkQueueService>();
         services.AddSingleton<Production.ProductionOrderService>();

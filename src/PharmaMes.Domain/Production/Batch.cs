@@ -223,15 +223,56 @@ public class Batch
     /// value outside the limits is recorded and flagged, never refused; the caller raises a quality
     /// exception for it (<see cref="QualityException.OutOfLimitValue"/>).
     /// </summary>
-    public BatchRecordEntry RecordValue(int stepNumber, string name, double value, Person by, DateTimeOffset at)
+    public BatchRecordEntry RecordValue(int stepNumber, string name, double value, Person by, DateTimeOffset at) =>
+        RecordValue(stepNumber, name, value, reason: null, by, at);
+
+    /// <summary>
+    /// Records a typed value. A parameter the recipe captures from the equipment is typed only with a
+    /// <paramref name="reason"/> (the device is offline, the reading is known wrong), kept in the entry.
+    /// </summary>
+    public BatchRecordEntry RecordValue(int stepNumber, string name, double value, string? reason, Person by, DateTimeOffset at)
     {
         EnsureStepActionsAllowed();
         var step = StepInProgress(stepNumber, "values are recorded");
         var expected = step.FindValue(name)
             ?? throw new DomainException($"{step.Label} has no parameter or check named '{name}'.");
+        string? text = null;
+        if (expected.IsCaptured)
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+                throw new DomainException(
+                    $"{expected.Name} is captured from {step.EquipmentCode?.ToString() ?? "the step's equipment"} {expected.CaptureTag}: capture it, or give a reason for typing it instead.");
+            text = "Typed instead of captured: " + Guard.Text(reason, "A reason for typing a captured value", ReasonMaxLength);
+        }
         var result = LimitCheck.Check(value, expected.Limits);
         var entry = Append(BatchRecordEntryKind.ValueRecorded, by, at, step.Number, expected.Name,
-            value: value, target: expected.Target, unit: expected.Unit, limits: expected.Limits, result: result);
+            value: value, target: expected.Target, text: text, unit: expected.Unit, limits: expected.Limits, result: result);
+        expected.Took(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Records a parameter captured from the telemetry of the equipment running the step: the value
+    /// with the tag and the time of the readings, checked against the limits like a typed one.
+    /// </summary>
+    public BatchRecordEntry CaptureValue(int stepNumber, string name, CapturedReading reading, Person by, DateTimeOffset at)
+    {
+        EnsureStepActionsAllowed();
+        var step = StepInProgress(stepNumber, "values are captured");
+        var expected = step.FindValue(name)
+            ?? throw new DomainException($"{step.Label} has no parameter or check named '{name}'.");
+        if (!expected.IsCaptured)
+            throw new DomainException($"{expected.Name} is not captured from equipment: type it.");
+        if (step.EquipmentCode != reading.Equipment || expected.CaptureTag != reading.Tag || expected.CaptureMode != reading.Mode)
+            throw new DomainException(
+                $"{expected.Name} is captured as {expected.CaptureMode} of {step.EquipmentCode} {expected.CaptureTag}, not as {reading.Mode} of {reading.Equipment} {reading.Tag}.");
+        Guard.Finite(reading.Value, $"The captured value of {expected.Name}");
+        if (reading.To > at || reading.From > reading.To)
+            throw new DomainException($"The readings captured for {expected.Name} must lie before the moment of recording.");
+        var result = LimitCheck.Check(reading.Value, expected.Limits);
+        var entry = Append(BatchRecordEntryKind.ValueCaptured, by, at, step.Number, expected.Name,
+            value: reading.Value, target: expected.Target, text: reading.Describe(), unit: expected.Unit, limits: expected.Limits, result: result);
+        entry.CapturedFromReadings(reading);
         expected.Took(entry);
         return entry;
     }
@@ -244,7 +285,7 @@ public class Batch
     {
         if (original.BatchId != Id)
             throw new DomainException($"Entry {original.Sequence} is not an entry of batch {Number}.");
-        if (original.Kind is not (BatchRecordEntryKind.ValueRecorded or BatchRecordEntryKind.ValueCorrected))
+        if (original.Kind is not (BatchRecordEntryKind.ValueRecorded or BatchRecordEntryKind.ValueCaptured or BatchRecordEntryKind.ValueCorrected))
             throw new DomainException($"Entry {original.Sequence} is a {original.Kind} entry: only a recorded value can be corrected.");
         EnsureRecordOpen();
         var text = Guard.Text(reason, "A reason for the correction", ReasonMaxLength);

@@ -1,5 +1,6 @@
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
 
 namespace PharmaMes.Domain.Production;
 
@@ -42,6 +43,10 @@ public class BatchRecordEntry
     /// <summary>For a correction: the sequence of the entry it supersedes.</summary>
     public int? CorrectsSequence { get; private set; }
     public Guid? SignatureId { get; private set; }
+    /// <summary>For a captured value: the tag it came from and the time of the readings it stands for.</summary>
+    public TagName? CapturedTag { get; private set; }
+    public DateTimeOffset? CapturedFrom { get; private set; }
+    public DateTimeOffset? CapturedTo { get; private set; }
 
     public Quantity? Quantity => Amount is { } amount && Unit is { } unit ? new Quantity(amount, unit) : null;
 
@@ -72,6 +77,13 @@ public class BatchRecordEntry
         Amount = amount;
         CorrectsSequence = correctsSequence;
         SignatureId = signatureId;
+    }
+
+    internal void CapturedFromReadings(CapturedReading reading)
+    {
+        CapturedTag = reading.Tag;
+        CapturedFrom = reading.From;
+        CapturedTo = reading.To;
     }
 
     public ValueRange? Limits => LowLimit is { } low && HighLimit is { } high ? new ValueRange(low, high) : null;

@@ -16,6 +16,8 @@ public enum BatchRecordEntryKind
     StepSkipped,
     EquipmentUsed,
     ValueRecorded,
+    /// <summary>A value taken from the telemetry of the step's equipment, with the tag and the time of the readings.</summary>
+    ValueCaptured,
     /// <summary>A new value for an earlier entry, with a reason; the earlier entry stays as it was.</summary>
     ValueCorrected,
     MaterialDispensed,

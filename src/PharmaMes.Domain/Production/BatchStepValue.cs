@@ -1,4 +1,5 @@
 using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Recipes;
 
 namespace PharmaMes.Domain.Production;
@@ -20,12 +21,16 @@ public class BatchStepValue
     /// <summary>The set point of a process parameter; null for an in-process check.</summary>
     public double? Target { get; private set; }
     public ValueRange Limits { get; private set; }
+    /// <summary>The tag of the step's equipment the value is captured from (copied from the recipe); null when typed.</summary>
+    public TagName? CaptureTag { get; private set; }
+    public CaptureMode CaptureMode { get; private set; }
     /// <summary>The sequence of the entry that holds the value in force (the latest recording or its correction).</summary>
     public int? LastEntrySequence { get; private set; }
     public double? LastValue { get; private set; }
     public EntryResult? LastResult { get; private set; }
 
     public bool IsRecorded => LastEntrySequence is not null;
+    public bool IsCaptured => CaptureTag is not null;
 
     protected BatchStepValue() { }
 
@@ -42,7 +47,11 @@ public class BatchStepValue
     }
 
     internal static BatchStepValue FromParameter(Guid batchStepId, int position, ProcessParameter parameter) =>
-        new(batchStepId, position, BatchStepValueKind.ProcessParameter, parameter.Name, parameter.Unit, parameter.Target, parameter.Limits);
+        new(batchStepId, position, BatchStepValueKind.ProcessParameter, parameter.Name, parameter.Unit, parameter.Target, parameter.Limits)
+        {
+            CaptureTag = parameter.CaptureTag,
+            CaptureMode = parameter.CaptureMode,
+        };
 
     internal static BatchStepValue FromCheck(Guid batchStepId, int position, InProcessCheck check) =>
         new(batchStepId, position, BatchStepValueKind.InProcessCheck, check.Name, check.Unit, null, check.Limits);

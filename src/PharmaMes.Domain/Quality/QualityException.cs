@@ -80,7 +80,7 @@ public class QualityException
     public static QualityException OutOfLimitValue(QualityExceptionNumber number, Batch batch, BatchRecordEntry entry,
         QualityExceptionSeverity severity = QualityExceptionSeverity.Major)
     {
-        var step = StepOf(batch, entry, "An out-of-limit value", outOfLimitsOnly: true, BatchRecordEntryKind.ValueRecorded, BatchRecordEntryKind.ValueCorrected);
+        var step = StepOf(batch, entry, "An out-of-limit value", outOfLimitsOnly: true, BatchRecordEntryKind.ValueRecorded, BatchRecordEntryKind.ValueCaptured, BatchRecordEntryKind.ValueCorrected);
         return Automatic(number, severity, batch, entry,
             $"Out-of-limit value: {entry.Name} in {step.Label}",
             $"{entry.Name} was recorded as {entry.Value} {entry.Unit}, outside its limits {entry.LowLimit} – {entry.HighLimit} {entry.Unit}, "

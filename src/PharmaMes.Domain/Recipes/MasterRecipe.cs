@@ -153,6 +153,13 @@ public class MasterRecipe
         return StepAt(stepNumber).ChangeParameter(name, unit, target, limits);
     }
 
+    /// <summary>Has the parameter captured from <paramref name="tag"/> of the step's equipment, or (null) recorded by hand again.</summary>
+    public ProcessParameter CaptureParameter(int stepNumber, string name, TagName? tag, CaptureMode mode)
+    {
+        EnsureDraft();
+        return StepAt(stepNumber).CaptureParameter(name, tag, mode);
+    }
+
     public void RemoveParameter(int stepNumber, string name)
     {
         EnsureDraft();

@@ -1,4 +1,5 @@
 using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Plant;
 
 namespace PharmaMes.Domain.Recipes;
 
@@ -18,6 +19,11 @@ public class ProcessParameter
     public UnitOfMeasure Unit { get; private set; }
     public double Target { get; private set; }
     public ValueRange Limits { get; private set; }
+    /// <summary>The tag of the step's equipment the value is captured from; null when the operator records it by hand.</summary>
+    public TagName? CaptureTag { get; private set; }
+    public CaptureMode CaptureMode { get; private set; }
+
+    public bool IsCaptured => CaptureTag is not null;
 
     protected ProcessParameter() { }
 
@@ -43,7 +49,21 @@ public class ProcessParameter
         Limits = limits;
     }
 
+    /// <summary>Captures the value from <paramref name="tag"/> of the step's equipment, or (null) has it recorded by hand.</summary>
+    internal void CaptureFrom(TagName? tag, CaptureMode mode)
+    {
+        if (!Enum.IsDefined(mode))
+            throw new DomainException($"'{mode}' is not a way to capture parameter '{Name}'.");
+        CaptureTag = tag;
+        CaptureMode = tag is null ? CaptureMode.AtRecording : mode;
+    }
+
     internal void MoveTo(int position) => Position = position;
 
-    internal ProcessParameter CopyFor(Guid recipeStepId) => new(recipeStepId, Position, Name, Unit, Target, Limits);
+    internal ProcessParameter CopyFor(Guid recipeStepId)
+    {
+        var copy = new ProcessParameter(recipeStepId, Position, Name, Unit, Target, Limits);
+        copy.CaptureFrom(CaptureTag, CaptureMode);
+        return copy;
+    }
 }

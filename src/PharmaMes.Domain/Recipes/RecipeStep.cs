@@ -79,6 +79,15 @@ public class RecipeStep
         return parameter;
     }
 
+    internal ProcessParameter CaptureParameter(string name, TagName? tag, CaptureMode mode)
+    {
+        var parameter = FindParameter(name) ?? throw new DomainException($"{Label} has no parameter named '{name}'.");
+        if (tag is not null && RequiredEquipmentClass is null)
+            throw new DomainException($"{Label} names no equipment class: there is no equipment to capture '{parameter.Name}' from.");
+        parameter.CaptureFrom(tag, mode);
+        return parameter;
+    }
+
     internal void RemoveParameter(string name)
     {
         var parameter = FindParameter(name) ?? throw new DomainException($"{Label} has no parameter named '{name}'.");
@@ -135,6 +144,11 @@ public class RecipeStep
                 .Add("Target", parameter.Target)
                 .Add("Low", parameter.Limits.Low)
                 .Add("High", parameter.Limits.High);
+        // Only captured parameters add lines, so the content of recipes signed before capture existed is unchanged.
+        foreach (var parameter in Parameters.Where(p => p.IsCaptured))
+            content.Add("Captured", parameter.Name)
+                .Add("Tag", parameter.CaptureTag!.Value.Value)
+                .Add("Capture", parameter.CaptureMode.ToString());
         content.Add("Checks", _checks.Count);
         foreach (var check in Checks)
             content.Add("Check", check.Name)

@@ -91,6 +91,9 @@ internal static class DemoRecipes
         Parameter(recipe, 3, "Inlet air temperature", "°C", 60, 55, 65);
         Parameter(recipe, 3, "Process air flow", "m³/h", 1000, 800, 1200);
         Parameter(recipe, 3, "End-point product temperature", "°C", 40, 35, 45);
+        Capture(recipe, 3, "Inlet air temperature", "inlet_air_temperature", CaptureMode.StepMean);
+        Capture(recipe, 3, "Process air flow", "air_flow", CaptureMode.StepMean);
+        Capture(recipe, 3, "End-point product temperature", "product_temperature", CaptureMode.AtRecording);
         Check(recipe, 3, "Loss on drying", "%", 1.0, 2.5);
 
         recipe.AddStep("Compression",
@@ -112,6 +115,9 @@ internal static class DemoRecipes
         Parameter(recipe, 5, "Pan speed", "rpm", 9, 6, 12);
         Parameter(recipe, 5, "Inlet air temperature", "°C", 60, 55, 65);
         Parameter(recipe, 5, "Spray rate", "g/min", 150, 120, 180);
+        Capture(recipe, 5, "Pan speed", "pan_speed", CaptureMode.StepMean);
+        Capture(recipe, 5, "Inlet air temperature", "inlet_air_temperature", CaptureMode.StepMean);
+        Capture(recipe, 5, "Spray rate", "spray_rate", CaptureMode.StepMean);
         Parameter(recipe, 5, "Weight gain", "%", 3.0, 2.5, 3.5);
         Check(recipe, 5, "Product bed temperature", "°C", 40, 46);
         Check(recipe, 5, "Visual defects", "%", 0, 0.5);
@@ -123,6 +129,9 @@ internal static class DemoRecipes
             EquipmentClass.BlisterPacker);
         Parameter(recipe, 6, "Sealing temperature", "°C", 150, 145, 155);
         Parameter(recipe, 6, "Packer speed", "blisters/min", 300, 250, 350);
+        // The lowest sealing temperature is what puts the seal at risk.
+        Capture(recipe, 6, "Sealing temperature", "sealing_temperature", CaptureMode.StepMinimum);
+        Capture(recipe, 6, "Packer speed", "speed", CaptureMode.StepMean);
         Check(recipe, 6, "Leak test failed blisters", "pcs", 0, 0);
         Check(recipe, 6, "Cartons with illegible print", "pcs", 0, 0);
         Material(recipe, "PKG-PVC", 1650, "m", 5, 5, 6);
@@ -146,6 +155,10 @@ internal static class DemoRecipes
         Parameter(recipe, 1, "pH", "pH", 7.1, 6.9, 7.3);
         Parameter(recipe, 1, "Dissolved oxygen", "%", 40, 30, 60);
         Parameter(recipe, 1, "Agitation speed", "rpm", 110, 70, 150);
+        Capture(recipe, 1, "Culture temperature", "temperature", CaptureMode.StepMean);
+        Capture(recipe, 1, "pH", "ph", CaptureMode.StepMean);
+        Capture(recipe, 1, "Dissolved oxygen", "dissolved_oxygen", CaptureMode.StepMinimum);
+        Capture(recipe, 1, "Agitation speed", "agitation", CaptureMode.StepMean);
         Parameter(recipe, 1, "Culture duration", "d", 14, 13, 15);
         Check(recipe, 1, "Viable cell density at harvest", "10^6 cells/mL", 8, 30);
         Check(recipe, 1, "Viability at harvest", "%", 70, 100);
@@ -158,6 +171,7 @@ internal static class DemoRecipes
             "inactivation, then neutralise. Sanitise the column after use.",
             EquipmentClass.ChromatographySkid);
         Parameter(recipe, 2, "Load flow rate", "L/h", 200, 180, 220);
+        Capture(recipe, 2, "Load flow rate", "flow_rate", CaptureMode.StepMean);
         Parameter(recipe, 2, "Elution pH", "pH", 3.6, 3.4, 3.8);
         Parameter(recipe, 2, "Low-pH hold time", "min", 75, 60, 90);
         Check(recipe, 2, "Maximum column pressure", "bar", 0, 2.5);
@@ -170,6 +184,8 @@ internal static class DemoRecipes
             EquipmentClass.Filler, requiresVerification: true);
         Parameter(recipe, 3, "Fill weight", "g", 10.20, 10.10, 10.30);
         Parameter(recipe, 3, "Filling speed", "vials/min", 300, 250, 350);
+        Capture(recipe, 3, "Fill weight", "fill_weight", CaptureMode.StepMean);
+        Capture(recipe, 3, "Filling speed", "speed", CaptureMode.StepMean);
         Check(recipe, 3, "Non-viable particles ≥0.5 µm", "/m³", 0, 3520);
         Check(recipe, 3, "Viable air, Grade A", "CFU/m³", 0, 0);
         Material(recipe, "PKG-VIAL", 36_000, "pcs", 2, 2, 3);
@@ -178,6 +194,10 @@ internal static class DemoRecipes
 
     private static void Parameter(MasterRecipe recipe, int step, string name, string unit, double target, double low, double high) =>
         recipe.AddParameter(step, name, new UnitOfMeasure(unit), target, new ValueRange(low, high));
+
+    /// <summary>A parameter the step's equipment reports (a tag of <see cref="DemoPlant"/>): captured, not typed.</summary>
+    private static void Capture(MasterRecipe recipe, int step, string name, string tag, CaptureMode mode) =>
+        recipe.CaptureParameter(step, name, new TagName(tag), mode);
 
     private static void Check(MasterRecipe recipe, int step, string name, string unit, double low, double high) =>
         recipe.AddCheck(step, name, new UnitOfMeasure(unit), new ValueRange(low, high));

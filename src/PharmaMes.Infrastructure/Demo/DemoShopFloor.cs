@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Production;
 using PharmaMes.Infrastructure.Quality;
@@ -17,6 +18,9 @@ internal sealed class DemoShopFloor
     /// <summary>Someone who acts at a terminal: who the audit trail names, and what they type to sign.</summary>
     public sealed record Person(AuditActor Actor, SignatureCredentials Credentials);
 
+    /// <summary>The plant as the telemetry pipeline knows it: where the demo writes the readings its equipment reported.</summary>
+    public PlantDirectory Directory { get; }
+
     // Built as the container would build them, but on the replay clock instead of the real one.
     private DemoShopFloor(IServiceProvider services, IDbContextFactory<MesDbContext> contexts, ReplayClock clock,
         Person operatorPerson, Person supervisor, Person qa, Person planner)
@@ -28,6 +32,7 @@ internal sealed class DemoShopFloor
         Review = ActivatorUtilities.CreateInstance<BatchReviewService>(services, signing, clock);
         Exceptions = ActivatorUtilities.CreateInstance<QualityExceptionService>(services, signing, clock);
         Orders = ActivatorUtilities.CreateInstance<ProductionOrderService>(services, clock);
+        Directory = services.GetRequiredService<PlantDirectory>();
         Operator = operatorPerson;
         Supervisor = supervisor;
         Qa = qa;

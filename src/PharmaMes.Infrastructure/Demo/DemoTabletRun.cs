@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Production;
+using PharmaMes.Infrastructure.Telemetry;
 
 namespace PharmaMes.Infrastructure.Demo;
 
@@ -12,7 +14,9 @@ namespace PharmaMes.Infrastructure.Demo;
 /// value, weighing every material, signing), the supervisor verifies the steps that need a second person.
 /// </summary>
 /// <param name="column">Which demo batch this is: picks its readings in <see cref="DemoTabletSteps"/>.</param>
-internal sealed class DemoTabletRun(DemoShopFloor floor, string number, int column, IReadOnlyDictionary<(int Step, string Material), Quantity> targets)
+/// <param name="captured">The parameters the recipe captures from equipment, by step and name, with their tag.</param>
+internal sealed class DemoTabletRun(DemoShopFloor floor, string number, int column, IReadOnlyDictionary<(int Step, string Material), Quantity> targets,
+    IReadOnlyDictionary<(int Step, string Name), TagName> captured)
 {
     /// <summary>Something recorded differently from the usual readings, and what the people on the floor then do about it.</summary>
     public sealed record Deviation(int Step, string Name, double Recorded, Func<DemoTabletRun, StepOutcome, CancellationToken, Task> Handle);
@@ -28,7 +32,9 @@ internal sealed class DemoTabletRun(DemoShopFloor floor, string number, int colu
         var batch = await db.Batches.AsNoTracking().WithSteps().SingleAsync(b => b.Number == new BatchNumber(number), cancellationToken);
         var targets = batch.Steps.SelectMany(s => s.Materials.Select(m => (Key: (s.Number, m.MaterialCode.Value), m.TargetQuantity)))
             .ToDictionary(t => t.Key, t => t.TargetQuantity);
-        return new DemoTabletRun(floor, number, column, targets);
+        var captured = batch.Steps.SelectMany(s => s.Values.Where(v => v.IsCaptured).Select(v => (Key: (s.Number, v.Name), Tag: v.CaptureTag!.Value)))
+            .ToDictionary(c => c.Key, c => c.Tag);
+        return new DemoTabletRun(floor, number, column, targets, captured);
     }
 
     public async Task StartAsync(DateTimeOffset at, CancellationToken cancellationToken)
@@ -56,8 +62,8 @@ internal sealed class DemoTabletRun(DemoShopFloor floor, string number, int colu
         var start = clock.GetUtcNow();
         await Floor.Execution.StartStepAsync(Number, step.Number, step.Equipment, who.Actor, cancellationToken);
 
-        var values = step.Values.Select(v => (Name: v.Name, Record: (Func<Task<StepOutcome>>)(() => Floor.Execution.RecordValueAsync(Number, step.Number, v.Name,
-            Deviating(step, v.Name) ?? v.ByBatch[column], who.Actor, cancellationToken))));
+        var values = step.Values.Select(v => (Name: v.Name, Record: (Func<Task<StepOutcome>>)(() => RecordAsync(step, v.Name,
+            Deviating(step, v.Name) ?? v.ByBatch[column], who, cancellationToken))));
         var weighings = step.Materials.Select(m => (Name: m.Material, Record: (Func<Task<StepOutcome>>)(() => Floor.Execution.DispenseAsync(Number, step.Number, m.Material,
             m.Lot, (decimal?)Deviating(step, m.Material) ?? Weighed(step, m), who.Actor, cancellationToken))));
         var actions = (step.MaterialsFirst ? weighings.Concat(values) : values.Concat(weighings)).ToList();
@@ -105,6 +111,23 @@ internal sealed class DemoTabletRun(DemoShopFloor floor, string number, int colu
         foreach (var equipment in (await db.Equipment.ToListAsync(cancellationToken)).Where(e => DemoTabletSteps.LineEquipment.Contains(e.Code.Value)))
             DemoPlant.Clean(equipment, now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Types a value, or, for a parameter captured from equipment, has the equipment report it (the reading the
+    /// simulator would have sent at that moment) and captures it, so the record shows a genuine capture.
+    /// </summary>
+    private async Task<StepOutcome> RecordAsync(DemoTabletSteps.Step step, string name, double value, DemoShopFloor.Person who, CancellationToken cancellationToken)
+    {
+        if (!captured.TryGetValue((step.Number, name), out var tag))
+            return await Floor.Execution.RecordValueAsync(Number, step.Number, name, value, who.Actor, cancellationToken);
+        var channel = (await Floor.Directory.GetAsync(cancellationToken)).ByCode[step.Equipment].Channels[tag.Value];
+        await using (var db = await Floor.Contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.TelemetrySamples.Add(new TelemetrySample { ChannelId = channel, Time = Floor.Clock.GetUtcNow(), Value = value });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await Floor.Execution.CaptureValueAsync(Number, step.Number, name, who.Actor, cancellationToken);
     }
 
     private decimal Weighed(DemoTabletSteps.Step step, DemoTabletSteps.Weighing weighing)

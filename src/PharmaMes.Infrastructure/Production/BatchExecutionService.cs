@@ -19,7 +19,8 @@ namespace PharmaMes.Infrastructure.Production;
 /// signatures and audit entries in one transaction. Values outside limits and dispenses outside
 /// tolerance are recorded and raise a quality exception; they are never silently refused.
 /// </summary>
-public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contexts, ElectronicSigning signing, PlantNotifier notifier, TimeProvider clock)
+public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contexts, ElectronicSigning signing, PlantNotifier notifier, TelemetryCapture capture,
+    TimeProvider clock)
 {
     /// <summary>A batch for a released order, from the approved recipe of its product current now.</summary>
     public async Task<string> CreateBatchAsync(Guid orderId, decimal? plannedAmount, AuditActor actor, CancellationToken cancellationToken = default)
@@ -154,16 +155,46 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
         }, cancellationToken);
 
     public Task<StepOutcome> RecordValueAsync(string number, int stepNumber, string name, double value, AuditActor actor, CancellationToken cancellationToken = default) =>
+        RecordValueAsync(number, stepNumber, name, value, reason: null, actor, cancellationToken);
+
+    /// <summary>Records a typed value; a parameter captured from equipment needs the <paramref name="reason"/> it is typed instead.</summary>
+    public Task<StepOutcome> RecordValueAsync(string number, int stepNumber, string name, double value, string? reason, AuditActor actor,
+        CancellationToken cancellationToken = default) =>
+        ActAsync(number, string.IsNullOrWhiteSpace(reason) ? actor : actor.Because(reason), async (batch, db, now) =>
+        {
+            var entry = batch.RecordValue(stepNumber, name, value, reason, PersonOf(actor), now);
+            return await CheckedAsync(db, batch, entry, "recorded", now, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Captures a parameter from the telemetry of the step's equipment (see <see cref="TelemetryCapture"/>): recorded
+    /// with the tag and the time of the readings, checked against its limits like a typed value.
+    /// </summary>
+    public Task<StepOutcome> CaptureValueAsync(string number, int stepNumber, string name, AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor, async (batch, db, now) =>
         {
-            var entry = batch.RecordValue(stepNumber, name, value, PersonOf(actor), now);
-            var exception = entry.Result == EntryResult.OutOfLimits
-                ? await RaiseAsync(db, batch, (n) => QualityException.OutOfLimitValue(n, batch, entry), now, cancellationToken)
-                : null;
-            return Outcome(entry, exception, exception is null
-                ? $"{entry.Name} {entry.Value} {entry.Unit} recorded: within limits."
-                : $"{entry.Name} {entry.Value} {entry.Unit} is outside its limits {entry.LowLimit} – {entry.HighLimit}: recorded, and quality exception {exception.Number} raised.");
+            var step = batch.FindStep(stepNumber) ?? throw new DomainException($"Batch {number} has no step {stepNumber}.");
+            var expected = step.FindValue(name) ?? throw new DomainException($"{step.Label} has no parameter or check named '{name}'.");
+            var reading = await capture.ReadAsync(db, step, expected, now, cancellationToken);
+            var entry = batch.CaptureValue(stepNumber, name, reading, PersonOf(actor), now);
+            return await CheckedAsync(db, batch, entry, "captured", now, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>A value outside its limits is recorded and raises a quality exception.</summary>
+    private static async Task<StepOutcome> CheckedAsync(MesDbContext db, Batch batch, BatchRecordEntry entry, string how, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var exception = entry.Result == EntryResult.OutOfLimits
+            ? await RaiseAsync(db, batch, (n) => QualityException.OutOfLimitValue(n, batch, entry), now, cancellationToken)
+            : null;
+        var value = $"{entry.Name} {Canonical(entry.Value)} {entry.Unit}";
+        return Outcome(entry, exception, exception is null
+            ? $"{value} {how}: within limits."
+            : $"{value} is outside its limits {entry.LowLimit} – {entry.HighLimit}: {how}, and quality exception {exception.Number} raised.");
+    }
+
+    // A captured mean has many digits; the message shows what a person reads, the record keeps the full value.
+    private static string Canonical(double? value) => value is { } v ? Math.Round(v, 4).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
 
     public Task<StepOutcome> CorrectValueAsync(string number, int entrySequence, double value, string reason, AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor.Because(reason), async (batch, db, now) =>

@@ -46,6 +46,7 @@ internal static class BatchMlEvents
             or BatchRecordEntryKind.StepSkipped => (E("EventType", "Procedural Execution"), E("EventSubType", "State Change")),
         BatchRecordEntryKind.EquipmentUsed => (E("EventType", "Equipment"), E("EventSubType", "Allocation")),
         BatchRecordEntryKind.ValueRecorded => (E("EventType", "Operator"), E("EventSubType", "Parameter Data")),
+        BatchRecordEntryKind.ValueCaptured => (E("EventType", "Equipment"), E("EventSubType", "Parameter Data")),
         BatchRecordEntryKind.ValueCorrected => (E("EventType", "Operator"), E("EventSubType", "Modification")),
         BatchRecordEntryKind.MaterialDispensed => (E("EventType", "Material"), E("EventSubType", "Consume")),
         BatchRecordEntryKind.Excursion => (E("EventType", "Alarm"), E("EventSubType", "Process Data")),

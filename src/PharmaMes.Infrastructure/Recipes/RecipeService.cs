@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Recipes;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
@@ -130,13 +131,39 @@ public sealed class RecipeService(IDbContextFactory<MesDbContext> contexts, Elec
         ChangeDraftAsync(id, by, recipe => recipe.RemoveStep(number), cancellationToken);
 
     public Task AddParameterAsync(Guid id, int stepNumber, ProcessParameterInput parameter, AuditActor by, CancellationToken cancellationToken = default) =>
-        ChangeDraftAsync(id, by, recipe => recipe.AddParameter(stepNumber, parameter.Name ?? "", Unit(parameter.Unit), parameter.Target,
-            new ValueRange(parameter.Low, parameter.High)), cancellationToken);
+        ChangeDraftAsync(id, by, async (db, recipe) =>
+        {
+            var added = recipe.AddParameter(stepNumber, parameter.Name ?? "", Unit(parameter.Unit), parameter.Target, new ValueRange(parameter.Low, parameter.High));
+            await CaptureAsync(db, recipe, stepNumber, added.Name, parameter, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Changes the unit, target and limits of the parameter named <see cref="ProcessParameterInput.Name"/>.</summary>
     public Task UpdateParameterAsync(Guid id, int stepNumber, ProcessParameterInput parameter, AuditActor by, CancellationToken cancellationToken = default) =>
-        ChangeDraftAsync(id, by, recipe => recipe.UpdateParameter(stepNumber, parameter.Name ?? "", Unit(parameter.Unit), parameter.Target,
-            new ValueRange(parameter.Low, parameter.High)), cancellationToken);
+        ChangeDraftAsync(id, by, async (db, recipe) =>
+        {
+            var changed = recipe.UpdateParameter(stepNumber, parameter.Name ?? "", Unit(parameter.Unit), parameter.Target, new ValueRange(parameter.Low, parameter.High));
+            await CaptureAsync(db, recipe, stepNumber, changed.Name, parameter, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Sets where the parameter is captured from; a tag is refused unless some equipment of the step's
+    /// class reports it with the parameter's unit, so a recipe cannot name a value no device sends.
+    /// </summary>
+    private static async Task CaptureAsync(MesDbContext db, MasterRecipe recipe, int stepNumber, string name, ProcessParameterInput parameter,
+        CancellationToken cancellationToken)
+    {
+        TagName? tag = string.IsNullOrWhiteSpace(parameter.CaptureTag) ? null : new TagName(parameter.CaptureTag.Trim());
+        var captured = recipe.CaptureParameter(stepNumber, name, tag, parameter.Capture);
+        if (tag is not { } named || recipe.FindStep(stepNumber)?.RequiredEquipmentClass is not { } equipmentClass)
+            return;
+        var units = await db.Equipment.AsNoTracking().Where(e => e.Class == equipmentClass).SelectMany(e => e.Tags)
+            .Where(t => t.Name == named).Select(t => t.Unit).ToListAsync(cancellationToken);
+        if (units.Count == 0)
+            throw new DomainException($"No {equipmentClass} equipment reports the tag '{named}': define it on the plant first, or leave the parameter typed.");
+        if (!units.Contains(captured.Unit))
+            throw new DomainException(
+                $"The tag '{named}' is reported in {string.Join(", ", units.Distinct())}, not in {captured.Unit}: the parameter and the tag must share a unit.");
+    }
 
     public Task RemoveParameterAsync(Guid id, int stepNumber, string name, AuditActor by, CancellationToken cancellationToken = default) =>
         ChangeDraftAsync(id, by, recipe => recipe.RemoveParameter(stepNumber, name), cancellationToken);

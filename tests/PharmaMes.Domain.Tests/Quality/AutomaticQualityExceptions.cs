@@ -125,7 +125,7 @@ public class AutomaticQualityExceptions
             Assert.Throws<DomainException>(() => QualityException.StepSkipped(Number, batch, value)).Message);
         Assert.Equal("An excursion is raised from an entry of kind Excursion, not ValueRecorded.",
             Assert.Throws<DomainException>(() => QualityException.ExcursionDuringStep(Number, batch, value)).Message);
-        Assert.Equal("An out-of-limit value is raised from an entry of kind ValueRecorded or ValueCorrected, not StepStarted.",
+        Assert.Equal("An out-of-limit value is raised from an entry of kind ValueRecorded or ValueCaptured or ValueCorrected, not StepStarted.",
             Assert.Throws<DomainException>(() => QualityException.OutOfLimitValue(Number, batch, batch.NewEntries.First(e => e.Kind == BatchRecordEntryKind.StepStarted))).Message);
     }
 

@@ -77,6 +77,7 @@ public class MasterRecipeApproval
         ["RemoveStep"] = r => r.RemoveStep(3),
         ["AddParameter"] = r => r.AddParameter(3, "Turret speed", Rpm, 40, new ValueRange(30, 50)),
         ["UpdateParameter"] = r => r.UpdateParameter(3, "Main compression force", KiloNewton, 13, new ValueRange(10, 14)),
+        ["CaptureParameter"] = r => r.CaptureParameter(3, "Main compression force", new PharmaMes.Domain.Plant.TagName("compression_force"), CaptureMode.StepMean),
         ["RemoveParameter"] = r => r.RemoveParameter(3, "Main compression force"),
         ["AddCheck"] = r => r.AddCheck(3, "Tablet weight", new UnitOfMeasure("mg"), new ValueRange(475, 525)),
         ["UpdateCheck"] = r => r.UpdateCheck(3, "Tablet hardness", Newton, new ValueRange(70, 120)),

@@ -18,6 +18,7 @@ public class PoisonMessages
         // behind its back, so storing FBD-01's samples breaks a foreign key every time.
         await live.Get<PlantDirectory>().GetAsync(CancellationToken.None);
         await live.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM TelemetrySamples WHERE ChannelId IN (SELECT Id FROM TelemetryChannels WHERE EquipmentId = {0}); " +
             "DELETE FROM TelemetryChannels WHERE EquipmentId = {0};", dryer.ToString().ToUpperInvariant()));
         var at = Now().AddSeconds(-20);
 

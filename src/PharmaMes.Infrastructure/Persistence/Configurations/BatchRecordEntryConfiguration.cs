@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 
 namespace PharmaMes.Infrastructure.Persistence.Configurations;
@@ -24,6 +25,7 @@ internal sealed class BatchRecordEntryConfiguration : IEntityTypeConfiguration<B
         builder.Property(e => e.Result).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.LotNumber).HasConversion(v => v!.Value.Value, v => new LotNumber(v)).HasMaxLength(LotNumber.MaxLength);
         builder.Property(e => e.Amount).HasPrecision(18, 6);
+        builder.Property(e => e.CapturedTag).HasConversion(v => v!.Value.Value, v => new TagName(v)).HasMaxLength(TagName.MaxLength);
         builder.Ignore(e => e.Quantity);
         builder.Ignore(e => e.Limits);
     }

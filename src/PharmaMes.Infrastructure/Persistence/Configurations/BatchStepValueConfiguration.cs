@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Recipes;
 
@@ -17,6 +18,9 @@ internal sealed class BatchStepValueConfiguration : IEntityTypeConfiguration<Bat
         builder.Property(v => v.Unit).HasUnitOfMeasure();
         builder.HasRange(v => v.Limits, "Limit");
         builder.Property(v => v.LastResult).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.CaptureTag).HasConversion(v => v!.Value.Value, v => new TagName(v)).HasMaxLength(TagName.MaxLength);
+        builder.Property(v => v.CaptureMode).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(v => v.IsRecorded);
+        builder.Ignore(v => v.IsCaptured);
     }
 }

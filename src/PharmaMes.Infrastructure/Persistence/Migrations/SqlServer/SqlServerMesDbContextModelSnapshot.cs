@@ -919,6 +919,16 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("BatchId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("CapturedFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CapturedTag")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("CapturedTo")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int?>("CorrectsSequence")
                         .HasColumnType("int");
 
@@ -1135,6 +1145,15 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("BatchStepId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CaptureMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("CaptureTag")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1555,6 +1574,15 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CaptureMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("CaptureTag")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Name")
                         .IsRequired()

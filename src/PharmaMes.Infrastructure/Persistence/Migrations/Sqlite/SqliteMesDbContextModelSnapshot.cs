@@ -907,6 +907,16 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("BatchId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CapturedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CapturedTag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CapturedTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CorrectsSequence")
                         .HasColumnType("INTEGER");
 
@@ -1122,6 +1132,15 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BatchStepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaptureMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaptureTag")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1541,6 +1560,15 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmaMes.Domain.Recipes.ProcessParameter", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaptureMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaptureTag")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -179,6 +179,12 @@ public partial class ExecutionPage
     private Task RecordValueAsync((string Name, double Value) entry) =>
         RunAsync(async actor => Report(await Execution.RecordValueAsync(Number, selected, entry.Name, entry.Value, actor)));
 
+    private Task CaptureValueAsync(string name) =>
+        RunAsync(async actor => Report(await Execution.CaptureValueAsync(Number, selected, name, actor)));
+
+    private Task TypeCapturedValueAsync((string Name, double Value, string Reason) entry) =>
+        RunAsync(async actor => Report(await Execution.RecordValueAsync(Number, selected, entry.Name, entry.Value, entry.Reason, actor)));
+
     private Task CorrectValueAsync((int Sequence, double Value, string Reason) correction) =>
         RunAsync(async actor => Report(await Execution.CorrectValueAsync(Number, correction.Sequence, correction.Value, correction.Reason, actor)));
 
