@@ -236,4 +236,72 @@ public class ExecutionSteps : BunitContext
         Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, null, new TypedWeight("Weighed on reference balance RB-2")),
             ("API-PARA", "PARA-24-0117", 5.013m, null, null)], dispensed);
     }
+
+    /// <summary>A running batch whose one step dries on FBD-01, its inlet air temperature captured as the mean over the step.</summary>
+    private static Batch CapturedDryingInProgress()
+    {
+        var recipe = MasterRecipe.Create(new MaterialCode("FG-TEST"), "Test tablets", new Quantity(100m, "kg"), Guid.CreateVersion7(), "author", T0.AddDays(-1));
+        recipe.AddStep("Drying", "Dry it.", EquipmentClass.FluidBedDryer);
+        recipe.AddParameter(1, "Inlet air temperature", new UnitOfMeasure("°C"), 60, new ValueRange(55, 65));
+        recipe.CaptureParameter(1, "Inlet air temperature", new TagName("inlet_air_temperature"), CaptureMode.StepMean);
+        recipe.Approve(Guid.CreateVersion7(), T0.AddDays(-1));
+        var order = ProductionOrder.Plan(new OrderNumber("PO-1"), new MaterialCode("FG-TEST"), new Quantity(100m, "kg"), new DateOnly(2026, 12, 1), 3, T0.AddDays(-1));
+        order.Release(T0.AddDays(-1));
+        var batch = Batch.Create(order, recipe, new BatchNumber("B-1"), new Quantity(100m, "kg"), Operator, T0);
+        batch.Start(Operator, T0);
+        var line = new Site(new PlantCode("S"), "Site").AddArea(new PlantCode("A"), "Area").AddLine(new PlantCode("L"), "Line");
+        var dryer = line.AddEquipment(new PlantCode("FBD-01"), "Fluid-bed dryer 1", EquipmentClass.FluidBedDryer, T0.AddDays(-30));
+        dryer.RecordCalibration(DateOnly.FromDateTime(T0.UtcDateTime).AddMonths(-1), DateOnly.FromDateTime(T0.UtcDateTime).AddMonths(5));
+        dryer.ChangeState(EquipmentState.Idle, T0.AddDays(-1));
+        dryer.AcceptCleaning(CleaningMethod.Major, T0.AddHours(-1), T0.AddHours(-1));
+        batch.StartStep(1, dryer, Operator, T0.AddMinutes(1));
+        return batch;
+    }
+
+    [Fact]
+    public void ACapturedParameterSaysWhereItComesFromAndIsCapturedWithOneTap()
+    {
+        var batch = CapturedDryingInProgress();
+        var captured = new List<string>();
+        var typed = new List<(string, double)>();
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(1)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.OnCapture, name => captured.Add(name))
+            .Add(p => p.OnRecordValue, entry => typed.Add(entry)));
+
+        var row = step.Find("tr[data-value='Inlet air temperature']");
+        Assert.Contains("From FBD-01 inlet_air_temperature, mean over the step", row.QuerySelector("[data-capture-source]")!.TextContent);
+        Assert.Empty(row.QuerySelectorAll("input"));
+        step.Find("tr[data-value='Inlet air temperature'] button[data-action='capture']").Click();
+
+        Assert.Equal(["Inlet air temperature"], captured);
+        Assert.Empty(typed);
+    }
+
+    [Fact]
+    public void TypingACapturedParameterInsteadNeedsItsReason()
+    {
+        var batch = CapturedDryingInProgress();
+        var typed = new List<(string Name, double Value, string Reason)>();
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(1)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.OnTypeCaptured, entry => typed.Add(entry)));
+
+        step.Find("tr[data-value='Inlet air temperature'] button[data-action='type-instead']").Click();
+        step.Find("tr[data-value='Inlet air temperature'] input[aria-label='Inlet air temperature']").Change("60.2");
+        step.Find("tr[data-value='Inlet air temperature'] button[data-action='record']").Click();
+        var refused = step.Find("tr[data-value='Inlet air temperature'] .validation-message").TextContent;
+        step.Find("tr[data-value='Inlet air temperature'] input[data-override]").Change("Dryer panel offline");
+        step.Find("tr[data-value='Inlet air temperature'] input[aria-label='Inlet air temperature']").Change("60.2");
+        step.Find("tr[data-value='Inlet air temperature'] button[data-action='record']").Click();
+
+        Assert.Contains("Give the reason for typing", refused);
+        Assert.Equal([("Inlet air temperature", 60.2, "Dryer panel offline")], typed);
+        // Back to capturing once typed: the next reading comes from the equipment again.
+        Assert.NotEmpty(step.FindAll("tr[data-value='Inlet air temperature'] button[data-action='capture']"));
+    }
 }

@@ -61,4 +61,23 @@ public class FormValidation : BunitContext
         editor.WaitForAssertion(() => Assert.Contains("already has a parameter or check named 'Spray rate'",
             editor.Find("[data-testid=editor-refusal]").TextContent));
     }
+
+    [Fact]
+    public void AParameterNamesTheTagItIsCapturedFromAndHowTheValueIsTaken()
+    {
+        ParameterForm? saved = null;
+        var editor = Render<ParameterEditor>(ps => ps
+            .Add(p => p.Form, new ParameterForm { Name = "Spray rate", Unit = "g/min", Target = 150, Low = 120, High = 180 })
+            .Add(p => p.OnSave, form => { saved = form; return Task.CompletedTask; }));
+
+        editor.Find("#parameter-tag").Change("Spray Rate");
+        var refused = editor.Find("#parameter-tag").ParentElement!.QuerySelector(".validation-message")?.TextContent;
+        editor.Find("#parameter-tag").Change("spray_rate");
+        editor.Find("#parameter-capture").Change("StepMean");
+        editor.Find("form").Submit();
+
+        Assert.Contains("lower-case letters, digits and '_'", refused);
+        Assert.Equal("spray_rate", saved?.CaptureTag);
+        Assert.Equal(PharmaMes.Domain.Recipes.CaptureMode.StepMean, saved?.Capture);
+    }
 }

@@ -12,6 +12,9 @@ public sealed class ParameterForm
     public double? Target { get; set; }
     public double? Low { get; set; }
     public double? High { get; set; }
+    /// <summary>The equipment tag the value is captured from; empty when the operator types it.</summary>
+    public string? CaptureTag { get; set; }
+    public CaptureMode Capture { get; set; }
 
     public static ParameterForm Of(ProcessParameter parameter) => new()
     {
@@ -20,6 +23,8 @@ public sealed class ParameterForm
         Target = parameter.Target,
         Low = parameter.Limits.Low,
         High = parameter.Limits.High,
+        CaptureTag = parameter.CaptureTag?.Value,
+        Capture = parameter.CaptureMode,
     };
 
     public sealed class Validator : AbstractValidator<ParameterForm>
@@ -37,6 +42,8 @@ public sealed class ParameterForm
                 .Must((f, target) => target >= f.Low && target <= f.High)
                 .When(f => f.Low is not null && f.High is not null && f.Low <= f.High)
                 .WithMessage(f => $"The target must lie within the limits {f.Low} – {f.High}.");
+            RuleFor(f => f.CaptureTag).Matches("^[a-z][a-z0-9_]*$").When(f => !string.IsNullOrWhiteSpace(f.CaptureTag))
+                .WithMessage("A tag name is lower-case letters, digits and '_', as the plant model names it, e.g. inlet_air_temperature.");
         }
     }
 }

@@ -194,7 +194,7 @@ public partial class RecipeEditPage
         new(form.Name, form.Instructions, form.RequiredEquipmentClass, form.RequiresVerification);
 
     private static ProcessParameterInput Parameter(ParameterForm form) =>
-        new(form.Name, form.Unit, form.Target ?? 0, form.Low ?? 0, form.High ?? 0);
+        new(form.Name, form.Unit, form.Target ?? 0, form.Low ?? 0, form.High ?? 0, form.CaptureTag, form.Capture);
 
     private static InProcessCheckInput Check(CheckForm form) => new(form.Name, form.Unit, form.Low ?? 0, form.High ?? 0);
 
