@@ -58,6 +58,16 @@ public class InventoryLedgerEntry
         return new(lot, InventoryMovement.IssueToBatch, -issued.Amount, issued.Unit, at, Guard.Text(batchNumber, "The batch number", ReferenceMaxLength), null, recordedBy);
     }
 
+    /// <summary>
+    /// Puts unused material of a batch back into its lot. The lot's status still decides whether it may be
+    /// used again: a lot expired since the issue comes back expired.
+    /// </summary>
+    public static InventoryLedgerEntry ReturnFromBatch(MaterialLot lot, Quantity returned, string batchNumber, DateTimeOffset at, string recordedBy)
+    {
+        RequirePositive(returned, "returned");
+        return new(lot, InventoryMovement.ReturnFromBatch, returned.Amount, returned.Unit, at, Guard.Text(batchNumber, "The batch number", ReferenceMaxLength), null, recordedBy);
+    }
+
     public static InventoryLedgerEntry OutputFromBatch(MaterialLot lot, Quantity produced, string batchNumber, DateTimeOffset at, string recordedBy)
     {
         RequirePositive(produced, "produced");

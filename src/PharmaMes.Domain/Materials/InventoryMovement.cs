@@ -11,4 +11,6 @@ public enum InventoryMovement
     OutputFromBatch,
     /// <summary>A counted correction, either way, always with a reason.</summary>
     Adjustment,
+    /// <summary>Material issued to a batch and not used, back in its lot (adds stock): reverses part of an issue.</summary>
+    ReturnFromBatch,
 }

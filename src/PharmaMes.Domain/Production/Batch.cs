@@ -335,6 +335,52 @@ public class Batch
     }
 
     /// <summary>
+    /// Returns unused material of a dispensed line to its lot: at most what is left of the dispensed amount.
+    /// Possible while the batch runs or is held, and after completion until QA's disposition (line clearance).
+    /// The caller puts the quantity back into the lot's stock.
+    /// </summary>
+    public BatchRecordEntry ReturnMaterial(int stepNumber, MaterialCode material, decimal amount, Person by, DateTimeOffset at)
+    {
+        var line = AccountableLine(stepNumber, material, amount, "returned");
+        var entry = Append(BatchRecordEntryKind.MaterialReturned, by, at, stepNumber, material.Value, text: "Returned to its lot unused.",
+            unit: line.TargetQuantity.Unit, lotNumber: line.DispensedLot, amount: amount);
+        line.Returned(amount);
+        return entry;
+    }
+
+    /// <summary>Writes off dispensed material that was lost (spilt, rejected in process), with the reason; no stock comes back.</summary>
+    public BatchRecordEntry RecordWaste(int stepNumber, MaterialCode material, decimal amount, string reason, Person by, DateTimeOffset at)
+    {
+        var text = Guard.Text(reason, "A reason for the waste", ReasonMaxLength);
+        var line = AccountableLine(stepNumber, material, amount, "written off");
+        var entry = Append(BatchRecordEntryKind.MaterialWasted, by, at, stepNumber, material.Value, text: text,
+            unit: line.TargetQuantity.Unit, lotNumber: line.DispensedLot, amount: amount);
+        line.Wasted(amount);
+        return entry;
+    }
+
+    /// <summary>Per material: required, issued, returned, wasted and consumed, against the recipe's limits.</summary>
+    public MaterialReconciliation Reconcile() => MaterialReconciliation.Of(this);
+
+    private BatchStepMaterial AccountableLine(int stepNumber, MaterialCode material, decimal amount, string what)
+    {
+        if (State is not (BatchState.Running or BatchState.Held or BatchState.Completed))
+            throw new DomainException($"Batch {Number} is {State}: material is {what} while it runs, is held, or after completion until QA's decision.");
+        EnsureRecordOpen();
+        var step = StepAt(stepNumber);
+        var line = step.FindMaterial(material) ?? throw new DomainException($"{step.Label} does not dispense {material}.");
+        if (!line.IsDispensed)
+            throw new DomainException($"{material} has not been dispensed in {step.Label}: there is nothing to account for.");
+        if (amount <= 0)
+            throw new DomainException($"The quantity {what} must be more than zero.");
+        if (amount > line.Unaccounted)
+            throw new DomainException(
+                $"{Canonical.Number(amount)} {line.TargetQuantity.Unit} cannot be {what}: of the {line.DispensedQuantity} of {material} dispensed in {step.Label}, " +
+                $"{Canonical.Number(line.Unaccounted)} {line.TargetQuantity.Unit} is left to account for.");
+        return line;
+    }
+
+    /// <summary>
     /// Records, as the system, an excursion of the equipment a step runs on. The caller raises a
     /// quality exception (<see cref="QualityException.ExcursionDuringStep"/>).
     /// </summary>

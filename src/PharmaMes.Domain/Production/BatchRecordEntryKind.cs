@@ -21,6 +21,10 @@ public enum BatchRecordEntryKind
     /// <summary>A new value for an earlier entry, with a reason; the earlier entry stays as it was.</summary>
     ValueCorrected,
     MaterialDispensed,
+    /// <summary>Dispensed material not used, returned to its lot's stock.</summary>
+    MaterialReturned,
+    /// <summary>Dispensed material lost (spilt, rejected in process), with the reason.</summary>
+    MaterialWasted,
     Excursion,
     Comment,
     QualityExceptionRaised,

@@ -22,6 +22,13 @@ public class BatchStepMaterial
     public decimal? DispensedAmount { get; private set; }
     public int? DispenseEntrySequence { get; private set; }
     public EntryResult? DispenseResult { get; private set; }
+    /// <summary>How much of the dispensed amount went back to its lot unused, in the unit of <see cref="TargetQuantity"/>.</summary>
+    public decimal ReturnedAmount { get; private set; }
+    /// <summary>How much of the dispensed amount was lost (spilt, rejected), with a reason in the record each time.</summary>
+    public decimal WastedAmount { get; private set; }
+
+    /// <summary>What is left of the dispensed amount to return or write off: dispensed − returned − wasted.</summary>
+    public decimal Unaccounted => (DispensedAmount ?? 0) - ReturnedAmount - WastedAmount;
 
     public DispenseTolerance Tolerance => new(TargetQuantity, TolerancePercentBelow, TolerancePercentAbove);
 
@@ -43,6 +50,10 @@ public class BatchStepMaterial
 
     internal static BatchStepMaterial FromRecipe(Guid batchStepId, BillOfMaterialsLine line, decimal scale) =>
         new(batchStepId, line.MaterialCode, line.ScaledBy(scale), line.TolerancePercentBelow, line.TolerancePercentAbove);
+
+    internal void Returned(decimal amount) => ReturnedAmount += amount;
+
+    internal void Wasted(decimal amount) => WastedAmount += amount;
 
     internal void Dispensed(BatchRecordEntry entry)
     {

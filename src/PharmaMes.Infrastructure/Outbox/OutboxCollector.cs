@@ -32,7 +32,7 @@ internal static class OutboxCollector
                     await AddConfirmationAsync(messages, lookups, step, cancellationToken);
                     break;
                 case InventoryLedgerEntry ledger when entry.State == EntityState.Added
-                                                      && ledger.Movement is InventoryMovement.IssueToBatch or InventoryMovement.OutputFromBatch:
+                                                      && ledger.Movement is InventoryMovement.IssueToBatch or InventoryMovement.ReturnFromBatch or InventoryMovement.OutputFromBatch:
                     await AddGoodsMovementAsync(messages, lookups, ledger, cancellationToken);
                     break;
                 case MaterialLot lot when entry.State == EntityState.Added
@@ -114,9 +114,16 @@ internal static class OutboxCollector
         var material = await lookups.MaterialAsync(ledger.MaterialId, cancellationToken);
         var batchNumber = ledger.Reference ?? "";
         var order = await lookups.OrderOfBatchAsync(batchNumber, cancellationToken);
-        var issue = ledger.Movement == InventoryMovement.IssueToBatch;
+        // A return is sent as the reversal (262) of the goods issue it undoes in part.
+        var issue = ledger.Movement is InventoryMovement.IssueToBatch or InventoryMovement.ReturnFromBatch;
+        var movementType = ledger.Movement switch
+        {
+            InventoryMovement.IssueToBatch => GoodsMovement.GoodsIssue,
+            InventoryMovement.ReturnFromBatch => GoodsMovement.GoodsIssueReversal,
+            _ => GoodsMovement.GoodsReceipt,
+        };
         messages.Add(Message(issue ? ErpMessageType.GoodsIssue : ErpMessageType.GoodsReceipt, $"Batch:{batchNumber}", ledger.OccurredAt,
-            new GoodsMovement(issue ? GoodsMovement.GoodsIssue : GoodsMovement.GoodsReceipt, ledger.Id, batchNumber, order?.Number.Value, order?.ExternalId,
+            new GoodsMovement(movementType, ledger.Id, batchNumber, order?.Number.Value, order?.ExternalId,
                 material.Code.Value, lot.Number.Value, Math.Abs(ledger.Change), ledger.Unit.Symbol, lot.Status.ToString(), lot.ExpiryDate,
                 ledger.OccurredAt, ledger.RecordedBy)));
     }

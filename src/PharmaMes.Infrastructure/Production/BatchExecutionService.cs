@@ -256,6 +256,26 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
                 : $"{quantity} of {lineMaterial} is outside its tolerance {entry.LowLimit} – {entry.HighLimit}: recorded, and quality exception {exception.Number} raised.");
         }, cancellationToken);
 
+    /// <summary>Returns unused material of a dispensed line to its lot's stock (a goods issue reversal, 262, to the ERP).</summary>
+    public Task<StepOutcome> ReturnMaterialAsync(string number, int stepNumber, string materialCode, decimal amount, AuditActor actor,
+        CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor, async (batch, db, now) =>
+        {
+            var entry = batch.ReturnMaterial(stepNumber, new MaterialCode(materialCode), amount, PersonOf(actor), now);
+            var lot = await db.MaterialLots.SingleAsync(l => l.Number == entry.LotNumber!.Value, cancellationToken);
+            db.InventoryLedger.Add(InventoryLedgerEntry.ReturnFromBatch(lot, entry.Quantity!.Value, batch.Number.Value, now, actor.Name));
+            return Outcome(entry, null, $"{entry.Quantity} of {materialCode} returned to lot {lot.Number}.");
+        }, cancellationToken);
+
+    /// <summary>Writes off dispensed material that was lost, with the reason: it counts as used, none comes back to stock.</summary>
+    public Task<StepOutcome> RecordWasteAsync(string number, int stepNumber, string materialCode, decimal amount, string reason, AuditActor actor,
+        CancellationToken cancellationToken = default) =>
+        ActAsync(number, actor.Because(reason), (batch, _, now) =>
+        {
+            var entry = batch.RecordWaste(stepNumber, new MaterialCode(materialCode), amount, reason, PersonOf(actor), now);
+            return Task.FromResult(Outcome(entry, null, $"{entry.Quantity} of {materialCode} written off as waste."));
+        }, cancellationToken);
+
     /// <summary>
     /// The operator signs the step as performed. Excursions of its equipment while it ran are
     /// added to the record first (each with a quality exception), so the signature covers them.

@@ -49,6 +49,7 @@ internal static class BatchMlEvents
         BatchRecordEntryKind.ValueCaptured => (E("EventType", "Equipment"), E("EventSubType", "Parameter Data")),
         BatchRecordEntryKind.ValueCorrected => (E("EventType", "Operator"), E("EventSubType", "Modification")),
         BatchRecordEntryKind.MaterialDispensed => (E("EventType", "Material"), E("EventSubType", "Consume")),
+        BatchRecordEntryKind.MaterialReturned or BatchRecordEntryKind.MaterialWasted => (E("EventType", "Material"), E("EventSubType", "Movement")),
         BatchRecordEntryKind.Excursion => (E("EventType", "Alarm"), E("EventSubType", "Process Data")),
         BatchRecordEntryKind.Comment => (E("EventType", "Message"), E("EventSubType", "Message")),
         BatchRecordEntryKind.Signature => (E("EventType", "Operator"), E("EventSubType", "Security")),

@@ -41,7 +41,7 @@ public class ExecutionSteps : BunitContext
     }
 
     /// <summary>The batch with its weighing performed (5 kg from a released lot), awaiting verification.</summary>
-    private static Batch DispensingPerformed()
+    internal static Batch DispensingPerformed()
     {
         var (batch, booth) = RunningBatch();
         batch.StartStep(1, booth, Operator, T0.AddMinutes(1));

@@ -11,4 +11,6 @@ public sealed record GoodsMovement(
 {
     public const string GoodsIssue = "261";
     public const string GoodsReceipt = "101";
+    /// <summary>Unused material back from the order to its lot: the reversal of a goods issue.</summary>
+    public const string GoodsIssueReversal = "262";
 }

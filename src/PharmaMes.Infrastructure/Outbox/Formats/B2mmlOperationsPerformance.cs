@@ -67,7 +67,9 @@ internal static class B2mmlOperationsPerformance
 
     private static XDocument Movement(OutboxMessage message, GoodsMovement e)
     {
-        var issue = e.MovementType == GoodsMovement.GoodsIssue;
+        var issue = e.MovementType is GoodsMovement.GoodsIssue or GoodsMovement.GoodsIssueReversal;
+        // A reversal gives back part of what was consumed: a negative consumption.
+        var quantity = e.MovementType == GoodsMovement.GoodsIssueReversal ? -e.Quantity : e.Quantity;
         return Production(message, e.OrderNumber ?? e.BatchNumber, e.ExternalOrderId, e.BatchNumber,
             issue ? $"Goods issue {e.MovementType}" : $"Goods receipt {e.MovementType}", null, null, issue ? "Running" : "Completed",
             E("SegmentResponse",
@@ -80,7 +82,7 @@ internal static class B2mmlOperationsPerformance
                     E("MaterialDefinitionID", e.Material),
                     E("MaterialLotID", e.Lot),
                     E("MaterialUse", issue ? "Consumed" : "Produced"),
-                    Quantity(e.Quantity, e.Unit),
+                    Quantity(quantity, e.Unit),
                     Data("MaterialActualProperty", "MovementType", e.MovementType, "Code"),
                     Data("MaterialActualProperty", "LotStatus", e.LotStatus, "Code"),
                     Data("MaterialActualProperty", "ExpiryDate", Date(e.ExpiryDate), "date"),

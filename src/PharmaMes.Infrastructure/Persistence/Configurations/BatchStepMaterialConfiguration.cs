@@ -18,6 +18,8 @@ internal sealed class BatchStepMaterialConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.TolerancePercentAbove).HasPrecision(9, 4);
         builder.Property(m => m.DispensedLot).HasConversion(v => v!.Value.Value, v => new LotNumber(v)).HasMaxLength(LotNumber.MaxLength);
         builder.Property(m => m.DispensedAmount).HasPrecision(18, 6);
+        builder.Property(m => m.ReturnedAmount).HasPrecision(18, 6);
+        builder.Property(m => m.WastedAmount).HasPrecision(18, 6);
         builder.Property(m => m.DispenseResult).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(m => m.Tolerance);
         builder.Ignore(m => m.DispensedQuantity);

@@ -1107,6 +1107,10 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<decimal>("ReturnedAmount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
                     b.Property<decimal>("TolerancePercentAbove")
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)");
@@ -1114,6 +1118,10 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<decimal>("TolerancePercentBelow")
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal>("WastedAmount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "TargetQuantity", "PharmaMes.Domain.Production.BatchStepMaterial.TargetQuantity#Quantity", b1 =>
                         {

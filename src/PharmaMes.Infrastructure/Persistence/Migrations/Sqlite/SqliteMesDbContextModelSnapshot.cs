@@ -1095,12 +1095,20 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("ReturnedAmount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("TolerancePercentAbove")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("TolerancePercentBelow")
                         .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WastedAmount")
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "TargetQuantity", "PharmaMes.Domain.Production.BatchStepMaterial.TargetQuantity#Quantity", b1 =>

@@ -179,6 +179,12 @@ public partial class ExecutionPage
     private Task RecordValueAsync((string Name, double Value) entry) =>
         RunAsync(async actor => Report(await Execution.RecordValueAsync(Number, selected, entry.Name, entry.Value, actor)));
 
+    private Task ReturnMaterialAsync((int Step, string Material, decimal Amount) back) =>
+        RunAsync(async actor => Report(await Execution.ReturnMaterialAsync(Number, back.Step, back.Material, back.Amount, actor)));
+
+    private Task WasteMaterialAsync((int Step, string Material, decimal Amount, string Reason) waste) =>
+        RunAsync(async actor => Report(await Execution.RecordWasteAsync(Number, waste.Step, waste.Material, waste.Amount, waste.Reason, actor)));
+
     private Task CaptureValueAsync(string name) =>
         RunAsync(async actor => Report(await Execution.CaptureValueAsync(Number, selected, name, actor)));
 
