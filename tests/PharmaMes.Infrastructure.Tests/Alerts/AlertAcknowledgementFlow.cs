@@ -96,6 +96,25 @@ public class AlertAcknowledgementFlow
         Assert.DoesNotContain(await queries.ListAsync(kinds: [AlertKind.BelowReorderPoint, AlertKind.StockOutProjected]), a => a.RaisedAt >= start);
     }
 
+    [Fact]
+    public async Task OfTwoAcknowledgementsReadAtTheSameTimeOnlyTheFirstIsStored()
+    {
+        await using var host = await MesTestHost.StartAsync(demo: false);
+        var alert = await RaiseAsync(host, AlertKind.EquipmentDown, "TP-01", "TP-01 is Down: Punch tip breakage");
+        await using var first = host.NewContext();
+        await using var second = host.NewContext();
+        var seenByFirst = await first.Alerts.SingleAsync(a => a.Id == alert.Id);
+        var seenBySecond = await second.Alerts.SingleAsync(a => a.Id == alert.Id);
+        seenByFirst.Acknowledge("operator", "Olga Petrova", DateTimeOffset.UtcNow, "First");
+        seenBySecond.Acknowledge("qa", "Quinn Andersen", DateTimeOffset.UtcNow, "Second");
+
+        await first.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        await using var db = host.NewContext();
+        Assert.Equal(("operator", "First"), await db.Alerts.Where(a => a.Id == alert.Id).Select(a => ValueTuple.Create(a.AcknowledgedBy, a.AcknowledgementComment)).SingleAsync());
+    }
+
     private static async Task<Alert> RaiseAsync(MesTestHost host, AlertKind kind, string source, string message, DateTimeOffset? at = null, bool cleared = false)
     {
         var raisedAt = at ?? host.Get<TimeProvider>().GetUtcNow();
