@@ -14,13 +14,18 @@ public sealed class AlertQueries(IDbContextFactory<MesDbContext> contexts)
 
     /// <summary>
     /// Alerts that are active or cleared but unacknowledged, newest first; of one state when given (Normal gives the
-    /// history), of the given kinds when given.
+    /// history), of the given kinds and of one source (equipment or material code) when given.
     /// </summary>
-    public async Task<IReadOnlyList<AlertView>> ListAsync(AlarmState? state = null, IReadOnlyCollection<AlertKind>? kinds = null, int max = DefaultMax,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AlertView>> ListAsync(AlarmState? state = null, IReadOnlyCollection<AlertKind>? kinds = null, string? source = null,
+        int max = DefaultMax, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Alerts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            var code = source.Trim().ToUpperInvariant();
+            query = query.Where(a => a.Source == code);
+        }
         if (kinds is { Count: > 0 })
             query = query.Where(a => kinds.Contains(a.Kind));
         query = state switch

@@ -22,7 +22,7 @@ public static class AlertApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AlertView>>, ValidationProblem>> ListAsync(string? state, AlertQueries alerts,
+    private static async Task<Results<Ok<IReadOnlyList<AlertView>>, ValidationProblem>> ListAsync(string? state, string? source, AlertQueries alerts,
         CancellationToken cancellationToken)
     {
         AlarmState? wanted = null;
@@ -35,7 +35,7 @@ public static class AlertApi
                 }, title: "The alert filter is not valid");
             wanted = parsed;
         }
-        return TypedResults.Ok(await alerts.ListAsync(wanted, cancellationToken: cancellationToken));
+        return TypedResults.Ok(await alerts.ListAsync(wanted, source: source, cancellationToken: cancellationToken));
     }
 
     private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> GetAsync(Guid id, AlertQueries alerts, CancellationToken cancellationToken) =>

@@ -63,6 +63,9 @@ public class AlertApi(MesWebFactory factory) : IClassFixture<MesWebFactory>
         var bad = await planner.GetAsync("/api/v1/alerts?state=Shelved");
 
         Assert.Equal("ClearedUnacknowledged", all.EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == alert.Id).GetProperty("state").GetString());
+        var ofOtherUnit = await planner.GetFromJsonAsync<JsonElement>("/api/v1/alerts?source=TP-01");
+        Assert.DoesNotContain(ofOtherUnit.EnumerateArray(), a => a.GetProperty("id").GetGuid() == alert.Id);
+        Assert.Contains((await planner.GetFromJsonAsync<JsonElement>("/api/v1/alerts?source=gr-01")).EnumerateArray(), a => a.GetProperty("id").GetGuid() == alert.Id);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("state", out _));
     }

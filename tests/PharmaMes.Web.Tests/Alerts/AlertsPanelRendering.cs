@@ -86,6 +86,20 @@ public class AlertsPanelRendering : BunitContext, IClassFixture<MesWebFactory>
     }
 
     [Fact]
+    public async Task OnAnEquipmentPageThePanelShowsOnlyThatEquipmentsAlerts()
+    {
+        await SignInAsAsync("operator", MesRoles.Operator, mayAcknowledge: true);
+        var mine = await TestAlerts.RaiseAsync(_factory.Services, "COAT-01");
+        var other = await TestAlerts.RaiseAsync(_factory.Services, "GR-01");
+
+        var panel = Render<AlertsPanel>(ps => ps.Add(p => p.Source, "COAT-01"));
+
+        Assert.Single(panel.FindAll($"li[data-alert='{mine.Id}']"));
+        Assert.Empty(panel.FindAll($"li[data-alert='{other.Id}']"));
+        Assert.All(panel.FindAll("li[data-alert]"), li => Assert.Equal("COAT-01", li.GetAttribute("data-source")));
+    }
+
+    [Fact]
     public async Task AnAcknowledgementElsewhereAndANewAlertShowWithoutReloading()
     {
         await SignInAsAsync("operator", MesRoles.Operator, mayAcknowledge: true);
