@@ -63,6 +63,8 @@ public static class DependencyInjection
         services.AddHostedService<PlantModelWatch>();
         services.AddSingleton<Live.RecordEvents>();
         services.AddSingleton<Live.AlertClearing>();
+        services.AddSingleton<Alerts.AlertAcknowledgement>();
+        services.AddSingleton<Alerts.AlertQueries>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.AlertClearing>());
         services.AddSingleton(sp => new Plant.Model.B2mmlSchema(sp.GetRequiredService<IConfiguration>()["B2mml:SchemaFolder"]));
         services.AddSingleton<MaterialStockService>();

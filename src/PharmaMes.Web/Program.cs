@@ -47,6 +47,7 @@ app.MapErpApi();
 app.MapOutboxApi();
 app.MapMaintenanceApi();
 app.MapWorkOrderApi();
+app.MapAlertApi();
 app.MapTerminalEndpoints();
 app.MapHub<PlantHub>(PlantHub.Path);
 // The API described at /openapi/v1.json and browsable at /scalar, for signed-in people and API keys.

@@ -12,7 +12,8 @@ namespace PharmaMes.Infrastructure.Live;
 /// reports any other state, an excursion alert when the unit has no open excursion left. A sweep every few
 /// seconds, off the ingest path; the alert stays as history with when it cleared.
 /// </summary>
-public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contexts, TimeProvider clock, ILogger<AlertClearing> logger) : BackgroundService
+public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contexts, PlantNotifier notifier, TimeProvider clock, ILogger<AlertClearing> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -56,7 +57,7 @@ public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contex
                 .Where(x => unitIds.Contains(x.EquipmentId) && x.StartedAt >= since).Select(x => new { x.EquipmentId, x.StartedAt, x.EndedAt })
                 .ToListAsync(cancellationToken))
             .ToLookup(x => x.EquipmentId);
-        var cleared = 0;
+        var cleared = new List<Alert>();
         foreach (var alert in active)
         {
             if (!units.TryGetValue(alert.Source, out var unit))
@@ -64,7 +65,7 @@ public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contex
             if (alert.Kind == AlertKind.EquipmentDown && unit.State != EquipmentState.Down && unit.StateSince >= alert.RaisedAt)
             {
                 alert.Clear(unit.StateSince);
-                cleared++;
+                cleared.Add(alert);
             }
             else if (alert.Kind == AlertKind.Excursion)
             {
@@ -72,13 +73,16 @@ public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contex
                 if (excursions.Count > 0 && excursions.All(end => end is not null))
                 {
                     alert.Clear(excursions.Max()!.Value);
-                    cleared++;
+                    cleared.Add(alert);
                 }
             }
         }
-        if (cleared > 0)
-            await db.SaveChangesAsync(cancellationToken);
-        return cleared;
+        if (cleared.Count == 0)
+            return 0;
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var alert in cleared)
+            notifier.Publish(new AlertCleared(alert.Id, alert.Kind, alert.Source, alert.State, alert.ClearedAt!.Value));
+        return cleared.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing alerts that returned to normal failed: {Reason}")]

@@ -10,12 +10,16 @@ public sealed class PlantNotifier
     public event Action<EquipmentStateChanged>? EquipmentStateChanged;
     public event Action<TelemetryUpdated>? TelemetryUpdated;
     public event Action<AlertRaised>? AlertRaised;
+    public event Action<AlertAcknowledged>? AlertAcknowledged;
+    public event Action<AlertCleared>? AlertCleared;
     public event Action<EquipmentBatchChanged>? EquipmentBatchChanged;
     public event Action<InventoryChanged>? InventoryChanged;
 
     public void Publish(EquipmentStateChanged change) => Raise(EquipmentStateChanged, change);
     public void Publish(TelemetryUpdated update) => Raise(TelemetryUpdated, update);
     public void Publish(AlertRaised alert) => Raise(AlertRaised, alert);
+    public void Publish(AlertAcknowledged acknowledgement) => Raise(AlertAcknowledged, acknowledgement);
+    public void Publish(AlertCleared clearing) => Raise(AlertCleared, clearing);
     public void Publish(EquipmentBatchChanged change) => Raise(EquipmentBatchChanged, change);
     public void Publish(InventoryChanged change) => Raise(InventoryChanged, change);
 

@@ -117,7 +117,10 @@ public sealed partial class InventoryWatch(
                 LogRaised(alert.Kind, alert.Source, alert.Message);
             }
             foreach (var alert in cleared)
+            {
+                notifier.Publish(new AlertCleared(alert.Id, alert.Kind, alert.Source, alert.State, alert.ClearedAt!.Value));
                 state.Publish($"alerts/{alert.Id}", null);
+            }
             foreach (var material in figures)
                 state.Publish($"inventory/{material.Code}", InventoryState.Of(material, now));
             if (figures.Count > 0)

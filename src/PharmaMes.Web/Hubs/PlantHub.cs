@@ -7,7 +7,7 @@ namespace PharmaMes.Web.Hubs;
 
 /// <summary>
 /// <c>/hubs/plant</c> for external clients (docs/signalr-hub.md). Every connection receives
-/// <c>EquipmentStateChanged</c> and <c>AlertRaised</c>; <c>TelemetryUpdated</c> only for the
+/// <c>EquipmentStateChanged</c> and the alert events; <c>TelemetryUpdated</c> only for the
 /// equipment and lines it subscribed to.
 /// </summary>
 [Authorize(Policy = Policies.PlantReader)]

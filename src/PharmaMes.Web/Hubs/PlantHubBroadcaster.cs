@@ -23,9 +23,13 @@ public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFe
         Action<TelemetryUpdated> onTelemetry = e => _telemetry.Writer.TryWrite(e);
         Action<EquipmentStateChanged> onState = e => _events.Writer.TryWrite(e);
         Action<AlertRaised> onAlert = e => _events.Writer.TryWrite(e);
+        Action<AlertAcknowledged> onAcknowledged = e => _events.Writer.TryWrite(e);
+        Action<AlertCleared> onCleared = e => _events.Writer.TryWrite(e);
         notifier.TelemetryUpdated += onTelemetry;
         notifier.EquipmentStateChanged += onState;
         notifier.AlertRaised += onAlert;
+        notifier.AlertAcknowledged += onAcknowledged;
+        notifier.AlertCleared += onCleared;
         Action<CommittedChanges> onCommit = changes =>
         {
             foreach (var batch in changes.BatchesChanged)
@@ -39,6 +43,8 @@ public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFe
             notifier.TelemetryUpdated -= onTelemetry;
             notifier.EquipmentStateChanged -= onState;
             notifier.AlertRaised -= onAlert;
+            notifier.AlertAcknowledged -= onAcknowledged;
+            notifier.AlertCleared -= onCleared;
             commits.Committed -= onCommit;
         });
         return Task.WhenAll(DrainAsync(_events.Reader, stoppingToken), DrainAsync(_telemetry.Reader, stoppingToken));
@@ -71,6 +77,8 @@ public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFe
             .SendAsync(nameof(TelemetryUpdated), t, cancellationToken),
         EquipmentStateChanged s => hub.Clients.All.SendAsync(nameof(EquipmentStateChanged), s, cancellationToken),
         AlertRaised a => hub.Clients.All.SendAsync(nameof(AlertRaised), a, cancellationToken),
+        AlertAcknowledged a => hub.Clients.All.SendAsync(nameof(AlertAcknowledged), a, cancellationToken),
+        AlertCleared c => hub.Clients.All.SendAsync(nameof(AlertCleared), c, cancellationToken),
         BatchToAnnounce b => SendBatchAsync(b.Number, cancellationToken),
         ExceptionToAnnounce q => SendExceptionAsync(q.Number, cancellationToken),
         _ => Task.CompletedTask,
