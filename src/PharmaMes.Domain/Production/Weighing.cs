@@ -14,13 +14,32 @@ public sealed record Weighing
     public string? Scale { get; }
     public DateOnly? ScaleCalibratedUntil { get; }
     public string? TypedReason { get; }
+    /// <summary>The scale's reading with the material in its container; null when not taken.</summary>
+    public decimal? Gross { get; }
+    /// <summary>The container's weight, zeroed before filling; null when not taken.</summary>
+    public decimal? Tare { get; }
+    /// <summary>Whether the reading had settled when it was taken; null when the scale's stability is unknown.</summary>
+    public bool? Stable { get; }
 
-    private Weighing(bool fromScale, string? scale, DateOnly? calibratedUntil, string? typedReason) =>
-        (FromScale, Scale, ScaleCalibratedUntil, TypedReason) = (fromScale, scale, calibratedUntil, typedReason);
+    private Weighing(bool fromScale, string? scale, DateOnly? calibratedUntil, string? typedReason, decimal? gross = null, decimal? tare = null, bool? stable = null) =>
+        (FromScale, Scale, ScaleCalibratedUntil, TypedReason, Gross, Tare, Stable) = (fromScale, scale, calibratedUntil, typedReason, gross, tare, stable);
 
     /// <summary>Taken from the scale's live reading.</summary>
     public static Weighing ByScale(string scale, DateOnly? calibratedUntil) =>
         new(true, Guard.Text(scale, "The scale", 80), calibratedUntil, null);
+
+    /// <summary>Taken from the scale: gross with the container, its tare, and whether the reading was stable; net = gross − tare.</summary>
+    public static Weighing ByScale(string scale, DateOnly? calibratedUntil, decimal gross, decimal tare, bool stable)
+    {
+        if (tare < 0)
+            throw new DomainException("A tare cannot be negative.");
+        if (gross <= tare)
+            throw new DomainException($"The gross weight {gross} must be more than the tare {tare}: nothing is in the container.");
+        return new(true, Guard.Text(scale, "The scale", 80), calibratedUntil, null, gross, tare, stable);
+    }
+
+    /// <summary>Net = gross − tare, when both were taken.</summary>
+    public decimal? Net => Gross - Tare;
 
     /// <summary>Typed by the operator; where a scale is configured, <paramref name="reason"/> is required.</summary>
     public static Weighing Typed(string? reason, bool scaleConfigured)
@@ -31,7 +50,18 @@ public sealed record Weighing
         return new Weighing(false, null, null, why);
     }
 
-    public string Describe() => FromScale
-        ? $"weighed on the {Scale} scale{(ScaleCalibratedUntil is { } until ? $" (calibrated until {until:yyyy-MM-dd})" : "")}"
-        : TypedReason is null ? "typed" : $"typed: {TypedReason}";
+    public string Describe()
+    {
+        if (!FromScale)
+            return TypedReason is null ? "typed" : $"typed: {TypedReason}";
+        var text = $"weighed on the {Scale} scale{(ScaleCalibratedUntil is { } until ? $" (calibrated until {until:yyyy-MM-dd})" : "")}";
+        if (Gross is { } gross && Tare is { } tare)
+            text += $": gross {Recipes.Canonical.Number(gross)}, tare {Recipes.Canonical.Number(tare)}, net {Recipes.Canonical.Number(gross - tare)}";
+        return Stable switch
+        {
+            true => text + ", stable",
+            false => text + ", reading NOT stable",
+            _ => text,
+        };
+    }
 }

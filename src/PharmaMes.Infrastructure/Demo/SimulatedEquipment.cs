@@ -1,3 +1,4 @@
+using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Plant;
 
 namespace PharmaMes.Infrastructure.Demo;
@@ -20,6 +21,9 @@ internal sealed class SimulatedEquipment(string code, string baseTopic, Equipmen
     private readonly Dictionary<string, int> _excursionTicks = [];
     private int _ticksInState;
     private int _stateLength = 60 + random.Next(120);
+    // A scale shows a steady load until a container is put on or taken off, not a drifting process value.
+    private double _scaleLoad;
+    private int _scaleTicksLeft;
 
     public string Code { get; } = code;
     public string BaseTopic { get; } = baseTopic;
@@ -88,6 +92,11 @@ internal sealed class SimulatedEquipment(string code, string baseTopic, Equipmen
         foreach (var tag in tags)
         {
             var name = tag.Name.Value;
+            if (tag.Role == TagRole.ScaleWeight)
+            {
+                values[name] = ScaleLoad(tag.NormalRange);
+                continue;
+            }
             var normal = tag.NormalRange;
             var width = Math.Max(normal.High - normal.Low, 1e-6);
             // A slow random walk kept inside the normal range, plus a little noise.
@@ -118,4 +127,15 @@ internal sealed class SimulatedEquipment(string code, string baseTopic, Equipmen
     }
 
     public bool HasCounters => tags.Any(t => t.Name.Value == "speed");
+
+    /// <summary>A load that stays put for half a minute or so, then changes (the next container), to the gram.</summary>
+    private double ScaleLoad(ValueRange normal)
+    {
+        if (_scaleTicksLeft-- <= 0)
+        {
+            _scaleLoad = Math.Round(normal.Low + (normal.High - normal.Low) * random.NextDouble() * 0.5, 3);
+            _scaleTicksLeft = 20 + random.Next(40);
+        }
+        return _scaleLoad;
+    }
 }

@@ -223,14 +223,25 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
     /// </param>
     public Task<StepOutcome> DispenseAsync(string number, int stepNumber, string materialCode, string lotNumber, decimal amount, DateOnly? labelExpiry,
         TypedWeight? typed, AuditActor actor, CancellationToken cancellationToken = default) =>
+        DispenseAsync(number, stepNumber, materialCode, lotNumber, amount, labelExpiry, typed, null, actor, cancellationToken);
+
+    /// <param name="scale">
+    /// For a weight from the scale: its gross and tare readings and whether they were stable; the amount must be their difference (net).
+    /// </param>
+    public Task<StepOutcome> DispenseAsync(string number, int stepNumber, string materialCode, string lotNumber, decimal amount, DateOnly? labelExpiry,
+        TypedWeight? typed, ScaleWeighing? scale, AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor, async (batch, db, now) =>
         {
+            if (scale is not null && scale.Gross - scale.Tare != amount)
+                throw new DomainException($"The quantity {amount} is not the scale's net weight {scale.Gross - scale.Tare} (gross {scale.Gross} − tare {scale.Tare}): take the reading again.");
             var booth = batch.FindStep(stepNumber)?.EquipmentCode is { } boothCode
                 ? await db.Equipment.AsNoTracking().Include(e => e.Tags).SingleOrDefaultAsync(e => e.Code == boothCode, cancellationToken)
                 : null;
             var hasScale = booth?.Tags.Any(t => t.Role == TagRole.ScaleWeight) == true;
             var weighing = typed is null && hasScale
-                ? Weighing.ByScale(booth!.Code.Value, booth.CalibrationDueOn)
+                ? scale is null
+                    ? Weighing.ByScale(booth!.Code.Value, booth.CalibrationDueOn)
+                    : Weighing.ByScale(booth!.Code.Value, booth.CalibrationDueOn, scale.Gross, scale.Tare, scale.Stable)
                 : Weighing.Typed(typed?.Reason, hasScale);
             var lineMaterial = new MaterialCode(materialCode);
             var lotCode = new LotNumber(lotNumber);

@@ -122,7 +122,7 @@ public class ExecutionSteps : BunitContext
     {
         var (batch, booth) = RunningBatch();
         batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
-        var dispensed = new List<(string, string, decimal, DateOnly?, TypedWeight?)>();
+        var dispensed = new List<(string, string, decimal, DateOnly?, TypedWeight?, ScaleWeighing?)>();
         var step = Render<ExecutionStep>(ps => ps
             .Add(p => p.Step, batch.FindStep(1)!)
             .Add(p => p.CanAct, true)
@@ -138,7 +138,7 @@ public class ExecutionSteps : BunitContext
         step.Find("button[data-action='dispense']").Click();
 
         Assert.Contains("Scan or type the lot", missingLot);
-        Assert.Equal([("API-PARA", "PARA-24-0117", 5.013m, (DateOnly?)null, (TypedWeight?)null)], dispensed);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.013m, (DateOnly?)null, (TypedWeight?)null, (ScaleWeighing?)new ScaleWeighing(5.013m, 0m, false))], dispensed);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public class ExecutionSteps : BunitContext
     {
         var (batch, booth) = RunningBatch();
         batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
-        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry, TypedWeight? Typed)>();
+        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry, TypedWeight? Typed, ScaleWeighing? Scale)>();
         var step = Render<ExecutionStep>(ps => ps
             .Add(p => p.Step, batch.FindStep(1)!)
             .Add(p => p.CanAct, true)
@@ -203,7 +203,7 @@ public class ExecutionSteps : BunitContext
         step.Find("button[data-action='dispense']").Click();
 
         Assert.Contains("check digit", badCheckDigit);
-        Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, (DateOnly?)new DateOnly(2027, 12, 31), (TypedWeight?)new TypedWeight(null))], dispensed);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, (DateOnly?)new DateOnly(2027, 12, 31), (TypedWeight?)new TypedWeight(null), (ScaleWeighing?)null)], dispensed);
         JSInterop.VerifyInvoke("mesShopFloor.focusFirstEmpty");
     }
 
@@ -212,7 +212,7 @@ public class ExecutionSteps : BunitContext
     {
         var (batch, booth) = RunningBatch();
         batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
-        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry, TypedWeight? Typed)>();
+        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry, TypedWeight? Typed, ScaleWeighing? Scale)>();
         var step = Render<ExecutionStep>(ps => ps
             .Add(p => p.Step, batch.FindStep(1)!)
             .Add(p => p.CanAct, true)
@@ -233,8 +233,8 @@ public class ExecutionSteps : BunitContext
 
         Assert.Contains("This booth has a scale", refused);
         Assert.Equal(1, fromScale);
-        Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, null, new TypedWeight("Weighed on reference balance RB-2")),
-            ("API-PARA", "PARA-24-0117", 5.013m, null, null)], dispensed);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.02m, null, new TypedWeight("Weighed on reference balance RB-2"), null),
+            ("API-PARA", "PARA-24-0117", 5.013m, null, null, new ScaleWeighing(5.013m, 0m, false))], dispensed);
     }
 
     /// <summary>A running batch whose one step dries on FBD-01, its inlet air temperature captured as the mean over the step.</summary>
@@ -303,5 +303,33 @@ public class ExecutionSteps : BunitContext
         Assert.Equal([("Inlet air temperature", 60.2, "Dryer panel offline")], typed);
         // Back to capturing once typed: the next reading comes from the equipment again.
         Assert.NotEmpty(step.FindAll("tr[data-value='Inlet air temperature'] button[data-action='capture']"));
+    }
+
+    [Fact]
+    public void TheContainerIsTaredAndTheNetOfAStableReadingIsDispensedWithGrossAndTare()
+    {
+        var (batch, booth) = RunningBatch();
+        batch.StartStep(1, booth, Operator, T0.AddMinutes(1));
+        var dispensed = new List<(string Material, string Lot, decimal Amount, DateOnly? Expiry, TypedWeight? Typed, ScaleWeighing? Scale)>();
+        var step = Render<ExecutionStep>(ps => ps
+            .Add(p => p.Step, batch.FindStep(1)!)
+            .Add(p => p.CanAct, true)
+            .Add(p => p.IsNext, true)
+            .Add(p => p.HasScale, true)
+            .Add(p => p.ScaleReading, 0.250m)
+            .Add(p => p.ScaleStable, true)
+            .Add(p => p.OnDispense, d => dispensed.Add(d)));
+
+        step.Find("button[data-action='tare']").Click();
+        step.Render(ps => ps.Add(p => p.ScaleReading, 5.263m));
+        var net = step.Find("button[data-action='use-scale']").TextContent;
+        step.Find("button[data-action='use-scale']").Click();
+        step.Find("input[aria-label='Lot of API-PARA']").Change("PARA-24-0117");
+        var shown = step.Find("[data-weighing=scale]").TextContent;
+        step.Find("button[data-action='dispense']").Click();
+
+        Assert.Contains("5.013 kg", net);
+        Assert.Contains("gross 5.263 − tare 0.25 = net 5.013 kg, stable", shown);
+        Assert.Equal([("API-PARA", "PARA-24-0117", 5.013m, null, null, new ScaleWeighing(5.263m, 0.250m, true))], dispensed);
     }
 }

@@ -119,6 +119,13 @@ public partial class ExecutionPage
             ? Math.Round((decimal)weight.Value, 3)
             : null;
 
+    /// <summary>Whether the booth's scale reading has settled over the last seconds.</summary>
+    private bool ScaleStable(BatchStep step) =>
+        step.EquipmentCode is { } code
+        && plant?.ByCode.GetValueOrDefault(code.Value)?.Tags.Values.FirstOrDefault(t => t.Role == TagRole.ScaleWeight) is { } scale
+        && Live.Find(code.Value) is { } live
+        && ScaleStability.IsStable(live.Recent(scale.Name.Value).Select(r => (r.At, r.Value)), DateTimeOffset.UtcNow);
+
     private async Task<AuditActor> ActorAsync() => AuditActor.Of((await AuthenticationState).User);
 
     private Task StartBatchAsync() => RunAsync(async actor => { await Execution.StartAsync(Number, actor); return "Batch started."; }, selectCurrent: true);
@@ -194,9 +201,9 @@ public partial class ExecutionPage
     private Task CorrectValueAsync((int Sequence, double Value, string Reason) correction) =>
         RunAsync(async actor => Report(await Execution.CorrectValueAsync(Number, correction.Sequence, correction.Value, correction.Reason, actor)));
 
-    private Task DispenseAsync((string Material, string Lot, decimal Amount, DateOnly? LabelExpiry, TypedWeight? Typed) dispense) =>
+    private Task DispenseAsync((string Material, string Lot, decimal Amount, DateOnly? LabelExpiry, TypedWeight? Typed, ScaleWeighing? Scale) dispense) =>
         RunAsync(async actor => Report(await Execution.DispenseAsync(Number, selected, dispense.Material, dispense.Lot, dispense.Amount, dispense.LabelExpiry,
-            dispense.Typed, actor)));
+            dispense.Typed, dispense.Scale, actor)));
 
     /// <summary>Whether the step's booth has a tag with the ScaleWeight role: typing a weight there needs a reason.</summary>
     private bool HasScale(BatchStep step) =>
