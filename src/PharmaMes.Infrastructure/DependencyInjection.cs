@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<Signatures.ElectronicSigning>();
         services.AddSingleton<Production.BatchExecutionService>();
         services.AddSingleton<Production.TelemetryCapture>();
+        services.AddSingleton<Performance.OeeService>();
         services.AddOptions<Production.ValueCaptureOptions>().BindConfiguration(Production.ValueCaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Production.BatchReviewService>();
         services.AddSingleton<Production.WorkQueueService>();

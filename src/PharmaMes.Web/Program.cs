@@ -48,6 +48,7 @@ app.MapOutboxApi();
 app.MapMaintenanceApi();
 app.MapWorkOrderApi();
 app.MapAlertApi();
+app.MapOeeApi();
 app.MapTerminalEndpoints();
 app.MapHub<PlantHub>(PlantHub.Path);
 // The API described at /openapi/v1.json and browsable at /scalar, for signed-in people and API keys.

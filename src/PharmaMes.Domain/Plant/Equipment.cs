@@ -42,6 +42,8 @@ public class Equipment
     public DateOnly? CalibrationFailedOn { get; private set; }
     /// <summary>How often the unit's instruments are calibrated; proposes the next due date.</summary>
     public int CalibrationIntervalDays { get; private set; }
+    /// <summary>Units a minute at which Performance is 100 % (ISO 22400 ideal rate); null when not set, and OEE's performance is then unknown.</summary>
+    public double? IdealRatePerMinute { get; private set; }
     public DateTimeOffset? RetiredAt { get; private set; }
     public string? RetiredReason { get; private set; }
     /// <summary>The device's last cumulative counters, to turn the next report into a delta.</summary>
@@ -91,6 +93,16 @@ public class Equipment
         if (days is < 1 or > MaxCalibrationIntervalDays)
             throw new DomainException($"The calibration interval of {Code} must be between 1 and {MaxCalibrationIntervalDays} days (got {days}).");
         CalibrationIntervalDays = days;
+    }
+
+    public const double MaxIdealRatePerMinute = 1_000_000;
+
+    /// <summary>Sets the ideal rate (units a minute) OEE's performance is measured against; null clears it.</summary>
+    public void SetIdealRate(double? unitsPerMinute)
+    {
+        if (unitsPerMinute is { } rate && (!double.IsFinite(rate) || rate <= 0 || rate > MaxIdealRatePerMinute))
+            throw new DomainException($"The ideal rate of {Code} must be more than 0 and at most {MaxIdealRatePerMinute:#,0} units a minute (got {rate}).");
+        IdealRatePerMinute = unitsPerMinute;
     }
 
     public TagDefinition DefineTag(TagName name, string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)

@@ -1,4 +1,5 @@
 using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Performance;
 using PharmaMes.Domain.Plant;
 
 namespace PharmaMes.Infrastructure.Demo;
@@ -71,8 +72,28 @@ internal static class DemoPlant
         Tag(filler, "speed", "Filling speed", "vials/min", (250, 350), (0, 400));
         Tag(filler, "particle_count", "Non-viable particles ≥0.5 µm", "/m³", (0, 2000), (0, 3520));
 
+        // Ideal rates for OEE: the machines' rated speeds, a little above where the process normally runs.
+        press.SetIdealRate(4_000);
+        packer.SetIdealRate(400);
+        filler.SetIdealRate(400);
+
         MakeFit(now, [booth, granulator, dryer, press, coater, packer, bioreactor, skid, filler]);
         return site;
+    }
+
+    /// <summary>
+    /// The tablet line works three 8-hour shifts (06:00, 14:00, 22:00 UTC) every day, with a 30-minute break each, so a
+    /// demo opened on any day shows planned time. The biologics lines have no calendar: they are planned around the clock.
+    /// </summary>
+    public static ShiftCalendar TabletLineShifts()
+    {
+        var half = new ShiftBreak(TimeSpan.FromHours(4), TimeSpan.FromMinutes(30));
+        return new ShiftCalendar("OSD-L1", "UTC",
+        [
+            new ShiftPattern("Early", new TimeOnly(6, 0), TimeSpan.FromHours(8), breaks: [half]),
+            new ShiftPattern("Late", new TimeOnly(14, 0), TimeSpan.FromHours(8), breaks: [half]),
+            new ShiftPattern("Night", new TimeOnly(22, 0), TimeSpan.FromHours(8), breaks: [half]),
+        ]);
     }
 
     /// <summary>

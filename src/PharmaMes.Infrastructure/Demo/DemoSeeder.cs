@@ -45,6 +45,7 @@ public sealed class DemoSeeder(
                 foreach (var equipment in site.Areas.SelectMany(a => a.Lines).SelectMany(l => l.Equipment))
                     db.StateIntervals.Add(new StateInterval(equipment.Id, equipment.State, equipment.StateSince, equipment.StateReason));
                 db.MaintenancePlans.AddRange(DemoMaintenancePlans.Build(site, DateOnly.FromDateTime(now.UtcDateTime)));
+                db.ShiftCalendars.Add(DemoPlant.TabletLineShifts());
                 if (!await db.Materials.AnyAsync(cancellationToken))
                 {
                     var stock = DemoMaterials.Build(now);

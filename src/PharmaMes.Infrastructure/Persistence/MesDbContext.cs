@@ -42,6 +42,7 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<MaterialLot> MaterialLots => Set<MaterialLot>();
     public DbSet<InventoryLedgerEntry> InventoryLedger => Set<InventoryLedgerEntry>();
     public DbSet<StateInterval> StateIntervals => Set<StateInterval>();
+    public DbSet<Domain.Performance.ShiftCalendar> ShiftCalendars => Set<Domain.Performance.ShiftCalendar>();
     public DbSet<Excursion> Excursions => Set<Excursion>();
     public DbSet<ProductionCount> ProductionCounts => Set<ProductionCount>();
     public DbSet<Alert> Alerts => Set<Alert>();

@@ -1,4 +1,6 @@
 namespace PharmaMes.Infrastructure.Plant.Model;
 
 /// <summary>The engineering settings of an equipment: cleaning hold times and calibration interval; null where not set.</summary>
-public sealed record EquipmentSettings(double? CleanHoldHours, double? DirtyHoldHours, bool? ProductChangeNeedsMajorClean, int? CalibrationIntervalDays);
+/// <param name="IdealRatePerMinute">Units a minute at which OEE's performance is 100 %.</param>
+public sealed record EquipmentSettings(double? CleanHoldHours, double? DirtyHoldHours, bool? ProductChangeNeedsMajorClean, int? CalibrationIntervalDays,
+    double? IdealRatePerMinute = null);

@@ -27,12 +27,17 @@ internal static class EquipmentSettingsRules
             equipment.SetCalibrationInterval(days);
             changed = true;
         }
+        if (settings.IdealRatePerMinute is { } rate && rate != equipment.IdealRatePerMinute)
+        {
+            equipment.SetIdealRate(rate);
+            changed = true;
+        }
         return changed;
     }
 
     public static EquipmentSettings Of(Equipment equipment) =>
         new(equipment.CleanHoldTime.TotalHours, equipment.DirtyHoldTime.TotalHours, equipment.ProductChangeNeedsMajorClean,
-            equipment.CalibrationIntervalDays);
+            equipment.CalibrationIntervalDays, equipment.IdealRatePerMinute);
 
     // Hold times are validated in whole minutes: nobody validates a cleaning for a fraction of a minute.
     private static TimeSpan Hours(double hours) =>

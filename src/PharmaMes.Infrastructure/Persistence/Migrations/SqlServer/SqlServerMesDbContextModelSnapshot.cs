@@ -471,6 +471,41 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("MaterialLots");
                 });
 
+            modelBuilder.Entity("PharmaMes.Domain.Performance.ShiftCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PlannedStops")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Shifts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope")
+                        .IsUnique();
+
+                    b.ToTable("ShiftCalendars", (string)null);
+                });
+
             modelBuilder.Entity("PharmaMes.Domain.Plant.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -532,6 +567,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("DirtySince")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("IdealRatePerMinute")
+                        .HasColumnType("float");
 
                     b.Property<string>("LastBatchNumber")
                         .HasMaxLength(40)

@@ -459,6 +459,41 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("MaterialLots");
                 });
 
+            modelBuilder.Entity("PharmaMes.Domain.Performance.ShiftCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedStops")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shifts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope")
+                        .IsUnique();
+
+                    b.ToTable("ShiftCalendars", (string)null);
+                });
+
             modelBuilder.Entity("PharmaMes.Domain.Plant.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -520,6 +555,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("DirtySince")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("IdealRatePerMinute")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("LastBatchNumber")
                         .HasMaxLength(40)

@@ -12,6 +12,7 @@ public sealed class PlantForm
     public double? DirtyHoldHours { get; set; }
     public bool ProductChangeNeedsMajorClean { get; set; } = true;
     public int? CalibrationIntervalDays { get; set; }
+    public double? IdealRatePerMinute { get; set; }
     public string TagName { get; set; } = "";
     public string Description { get; set; } = "";
     public string Unit { get; set; } = "";

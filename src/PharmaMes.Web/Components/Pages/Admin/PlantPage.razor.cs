@@ -78,6 +78,7 @@ public partial class PlantPage
             input.DirtyHoldHours = settings.DirtyHoldHours;
             input.ProductChangeNeedsMajorClean = settings.ProductChangeNeedsMajorClean ?? true;
             input.CalibrationIntervalDays = settings.CalibrationIntervalDays;
+            input.IdealRatePerMinute = settings.IdealRatePerMinute;
         }
         if (tag is not null)
         {
@@ -172,10 +173,12 @@ public partial class PlantPage
             errors["dirtyHold"] = $"The dirty hold time must be more than 0 and at most {maxHours:0} hours.";
         if (input.CalibrationIntervalDays is <= 0 || input.CalibrationIntervalDays > Equipment.MaxCalibrationIntervalDays)
             errors["calibration"] = $"The calibration interval must be between 1 and {Equipment.MaxCalibrationIntervalDays} days.";
+        if (input.IdealRatePerMinute is <= 0 || input.IdealRatePerMinute > Equipment.MaxIdealRatePerMinute)
+            errors["idealRate"] = $"The ideal rate must be more than 0 and at most {Equipment.MaxIdealRatePerMinute:#,0} units a minute.";
     }
 
     private EquipmentSettings Settings() =>
-        new(input.CleanHoldHours, input.DirtyHoldHours, input.ProductChangeNeedsMajorClean, input.CalibrationIntervalDays);
+        new(input.CleanHoldHours, input.DirtyHoldHours, input.ProductChangeNeedsMajorClean, input.CalibrationIntervalDays, input.IdealRatePerMinute);
 
     private TagModel Tag() =>
         new(input.TagName, input.Description, input.Unit, input.NormalLow!.Value, input.NormalHigh!.Value, input.AlarmLow!.Value, input.AlarmHigh!.Value, input.Role);

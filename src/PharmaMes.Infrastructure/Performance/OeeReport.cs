@@ -1,0 +1,9 @@
+using PharmaMes.Domain.Performance;
+
+namespace PharmaMes.Infrastructure.Performance;
+
+/// <summary>OEE of one equipment or line over a period, with the same figures per shift (or hour) within it.</summary>
+public sealed record OeeReport(string Code, DateTimeOffset From, DateTimeOffset To, OeeFigures Figures, IReadOnlyList<OeePeriod> Periods);
+
+/// <summary>The figures of one shift occurrence or one hour.</summary>
+public sealed record OeePeriod(string Name, DateTimeOffset Start, DateTimeOffset End, OeeFigures Figures);

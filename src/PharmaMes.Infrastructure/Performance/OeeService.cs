@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Performance;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Persistence;
+
+namespace PharmaMes.Infrastructure.Performance;
+
+/// <summary>
+/// OEE of an equipment or a line from the stored state intervals and counter reports, over the planned time of the
+/// line's shift calendar (else its site's, else around the clock). Never from what a screen shows: asked live or
+/// afterwards, the same period gives the same figures. Time after now is not planned yet.
+/// </summary>
+public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
+{
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(93);
+
+    /// <summary>Null when there is no such equipment.</summary>
+    public async Task<OeeReport?> ForEquipmentAsync(string code, DateTimeOffset from, DateTimeOffset to, OeePeriodKind by = OeePeriodKind.Shift,
+        CancellationToken cancellationToken = default)
+    {
+        var (start, end) = Range(from, to);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unit = await FindAsync(db, code, cancellationToken);
+        if (unit is null)
+            return null;
+        var planned = await PlannedAsync(db, unit.Value.Line, unit.Value.Site, start, end, cancellationToken);
+        var (states, counts) = await HistoryAsync(db, [unit.Value.Equipment.Id], start, end, cancellationToken);
+        var rate = unit.Value.Equipment.IdealRatePerMinute;
+        var figures = OeeCalculation.Compute(planned, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate);
+        var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End,
+            OeeCalculation.Compute(p.Windows, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate))).ToList();
+        return new OeeReport(unit.Value.Equipment.Code.Value, start, end, figures, periods);
+    }
+
+    /// <summary>
+    /// Null when there is no such line. A line's figures add up its equipment's: availability = Σ run ÷ Σ planned;
+    /// performance = Σ (count ÷ ideal rate) ÷ Σ run and quality = Σ (good ÷ ideal rate) ÷ Σ (count ÷ ideal rate) over the
+    /// equipment that counts and has an ideal rate, so tablets and blisters are weighed by the time they took, not added.
+    /// </summary>
+    public async Task<OeeReport?> ForLineAsync(string code, DateTimeOffset from, DateTimeOffset to, OeePeriodKind by = OeePeriodKind.Shift,
+        CancellationToken cancellationToken = default)
+    {
+        var (start, end) = Range(from, to);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (Code(code) is not { } lineCode)
+            return null;
+        var line = await db.Lines.AsNoTracking().SingleOrDefaultAsync(l => l.Code == lineCode, cancellationToken);
+        if (line is null)
+            return null;
+        var site = await db.Areas.AsNoTracking().Where(a => a.Id == line.AreaId).Join(db.Sites.AsNoTracking(), a => a.SiteId, s => s.Id, (_, s) => s.Code)
+            .SingleAsync(cancellationToken);
+        var units = await db.Equipment.AsNoTracking().Where(e => e.LineId == line.Id).ToListAsync(cancellationToken);
+        var planned = await PlannedAsync(db, line.Code, site, start, end, cancellationToken);
+        var (states, counts) = await HistoryAsync(db, [.. units.Select(u => u.Id)], start, end, cancellationToken);
+        OeeFigures LineFigures(IReadOnlyList<PlannedWindow> windows) =>
+            Combine([.. units.Select(u => OeeCalculation.Compute(windows, states[u.Id], counts[u.Id], u.IdealRatePerMinute))]);
+        var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows))).ToList();
+        return new OeeReport(line.Code.Value, start, end, LineFigures(planned), periods);
+    }
+
+    private (DateTimeOffset Start, DateTimeOffset End) Range(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from)
+            throw new DomainException("The end of the period must be after its start.");
+        if (to - from > MaxRange)
+            throw new DomainException($"A period may span at most {MaxRange.TotalDays:0} days.");
+        var now = clock.GetUtcNow();
+        return (from, to < now ? to : now < from ? from : now);
+    }
+
+    /// <summary>Null for text that cannot be a code: nothing has it.</summary>
+    private static PlantCode? Code(string code)
+    {
+        try
+        {
+            return new PlantCode(code);
+        }
+        catch (DomainException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<(Equipment Equipment, PlantCode Line, PlantCode Site)?> FindAsync(MesDbContext db, string code, CancellationToken cancellationToken)
+    {
+        if (Code(code) is not { } unitCode)
+            return null;
+        var found = await (from e in db.Equipment.AsNoTracking()
+                           where e.Code == unitCode
+                           join l in db.Lines.AsNoTracking() on e.LineId equals l.Id
+                           join a in db.Areas.AsNoTracking() on l.AreaId equals a.Id
+                           join s in db.Sites.AsNoTracking() on a.SiteId equals s.Id
+                           select new { Equipment = e, Line = l.Code, Site = s.Code }).SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Equipment, found.Line, found.Site);
+    }
+
+    /// <summary>The line's calendar, else its site's, else around the clock.</summary>
+    private static async Task<IReadOnlyList<PlannedWindow>> PlannedAsync(MesDbContext db, PlantCode line, PlantCode site, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken)
+    {
+        var calendars = await db.ShiftCalendars.AsNoTracking().Where(c => c.Scope == line.Value || c.Scope == site.Value).ToListAsync(cancellationToken);
+        var calendar = calendars.FirstOrDefault(c => c.Scope == line.Value) ?? calendars.FirstOrDefault();
+        return calendar?.PlannedWindows(from, to) ?? ShiftCalendar.AroundTheClock(from, to);
+    }
+
+    private async Task<(Dictionary<Guid, List<StateSpan>> States, Dictionary<Guid, List<CountReport>> Counts)> HistoryAsync(MesDbContext db, List<Guid> equipment,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var intervals = await db.StateIntervals.AsNoTracking()
+            .Where(i => equipment.Contains(i.EquipmentId) && i.StartedAt < to && (i.EndedAt == null || i.EndedAt > from))
+            .ToListAsync(cancellationToken);
+        var reports = await db.ProductionCounts.AsNoTracking()
+            .Where(c => equipment.Contains(c.EquipmentId) && c.At > from && c.At <= to)
+            .Select(c => new { c.EquipmentId, c.At, c.Good, c.Reject })
+            .ToListAsync(cancellationToken);
+        var states = equipment.ToDictionary(id => id, id => intervals.Where(i => i.EquipmentId == id)
+            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now, i.Reason)).ToList());
+        var counts = equipment.ToDictionary(id => id, id => reports.Where(r => r.EquipmentId == id)
+            .Select(r => new CountReport(r.At, r.Good, r.Reject)).ToList());
+        return (states, counts);
+    }
+
+    private static IEnumerable<(string Name, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<PlannedWindow> Windows)> Split(
+        IReadOnlyList<PlannedWindow> planned, OeePeriodKind by)
+    {
+        if (by == OeePeriodKind.Shift)
+            return planned.GroupBy(w => (w.Shift, w.ShiftStart)).OrderBy(g => g.Key.ShiftStart)
+                .Select(g => (g.Key.Shift, g.Min(w => w.Start), g.Max(w => w.End), (IReadOnlyList<PlannedWindow>)[.. g]));
+        var hours = new List<(string, DateTimeOffset, DateTimeOffset, IReadOnlyList<PlannedWindow>)>();
+        if (planned.Count == 0)
+            return hours;
+        var first = planned.Min(w => w.Start);
+        for (var hour = new DateTimeOffset(first.UtcDateTime.Date.AddHours(first.UtcDateTime.Hour), TimeSpan.Zero); hour < planned.Max(w => w.End); hour = hour.AddHours(1))
+        {
+            var (start, end) = (hour, hour.AddHours(1));
+            var pieces = planned.Where(w => w.Start < end && w.End > start)
+                .Select(w => w with { Start = w.Start > start ? w.Start : start, End = w.End < end ? w.End : end }).ToList();
+            if (pieces.Count > 0)
+                hours.Add((hour.UtcDateTime.ToString("yyyy-MM-dd HH:00", System.Globalization.CultureInfo.InvariantCulture), start, end, pieces));
+        }
+        return hours;
+    }
+
+    /// <summary>A line's figures from its equipment's, weighing counts by the time they take at each unit's ideal rate.</summary>
+    internal static OeeFigures Combine(IReadOnlyList<OeeFigures> units)
+    {
+        var planned = units.Sum(u => u.PlannedSeconds);
+        var run = units.Sum(u => u.RunSeconds);
+        var counting = units.Where(u => u.IdealRatePerMinute is > 0 && u.TotalCount > 0).ToList();
+        var effective = counting.Sum(u => u.TotalCount / u.IdealRatePerMinute!.Value * 60);
+        var goodTime = counting.Sum(u => u.GoodCount / u.IdealRatePerMinute!.Value * 60);
+        var countingRun = counting.Sum(u => u.RunSeconds);
+        double? availability = planned > 0 ? run / planned : null;
+        double? performance = countingRun > 0 ? effective / countingRun : null;
+        double? quality = effective > 0 ? goodTime / effective : null;
+        var failures = units.Sum(u => u.MtbfSeconds is { } mtbf && mtbf > 0 ? u.RunSeconds / mtbf : 0);
+        var downState = units.Sum(u => u.MttrSeconds is { } mttr && u.MtbfSeconds is { } mtbf && mtbf > 0 ? mttr * u.RunSeconds / mtbf : 0);
+        var losses = units.SelectMany(u => u.Losses).GroupBy(l => (l.Reason, l.State))
+            .Select(g => new OeeLoss(g.Key.Reason, g.Key.State, g.Sum(l => l.Seconds), g.Sum(l => l.Stops))).OrderByDescending(l => l.Seconds).ToList();
+        return new OeeFigures(planned, run, planned - run, units.Sum(u => u.TotalCount), units.Sum(u => u.GoodCount), units.Sum(u => u.RejectCount), null,
+            availability, performance, quality, availability * performance * quality,
+            failures > 0 ? run / failures : null, failures > 0 ? downState / failures : null, losses,
+            new SixBigLosses(units.Sum(u => u.SixBigLosses.Breakdowns), units.Sum(u => u.SixBigLosses.SetupAndAdjustments), units.Sum(u => u.SixBigLosses.SmallStops),
+                units.Sum(u => u.SixBigLosses.ReducedSpeed), units.Sum(u => u.SixBigLosses.StartUpRejects), units.Sum(u => u.SixBigLosses.ProductionRejects)));
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Time.Testing;
+using PharmaMes.Domain.Performance;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Performance;
+
+namespace PharmaMes.Infrastructure.Tests.Performance;
+
+/// <summary>OEE read from the stored state intervals, counter reports and shift calendar of a real SQLite database.</summary>
+public class OeeFromStoredHistory
+{
+    // A Monday; the line works 06:00 – 14:00 with a break 10:00 – 10:30.
+    private static readonly DateTimeOffset Six = new(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset At(double minutes) => Six.AddMinutes(minutes);
+
+    private static async Task<MesTestHost> PlantAsync(bool withCalendar)
+    {
+        var host = await MesTestHost.StartAsync(demo: false, clock: new FakeTimeProvider(At(150)));
+        await using var db = host.NewContext();
+        db.AuditActor = AuditActor.System("test", "OEE test plant");
+        var site = new Site(new PlantCode("S1"), "Site");
+        var line = site.AddArea(new PlantCode("A1"), "Area").AddLine(new PlantCode("L1"), "Line 1");
+        var press = line.AddEquipment(new PlantCode("PRESS"), "Press", EquipmentClass.TabletPress, Six.AddDays(-1));
+        press.SetIdealRate(100);
+        var packer = line.AddEquipment(new PlantCode("PACKER"), "Packer", EquipmentClass.BlisterPacker, Six.AddDays(-1));
+        db.Sites.Add(site);
+        if (withCalendar)
+            db.ShiftCalendars.Add(new ShiftCalendar("L1", "UTC",
+                [new ShiftPattern("Early", new TimeOnly(6, 0), TimeSpan.FromHours(8), breaks: [new ShiftBreak(TimeSpan.FromHours(4), TimeSpan.FromMinutes(30))])]));
+        // 06:00 – 07:00 the hand-computed hour: running, down 06:25 – 06:35, running; 76 good and 4 rejects a running minute.
+        db.StateIntervals.AddRange(Closed(press.Id, EquipmentState.Running, 0, 25, null), Closed(press.Id, EquipmentState.Down, 25, 35, "Punch breakage"),
+            Closed(press.Id, EquipmentState.Running, 35, 60, null), Closed(press.Id, EquipmentState.Idle, 60, 600, null));
+        foreach (var minute in Enumerable.Range(1, 60).Where(m => m <= 25 || m > 35))
+            db.ProductionCounts.Add(Count(press.Id, minute, 76, 4));
+        db.StateIntervals.Add(Closed(packer.Id, EquipmentState.Running, 0, 600, null));
+        await db.SaveChangesAsync();
+        return host;
+    }
+
+    private static StateInterval Closed(Guid equipment, EquipmentState state, double from, double to, string? reason)
+    {
+        var interval = new StateInterval(equipment, state, At(from), reason);
+        interval.End(At(to));
+        return interval;
+    }
+
+    private static ProductionCount Count(Guid equipment, double minute, long good, long reject) =>
+        ProductionCount.Between(equipment, new CounterReading(0, 0, At(minute - 1)), new CounterReading(good, reject, At(minute)));
+
+    [Fact]
+    public async Task TheHandComputedHourComesBackFromTheDatabase()
+    {
+        await using var host = await PlantAsync(withCalendar: true);
+
+        var report = (await host.Get<OeeService>().ForEquipmentAsync("press", At(0), At(60)))!;
+
+        Assert.Equal("PRESS", report.Code);
+        Assert.Equal(50.0 / 60, report.Figures.Availability!.Value, 10);
+        Assert.Equal(0.80, report.Figures.Performance!.Value, 10);
+        Assert.Equal(0.95, report.Figures.Quality!.Value, 10);
+        Assert.Equal(0.6333, report.Figures.Oee!.Value, 4);
+        Assert.Equal(("Punch breakage", 600.0, 1), (report.Figures.Losses[0].Reason, report.Figures.Losses[0].Seconds, report.Figures.Losses[0].Stops));
+    }
+
+    [Fact]
+    public async Task TheShiftsBreakAndTheFutureAreNotPlannedTime()
+    {
+        await using var host = await PlantAsync(withCalendar: true);
+
+        // Asked for the whole day at 08:30: planned is 06:00 – 08:30 only (the break comes later, the rest is the future).
+        var report = (await host.Get<OeeService>().ForEquipmentAsync("PRESS", Six.AddHours(-6), Six.AddHours(18)))!;
+
+        Assert.Equal(2.5 * 3600, report.Figures.PlannedSeconds, 6);
+        Assert.Equal(At(150), report.To);
+        var shift = Assert.Single(report.Periods);
+        Assert.Equal("Early", shift.Name);
+    }
+
+    [Fact]
+    public async Task WithoutACalendarTheEquipmentIsPlannedAroundTheClockAndALineAddsItsEquipmentUp()
+    {
+        await using var host = await PlantAsync(withCalendar: false);
+        var oee = host.Get<OeeService>();
+
+        var press = (await oee.ForEquipmentAsync("PRESS", Six.AddHours(-1), At(60)))!;
+        var line = (await oee.ForLineAsync("L1", At(0), At(60), OeePeriodKind.Hour))!;
+
+        // 05:00 – 06:00 has no state: planned, and lost as "No data".
+        Assert.Equal(7_200, press.Figures.PlannedSeconds);
+        Assert.Equal(3_600, press.Figures.Losses.Single(l => l.Reason == "No data").Seconds);
+        // The line: press 50 of 60 minutes, packer 60 of 60; only the press counts, so performance and quality are the press's.
+        Assert.Equal(110.0 / 120, line.Figures.Availability!.Value, 10);
+        Assert.Equal(0.80, line.Figures.Performance!.Value, 10);
+        Assert.Equal(0.95, line.Figures.Quality!.Value, 10);
+        Assert.Equal("2026-12-07 06:00", Assert.Single(line.Periods).Name);
+    }
+
+    [Fact]
+    public async Task AnUnknownEquipmentOrLineIsNull()
+    {
+        await using var host = await PlantAsync(withCalendar: false);
+
+        Assert.Null(await host.Get<OeeService>().ForEquipmentAsync("NOPE", At(0), At(60)));
+        Assert.Null(await host.Get<OeeService>().ForLineAsync("<bad>", At(0), At(60)));
+    }
+}
