@@ -15,6 +15,14 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
 {
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(93);
 
+    /// <summary>The plant's lines, for choosing one.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> LinesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lines = await db.Lines.AsNoTracking().Select(l => new { l.Code, l.Name }).ToListAsync(cancellationToken);
+        return [.. lines.OrderBy(l => l.Code.Value, StringComparer.Ordinal).Select(l => (l.Code.Value, l.Name))];
+    }
+
     /// <summary>Null when there is no such equipment.</summary>
     public async Task<OeeReport?> ForEquipmentAsync(string code, DateTimeOffset from, DateTimeOffset to, OeePeriodKind by = OeePeriodKind.Shift,
         CancellationToken cancellationToken = default)
@@ -30,7 +38,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var figures = OeeCalculation.Compute(planned, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate);
         var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End,
             OeeCalculation.Compute(p.Windows, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate))).ToList();
-        return new OeeReport(unit.Value.Equipment.Code.Value, start, end, figures, periods);
+        return new OeeReport(unit.Value.Equipment.Code.Value, start, end, figures, periods) { Name = unit.Value.Equipment.Name };
     }
 
     /// <summary>
@@ -56,7 +64,9 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         OeeFigures LineFigures(IReadOnlyList<PlannedWindow> windows) =>
             Combine([.. units.Select(u => OeeCalculation.Compute(windows, states[u.Id], counts[u.Id], u.IdealRatePerMinute))]);
         var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows))).ToList();
-        return new OeeReport(line.Code.Value, start, end, LineFigures(planned), periods);
+        var perUnit = units.OrderBy(u => u.Code.Value, StringComparer.Ordinal)
+            .Select(u => new OeeUnit(u.Code.Value, u.Name, OeeCalculation.Compute(planned, states[u.Id], counts[u.Id], u.IdealRatePerMinute))).ToList();
+        return new OeeReport(line.Code.Value, start, end, Combine([.. perUnit.Select(u => u.Figures)]), periods) { Name = line.Name, Units = perUnit };
     }
 
     private (DateTimeOffset Start, DateTimeOffset End) Range(DateTimeOffset from, DateTimeOffset to)
