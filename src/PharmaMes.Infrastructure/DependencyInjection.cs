@@ -148,6 +148,8 @@ public static class DependencyInjection
         services.AddSingleton<MesStatePublisher>();
         services.AddSingleton<InventoryWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<InventoryWatch>());
+        services.AddSingleton<Performance.OeeWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<Performance.OeeWatch>());
 
         if (!configuration.GetValue("Mqtt:Enabled", true))
             return;

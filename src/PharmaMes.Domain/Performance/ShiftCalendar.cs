@@ -62,10 +62,10 @@ public class ShiftCalendar
                 var cursor = start;
                 foreach (var pause in shift.Breaks)
                 {
-                    windows.Add(new PlannedWindow(cursor, start + pause.Offset, shift.Name, start));
+                    windows.Add(new PlannedWindow(cursor, start + pause.Offset, shift.Name, start, end));
                     cursor = start + pause.Offset + pause.Length;
                 }
-                windows.Add(new PlannedWindow(cursor, end, shift.Name, start));
+                windows.Add(new PlannedWindow(cursor, end, shift.Name, start, end));
             }
         }
         return [.. windows.SelectMany(w => WithoutPlannedStops(w))
@@ -82,7 +82,7 @@ public class ShiftCalendar
         {
             var (start, end) = (Max(day, from), Min(day.AddDays(1), to));
             if (end > start)
-                windows.Add(new PlannedWindow(start, end, "Day", day));
+                windows.Add(new PlannedWindow(start, end, "Day", day, day.AddDays(1)));
         }
         return windows;
     }

@@ -17,4 +17,6 @@ public enum ErpMessageType
     EquipmentUp,
     QualityExceptionRaised,
     QualityExceptionClosed,
+    /// <summary>A line's OEE and counts for a shift that has ended.</summary>
+    ShiftPerformance,
 }

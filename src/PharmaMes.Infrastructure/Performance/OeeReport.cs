@@ -14,5 +14,8 @@ public sealed record OeeReport(string Code, DateTimeOffset From, DateTimeOffset 
 /// <summary>One equipment of a line and its figures.</summary>
 public sealed record OeeUnit(string Code, string Name, OeeFigures Figures);
 
-/// <summary>The figures of one shift occurrence or one hour.</summary>
-public sealed record OeePeriod(string Name, DateTimeOffset Start, DateTimeOffset End, OeeFigures Figures);
+/// <summary>The figures of one shift occurrence or one hour; <see cref="Complete"/> once it has ended, when its figures are final.</summary>
+public sealed record OeePeriod(string Name, DateTimeOffset Start, DateTimeOffset End, OeeFigures Figures)
+{
+    public bool Complete { get; init; }
+}

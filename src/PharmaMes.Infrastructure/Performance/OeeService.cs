@@ -37,7 +37,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var rate = unit.Value.Equipment.IdealRatePerMinute;
         var figures = OeeCalculation.Compute(planned, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate);
         var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End,
-            OeeCalculation.Compute(p.Windows, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate))).ToList();
+            OeeCalculation.Compute(p.Windows, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate)) { Complete = p.Ends <= end }).ToList();
         return new OeeReport(unit.Value.Equipment.Code.Value, start, end, figures, periods) { Name = unit.Value.Equipment.Name };
     }
 
@@ -63,7 +63,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var (states, counts) = await HistoryAsync(db, [.. units.Select(u => u.Id)], start, end, cancellationToken);
         OeeFigures LineFigures(IReadOnlyList<PlannedWindow> windows) =>
             Combine([.. units.Select(u => OeeCalculation.Compute(windows, states[u.Id], counts[u.Id], u.IdealRatePerMinute))]);
-        var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows))).ToList();
+        var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows)) { Complete = p.Ends <= end }).ToList();
         var perUnit = units.OrderBy(u => u.Code.Value, StringComparer.Ordinal)
             .Select(u => new OeeUnit(u.Code.Value, u.Name, OeeCalculation.Compute(planned, states[u.Id], counts[u.Id], u.IdealRatePerMinute))).ToList();
         return new OeeReport(line.Code.Value, start, end, Combine([.. perUnit.Select(u => u.Figures)]), periods) { Name = line.Name, Units = perUnit };
@@ -132,13 +132,13 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         return (states, counts);
     }
 
-    private static IEnumerable<(string Name, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<PlannedWindow> Windows)> Split(
+    private static IEnumerable<(string Name, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Ends, IReadOnlyList<PlannedWindow> Windows)> Split(
         IReadOnlyList<PlannedWindow> planned, OeePeriodKind by)
     {
         if (by == OeePeriodKind.Shift)
-            return planned.GroupBy(w => (w.Shift, w.ShiftStart)).OrderBy(g => g.Key.ShiftStart)
-                .Select(g => (g.Key.Shift, g.Min(w => w.Start), g.Max(w => w.End), (IReadOnlyList<PlannedWindow>)[.. g]));
-        var hours = new List<(string, DateTimeOffset, DateTimeOffset, IReadOnlyList<PlannedWindow>)>();
+            return planned.GroupBy(w => (w.Shift, w.ShiftStart, w.ShiftEnd)).OrderBy(g => g.Key.ShiftStart)
+                .Select(g => (g.Key.Shift, g.Key.ShiftStart, g.Max(w => w.End), g.Key.ShiftEnd, (IReadOnlyList<PlannedWindow>)[.. g]));
+        var hours = new List<(string, DateTimeOffset, DateTimeOffset, DateTimeOffset, IReadOnlyList<PlannedWindow>)>();
         if (planned.Count == 0)
             return hours;
         var first = planned.Min(w => w.Start);
@@ -148,7 +148,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
             var pieces = planned.Where(w => w.Start < end && w.End > start)
                 .Select(w => w with { Start = w.Start > start ? w.Start : start, End = w.End < end ? w.End : end }).ToList();
             if (pieces.Count > 0)
-                hours.Add((hour.UtcDateTime.ToString("yyyy-MM-dd HH:00", System.Globalization.CultureInfo.InvariantCulture), start, end, pieces));
+                hours.Add((hour.UtcDateTime.ToString("yyyy-MM-dd HH:00", System.Globalization.CultureInfo.InvariantCulture), start, pieces.Max(p => p.End), end, pieces));
         }
         return hours;
     }

@@ -8,7 +8,7 @@ public class OeeFormulas
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
     private static DateTimeOffset At(double minutes) => T0.AddMinutes(minutes);
-    private static PlannedWindow Window(double from, double to, string shift = "Early", double shiftStart = 0) => new(At(from), At(to), shift, At(shiftStart));
+    private static PlannedWindow Window(double from, double to, string shift = "Early", double shiftStart = 0) => new(At(from), At(to), shift, At(shiftStart), At(shiftStart + 60));
     private static StateSpan Span(EquipmentState state, double from, double to, string? reason = null) => new(state, At(from), At(to), reason);
 
     /// <summary>Counts spread one report a minute over the running minutes.</summary>

@@ -34,6 +34,10 @@ internal static class SampleErpMessages
             new QualityExceptionRaised("QE-2026-0007", "B-2026-0042", 4, "Major", "OutOfLimits", "Hardness below limit", "Tablet hardness 38 N, limit 40 N.", At, "Olga Petrova")),
         ErpMessageType.QualityExceptionClosed => Make(type, "QualityException:QE-2026-0007",
             new QualityExceptionClosed("QE-2026-0007", "B-2026-0042", "Major", "Hardness below limit", "Re-tested within limits.", At.AddDays(1), "Quinn QA")),
+        ErpMessageType.ShiftPerformance => Make(type, "Shift:OSD-L1:202612020600",
+            new ShiftPerformance("OSD-L1", "Tablet line 1", "Early", At.AddHours(-3.5), At.AddHours(4.5), 50.0 / 60, 0.8, 0.95, 0.6333,
+                27_000, 22_500, 4_500, 4_000, 3_800, 200, [new ShiftLoss("Punch breakage", 600, 1), new ShiftLoss("Idle", 3_900, 2)],
+                [new ShiftUnit("TP-01", 0.6333, 22_500, 4_000, 3_800, 200), new ShiftUnit("GRAN-01", null, 0, 0, 0, 0)])),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No sample for this message type: add one."),
     };
 

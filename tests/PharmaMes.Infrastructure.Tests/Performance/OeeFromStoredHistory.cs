@@ -10,12 +10,13 @@ namespace PharmaMes.Infrastructure.Tests.Performance;
 public class OeeFromStoredHistory
 {
     // A Monday; the line works 06:00 – 14:00 with a break 10:00 – 10:30.
-    private static readonly DateTimeOffset Six = new(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Six = new(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
     private static DateTimeOffset At(double minutes) => Six.AddMinutes(minutes);
 
-    private static async Task<MesTestHost> PlantAsync(bool withCalendar)
+    /// <summary>A line L1 of a press (ideal rate 100/min) and a packer; the clock stands at <paramref name="now"/> (default 08:30).</summary>
+    internal static async Task<MesTestHost> PlantAsync(bool withCalendar, DateTimeOffset? now = null)
     {
-        var host = await MesTestHost.StartAsync(demo: false, clock: new FakeTimeProvider(At(150)));
+        var host = await MesTestHost.StartAsync(demo: false, clock: new FakeTimeProvider(now ?? At(150)));
         await using var db = host.NewContext();
         db.AuditActor = AuditActor.System("test", "OEE test plant");
         var site = new Site(new PlantCode("S1"), "Site");

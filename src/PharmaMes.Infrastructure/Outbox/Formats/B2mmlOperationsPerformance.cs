@@ -22,6 +22,7 @@ internal static class B2mmlOperationsPerformance
         ErpMessageType.GoodsIssue or ErpMessageType.GoodsReceipt => Movement(message, ErpJson.Deserialize<GoodsMovement>(message.Payload)),
         ErpMessageType.QualityExceptionRaised => Raised(message, ErpJson.Deserialize<QualityExceptionRaised>(message.Payload)),
         ErpMessageType.QualityExceptionClosed => Closed(message, ErpJson.Deserialize<QualityExceptionClosed>(message.Payload)),
+        ErpMessageType.ShiftPerformance => Shift(message, ErpJson.Deserialize<ShiftPerformance>(message.Payload)),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.Type, "Not an operations performance message."),
     };
 
@@ -104,6 +105,56 @@ internal static class B2mmlOperationsPerformance
             Data("SegmentData", "Title", e.Title),
             Data("SegmentData", "Closure", e.Closure),
             Data("SegmentData", "ClosedBy", e.ClosedBy));
+
+    /// <summary>
+    /// A shift of a line: the performance and its response are the shift, with the line's OEE figures as segment data
+    /// and one segment response per equipment with its counts (the ISA-95 production performance of the shift).
+    /// </summary>
+    private static XDocument Shift(OutboxMessage message, ShiftPerformance e)
+    {
+        var id = $"{e.Line}-{e.Shift}-{e.ShiftStart.UtcDateTime:yyyyMMddHHmm}";
+        string? Fraction(double? value) => value is { } v ? Number(Math.Round(v, 6)) : null;
+        return Sync("SyncOperationsPerformance", message,
+            E("OperationsPerformance",
+                E("ID", id),
+                E("Description", $"{e.LineName}: shift {e.Shift}"),
+                E("OperationsType", "Production"),
+                E("StartTime", Time(e.ShiftStart)),
+                E("EndTime", Time(e.ShiftEnd)),
+                E("OperationsResponse",
+                    E("ID", id),
+                    E("Description", $"OEE of {e.Line}, shift {e.Shift}"),
+                    E("OperationsType", "Production"),
+                    E("StartTime", Time(e.ShiftStart)),
+                    E("EndTime", Time(e.ShiftEnd)),
+                    State("ResponseState", "Completed"),
+                    E("SegmentResponse",
+                        E("ID", $"{id}-line"),
+                        E("Description", e.LineName),
+                        E("OperationsType", "Production"),
+                        E("ActualStartTime", Time(e.ShiftStart)),
+                        E("ActualEndTime", Time(e.ShiftEnd)),
+                        State("SegmentState", "Completed"),
+                        Data("SegmentData", "Availability", Fraction(e.Availability), "double"),
+                        Data("SegmentData", "Performance", Fraction(e.Performance), "double"),
+                        Data("SegmentData", "Quality", Fraction(e.Quality), "double"),
+                        Data("SegmentData", "OEE", Fraction(e.Oee), "double"),
+                        Data("SegmentData", "PlannedTime", Number(Math.Round(e.PlannedSeconds, 3)), "double", "s"),
+                        Data("SegmentData", "RunTime", Number(Math.Round(e.RunSeconds, 3)), "double", "s"),
+                        Data("SegmentData", "DownTime", Number(Math.Round(e.DownSeconds, 3)), "double", "s"),
+                        e.Losses.Select(l => Data("SegmentData", $"Loss: {l.Reason}", Number(Math.Round(l.Seconds, 3)), "double", "s"))),
+                    e.Equipment.Select(u => E("SegmentResponse",
+                        E("ID", $"{id}-{u.Equipment}"),
+                        E("Description", u.Equipment),
+                        E("OperationsType", "Production"),
+                        State("SegmentState", "Completed"),
+                        Data("SegmentData", "OEE", Fraction(u.Oee), "double"),
+                        Data("SegmentData", "RunTime", Number(Math.Round(u.RunSeconds, 3)), "double", "s"),
+                        Data("SegmentData", "TotalCount", u.TotalCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "integer"),
+                        Data("SegmentData", "GoodCount", u.GoodCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "integer"),
+                        Data("SegmentData", "RejectCount", u.RejectCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "integer"),
+                        E("EquipmentActual", E("EquipmentID", u.Equipment)))))));
+    }
 
     /// <summary>The process order (performance) with the batch (response) and the fact (segment response).</summary>
     private static XDocument Production(OutboxMessage message, string order, string? externalOrder, string batch, string description,

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Messaging;
+using PharmaMes.Infrastructure.Outbox;
+using PharmaMes.Infrastructure.Outbox.Events;
+using PharmaMes.Infrastructure.Persistence;
+
+namespace PharmaMes.Infrastructure.Performance;
+
+/// <summary>
+/// Every minute, per line: the current shift's OEE to the retained MQTT topic <c>_mes/oee/{line}</c>, and for each shift
+/// that ended in the last day and has not been reported, a <see cref="ErpMessageType.ShiftPerformance"/> message to the ERP.
+/// A shift is reported once (its outbox aggregate names it), also after a restart, which reports what it missed.
+/// </summary>
+public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, TimeProvider clock,
+    ILogger<OeeWatch> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The database was busy: the next minute reads the plant as it is then, and reports what this one missed.
+                    LogSweepFailed(ex.Message);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Publishes each line's current shift and reports ended shifts; returns how many shift reports it wrote.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var written = 0;
+        foreach (var (code, name) in await oee.LinesAsync(cancellationToken))
+        {
+            var day = await oee.ForLineAsync(code, now.AddHours(-24), now, OeePeriodKind.Shift, cancellationToken);
+            if (day is null)
+                continue;
+            if ((day.Periods.LastOrDefault(p => !p.Complete) ?? day.Periods.LastOrDefault()) is { } current)
+            {
+                var f = current.Figures;
+                state.Publish($"oee/{code}", new LineOeeState(code, current.Name, current.Start, now, f.Availability, f.Performance, f.Quality, f.Oee,
+                    f.PlannedSeconds, f.RunSeconds, f.DownSeconds, f.TotalCount, f.GoodCount, f.RejectCount));
+            }
+            foreach (var ended in day.Periods.Where(p => p.Complete))
+                if (await ReportAsync(code, name, ended, cancellationToken))
+                    written++;
+        }
+        return written;
+    }
+
+    private async Task<bool> ReportAsync(string line, string lineName, OeePeriod shift, CancellationToken cancellationToken)
+    {
+        var aggregate = $"Shift:{line}:{shift.Start.UtcDateTime:yyyyMMddHHmm}";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.OutboxMessages.AnyAsync(m => m.Aggregate == aggregate, cancellationToken))
+            return false;
+        var units = (await oee.ForLineAsync(line, shift.Start, shift.End, OeePeriodKind.Shift, cancellationToken))?.Units ?? [];
+        var f = shift.Figures;
+        var payload = new ShiftPerformance(line, lineName, shift.Name, shift.Start, shift.End, f.Availability, f.Performance, f.Quality, f.Oee,
+            f.PlannedSeconds, f.RunSeconds, f.DownSeconds, f.TotalCount, f.GoodCount, f.RejectCount,
+            [.. f.Losses.Select(l => new ShiftLoss(l.Reason, l.Seconds, l.Stops))],
+            [.. units.Select(u => new ShiftUnit(u.Code, u.Figures.Oee, u.Figures.RunSeconds, u.Figures.TotalCount, u.Figures.GoodCount, u.Figures.RejectCount))]);
+        db.AuditActor = AuditActor.System("OEE", $"Shift {shift.Name} of {line} reported");
+        db.OutboxMessages.Add(new OutboxMessage(ErpMessageType.ShiftPerformance, aggregate, shift.End, ErpJson.Serialize(payload)));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The OEE sweep failed and runs again in a minute: {Reason}")]
+    private partial void LogSweepFailed(string reason);
+}
