@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<Production.BatchExecutionService>();
         services.AddSingleton<Production.TelemetryCapture>();
         services.AddSingleton<Performance.OeeService>();
+        services.AddSingleton<Performance.ShiftCalendarService>();
         services.AddOptions<Production.ValueCaptureOptions>().BindConfiguration(Production.ValueCaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Production.BatchReviewService>();
         services.AddSingleton<Production.WorkQueueService>();

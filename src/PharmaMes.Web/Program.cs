@@ -49,6 +49,7 @@ app.MapMaintenanceApi();
 app.MapWorkOrderApi();
 app.MapAlertApi();
 app.MapOeeApi();
+app.MapShiftCalendarApi();
 app.MapTerminalEndpoints();
 app.MapHub<PlantHub>(PlantHub.Path);
 // The API described at /openapi/v1.json and browsable at /scalar, for signed-in people and API keys.

@@ -32,6 +32,8 @@ internal static class AuditedEntities
         [typeof(MaintenanceWorkOrder)] = new("MaintenanceWorkOrder", e => ((MaintenanceWorkOrder)e).Number, None, None),
         [typeof(MaintenancePlan)] = new("MaintenancePlan", e => $"{((MaintenancePlan)e).EquipmentCode} {((MaintenancePlan)e).Task}", None, None),
         [typeof(TagDefinition)] = new("TagDefinition", e => ((TagDefinition)e).Name.Value, None, None),
+        // The planned time OEE is measured against.
+        [typeof(Domain.Performance.ShiftCalendar)] = new("ShiftCalendar", e => ((Domain.Performance.ShiftCalendar)e).Scope, None, None),
         [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
         [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
         [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),

@@ -60,6 +60,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.AuditReader, p => p.RequireRole(AuditReaderRoles))
             .AddPolicy(Policies.BatchExecution, p => p.RequireRole(MesRoles.Operator, MesRoles.Supervisor))
             .AddPolicy(Policies.BatchPlanning, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
+            .AddPolicy(Policies.ShiftCalendars, p => p.RequireRole(MesRoles.Supervisor, MesRoles.Admin))
             .AddPolicy(Policies.InventoryReader, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
             .AddPolicy(Policies.EquipmentCare, p => p.RequireRole(MesRoles.Operator, MesRoles.Supervisor, MesRoles.Maintenance, MesRoles.QA))
             .AddPolicy(Policies.Calibration, p => p.RequireRole(MesRoles.Maintenance, MesRoles.Supervisor))

@@ -36,4 +36,6 @@ public static class Policies
     public const string MaterialMaster = nameof(MaterialMaster);
     /// <summary>People who receive lots into Quarantine: planners and supervisors.</summary>
     public const string LotReceiving = nameof(LotReceiving);
+    /// <summary>Edit shift calendars (planned time for OEE): supervisors and administrators.</summary>
+    public const string ShiftCalendars = nameof(ShiftCalendars);
 }

@@ -19,7 +19,9 @@ public class TelemetryRetentionPurge
         await using (var db = host.NewContext())
         {
             press = await db.Equipment.Where(e => e.Code == new Domain.Plant.PlantCode("TP-01")).Select(e => e.Id).SingleAsync();
-            var channel = new TelemetryChannel { EquipmentId = press, Tag = "speed" };
+            // The demo's start may already have given the tag its series.
+            var channel = await db.TelemetryChannels.SingleOrDefaultAsync(c => c.EquipmentId == press && c.Tag == "speed")
+                ?? new TelemetryChannel { EquipmentId = press, Tag = "speed" };
             foreach (var age in new[] { 1, 29, 31, 400 })
                 db.TelemetrySamples.Add(new TelemetrySample { Channel = channel, Time = Now.AddDays(-age), Value = age });
             await db.SaveChangesAsync();

@@ -1,0 +1,17 @@
+namespace PharmaMes.Infrastructure.Performance;
+
+/// <summary>
+/// A shift calendar as people and scripts write it: a time zone (e.g. <c>Europe/Berlin</c>), shifts with a local start
+/// (<c>06:00</c>), a length in hours, the days they start on (empty: every day) and breaks, holidays, planned stops.
+/// </summary>
+public sealed record ShiftCalendarInput(string? TimeZone, IReadOnlyList<ShiftInput>? Shifts, IReadOnlyList<DateOnly>? Holidays = null,
+    IReadOnlyList<PlannedStopInput>? PlannedStops = null);
+
+/// <param name="Start">Local time the shift starts, <c>HH:mm</c>.</param>
+/// <param name="Days">English day names (<c>Monday</c>…); empty or null for every day.</param>
+public sealed record ShiftInput(string? Name, string? Start, double Hours, IReadOnlyList<string>? Days = null, IReadOnlyList<BreakInput>? Breaks = null);
+
+/// <summary>A break <paramref name="AfterHours"/> into the shift, for <paramref name="Minutes"/>.</summary>
+public sealed record BreakInput(double AfterHours, double Minutes);
+
+public sealed record PlannedStopInput(DateTimeOffset From, DateTimeOffset To, string? Reason);
