@@ -35,9 +35,9 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var planned = await PlannedAsync(db, unit.Value.Line, unit.Value.Site, start, end, cancellationToken);
         var (states, counts) = await HistoryAsync(db, [unit.Value.Equipment.Id], start, end, cancellationToken);
         var rate = unit.Value.Equipment.IdealRatePerMinute;
-        var figures = OeeCalculation.Compute(planned, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate);
+        var figures = Compute(planned, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate);
         var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End,
-            OeeCalculation.Compute(p.Windows, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate)) { Complete = p.Ends <= end }).ToList();
+            Compute(p.Windows, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate)) { Complete = p.Ends <= end }).ToList();
         return new OeeReport(unit.Value.Equipment.Code.Value, start, end, figures, periods) { Name = unit.Value.Equipment.Name };
     }
 
@@ -62,10 +62,10 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var planned = await PlannedAsync(db, line.Code, site, start, end, cancellationToken);
         var (states, counts) = await HistoryAsync(db, [.. units.Select(u => u.Id)], start, end, cancellationToken);
         OeeFigures LineFigures(IReadOnlyList<PlannedWindow> windows) =>
-            Combine([.. units.Select(u => OeeCalculation.Compute(windows, states[u.Id], counts[u.Id], u.IdealRatePerMinute))]);
+            Combine([.. units.Select(u => Compute(windows, states[u.Id], counts[u.Id], u.IdealRatePerMinute))]);
         var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows)) { Complete = p.Ends <= end }).ToList();
         var perUnit = units.OrderBy(u => u.Code.Value, StringComparer.Ordinal)
-            .Select(u => new OeeUnit(u.Code.Value, u.Name, OeeCalculation.Compute(planned, states[u.Id], counts[u.Id], u.IdealRatePerMinute))).ToList();
+            .Select(u => new OeeUnit(u.Code.Value, u.Name, Compute(planned, states[u.Id], counts[u.Id], u.IdealRatePerMinute))).ToList();
         return new OeeReport(line.Code.Value, start, end, Combine([.. perUnit.Select(u => u.Figures)]), periods) { Name = line.Name, Units = perUnit };
     }
 
@@ -127,9 +127,19 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
             .ToListAsync(cancellationToken);
         var states = equipment.ToDictionary(id => id, id => intervals.Where(i => i.EquipmentId == id)
             .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now, i.Reason)).ToList());
-        var counts = equipment.ToDictionary(id => id, id => reports.Where(r => r.EquipmentId == id)
-            .Select(r => new CountReport(r.At, r.Good, r.Reject)).ToList());
+        var byUnit = reports.ToLookup(r => r.EquipmentId);
+        var counts = equipment.ToDictionary(id => id, id => byUnit[id].Select(r => new CountReport(r.At, r.Good, r.Reject)).OrderBy(r => r.At).ToList());
         return (states, counts);
+    }
+
+    /// <summary>The figures over <paramref name="windows"/> from only the history they span.</summary>
+    private static OeeFigures Compute(IReadOnlyList<PlannedWindow> windows, List<StateSpan> states, List<CountReport> counts, double? idealRate)
+    {
+        if (windows.Count == 0)
+            return OeeCalculation.Compute(windows, [], [], idealRate);
+        var (from, to) = (windows.Min(w => w.Start), windows.Max(w => w.End));
+        // A state span keeps its full length (a small stop is judged by it), only the spans that touch the windows are passed.
+        return OeeCalculation.Compute(windows, HistorySlice.States(states, from, to), HistorySlice.Counts(counts, from, to), idealRate);
     }
 
     private static IEnumerable<(string Name, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Ends, IReadOnlyList<PlannedWindow> Windows)> Split(
