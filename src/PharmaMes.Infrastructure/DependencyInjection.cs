@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<Production.TelemetryCapture>();
         services.AddSingleton<Performance.OeeService>();
         services.AddSingleton<Performance.ShiftCalendarService>();
+        services.AddSingleton<Performance.StopReasonService>();
         services.AddOptions<Production.ValueCaptureOptions>().BindConfiguration(Production.ValueCaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Production.BatchReviewService>();
         services.AddSingleton<Production.WorkQueueService>();

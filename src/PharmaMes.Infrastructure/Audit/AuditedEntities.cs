@@ -34,6 +34,7 @@ internal static class AuditedEntities
         [typeof(TagDefinition)] = new("TagDefinition", e => ((TagDefinition)e).Name.Value, None, None),
         // The planned time OEE is measured against.
         [typeof(Domain.Performance.ShiftCalendar)] = new("ShiftCalendar", e => ((Domain.Performance.ShiftCalendar)e).Scope, None, None),
+        [typeof(Domain.Performance.StopReason)] = new("StopReason", e => ((Domain.Performance.StopReason)e).Reason, None, None),
         [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
         [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
         [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),

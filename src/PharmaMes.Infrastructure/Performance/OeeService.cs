@@ -125,8 +125,14 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
             .Where(c => equipment.Contains(c.EquipmentId) && c.At > from && c.At <= to)
             .Select(c => new { c.EquipmentId, c.At, c.Good, c.Reject })
             .ToListAsync(cancellationToken);
+        // A reason a person gave later wins over the device's (or its silence); the latest given wins.
+        var intervalIds = intervals.Where(i => i.State != EquipmentState.Running).Select(i => i.Id).ToHashSet();
+        var given = (await db.StopReasons.AsNoTracking().Where(r => equipment.Contains(r.EquipmentId) && r.AssignedAt >= from.AddDays(-1))
+                .Select(r => new { r.StateIntervalId, r.Reason, r.AssignedAt }).ToListAsync(cancellationToken))
+            .Where(r => intervalIds.Contains(r.StateIntervalId))
+            .GroupBy(r => r.StateIntervalId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.AssignedAt)!.Reason);
         var states = equipment.ToDictionary(id => id, id => intervals.Where(i => i.EquipmentId == id)
-            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now, i.Reason)).ToList());
+            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now, given.GetValueOrDefault(i.Id) ?? i.Reason)).ToList());
         var byUnit = reports.ToLookup(r => r.EquipmentId);
         var counts = equipment.ToDictionary(id => id, id => byUnit[id].Select(r => new CountReport(r.At, r.Good, r.Reject)).OrderBy(r => r.At).ToList());
         return (states, counts);

@@ -43,6 +43,7 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<InventoryLedgerEntry> InventoryLedger => Set<InventoryLedgerEntry>();
     public DbSet<StateInterval> StateIntervals => Set<StateInterval>();
     public DbSet<Domain.Performance.ShiftCalendar> ShiftCalendars => Set<Domain.Performance.ShiftCalendar>();
+    public DbSet<Domain.Performance.StopReason> StopReasons => Set<Domain.Performance.StopReason>();
     public DbSet<Excursion> Excursions => Set<Excursion>();
     public DbSet<ProductionCount> ProductionCounts => Set<ProductionCount>();
     public DbSet<Alert> Alerts => Set<Alert>();

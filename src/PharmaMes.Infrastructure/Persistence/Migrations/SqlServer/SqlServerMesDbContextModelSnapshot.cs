@@ -506,6 +506,42 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ShiftCalendars", (string)null);
                 });
 
+            modelBuilder.Entity("PharmaMes.Domain.Performance.StopReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("EquipmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Planned")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("StateIntervalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateIntervalId");
+
+                    b.HasIndex("EquipmentId", "AssignedAt");
+
+                    b.ToTable("StopReasons", (string)null);
+                });
+
             modelBuilder.Entity("PharmaMes.Domain.Plant.Area", b =>
                 {
                     b.Property<Guid>("Id")

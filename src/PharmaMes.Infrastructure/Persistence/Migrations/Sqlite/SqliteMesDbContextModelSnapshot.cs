@@ -494,6 +494,42 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ShiftCalendars", (string)null);
                 });
 
+            modelBuilder.Entity("PharmaMes.Domain.Performance.StopReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EquipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Planned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StateIntervalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateIntervalId");
+
+                    b.HasIndex("EquipmentId", "AssignedAt");
+
+                    b.ToTable("StopReasons", (string)null);
+                });
+
             modelBuilder.Entity("PharmaMes.Domain.Plant.Area", b =>
                 {
                     b.Property<Guid>("Id")

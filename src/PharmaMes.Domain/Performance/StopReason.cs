@@ -1,0 +1,33 @@
+using PharmaMes.Domain.Common;
+
+namespace PharmaMes.Domain.Performance;
+
+/// <summary>
+/// Why a stop happened, as a person said it after the fact: the stop is the equipment's state interval, the reason a
+/// leaf of its class's tree. Append-only and audited: a later assignment for the same stop supersedes an earlier one.
+/// </summary>
+public class StopReason
+{
+    public const int ReasonMaxLength = 200;
+
+    public Guid Id { get; private set; }
+    public Guid StateIntervalId { get; private set; }
+    public Guid EquipmentId { get; private set; }
+    public string Reason { get; private set; } = "";
+    public bool Planned { get; private set; }
+    public string AssignedBy { get; private set; } = "";
+    public DateTimeOffset AssignedAt { get; private set; }
+
+    protected StopReason() { }
+
+    public StopReason(Guid stateIntervalId, Guid equipmentId, DowntimeReason reason, string assignedBy, DateTimeOffset at)
+    {
+        Id = Ids.New();
+        StateIntervalId = stateIntervalId;
+        EquipmentId = equipmentId;
+        Reason = Guard.Text(reason.Path, "A stop reason", ReasonMaxLength);
+        Planned = reason.Planned;
+        AssignedBy = Guard.Text(assignedBy, "Who gave the reason", 200);
+        AssignedAt = at;
+    }
+}
