@@ -77,4 +77,23 @@ public class MesStateTopics(MesWebFactory factory) : IClassFixture<MesWebFactory
         var alert = await WaitForAsync(alertMessages, (_, s) => s.GetProperty("source").GetString() == "API-PARA");
         Assert.Equal("BelowReorderPoint", alert.GetProperty("kind").GetString());
     }
+
+    [Fact]
+    public async Task EachLinesCurrentShiftOeeIsRetainedUnderItsLine()
+    {
+        var (client, received) = await SubscribeAsync("mes/PLANT1/_mes/oee/+");
+        using var _ = client;
+
+        // Published at start and then every minute; a subscriber gets the retained state at once.
+        var tablets = await WaitForAsync(received, (topic, _) => topic == "mes/PLANT1/_mes/oee/OSD-L1");
+        var biologics = await WaitForAsync(received, (topic, _) => topic == "mes/PLANT1/_mes/oee/BIO-L1");
+
+        Assert.Equal("OSD-L1", tablets.GetProperty("line").GetString());
+        Assert.Contains(tablets.GetProperty("shift").GetString(), new[] { "Early", "Late", "Night" });
+        Assert.True(tablets.GetProperty("plannedSeconds").GetDouble() > 0);
+        foreach (var field in new[] { "availability", "performance", "quality", "oee", "runSeconds", "totalCount" })
+            Assert.True(tablets.TryGetProperty(field, out var _), $"missing {field}");
+        // The biologics line has no calendar: planned around the clock, one "Day" a day.
+        Assert.Equal("Day", biologics.GetProperty("shift").GetString());
+    }
 }

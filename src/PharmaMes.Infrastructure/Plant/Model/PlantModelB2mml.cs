@@ -17,8 +17,8 @@ public static class PlantModelB2mml
     public const string Root = "EquipmentInformation";
     private const string NormalLow = "NormalLow", NormalHigh = "NormalHigh", AlarmLow = "AlarmLow", AlarmHigh = "AlarmHigh", Role = "Role";
     private const string CleanHoldTime = "CleanHoldTime", DirtyHoldTime = "DirtyHoldTime", MajorClean = "ProductChangeNeedsMajorClean",
-        CalibrationInterval = "CalibrationIntervalDays", Retired = "Retired";
-    private static readonly HashSet<string> Settings = [CleanHoldTime, DirtyHoldTime, MajorClean, CalibrationInterval, Retired];
+        CalibrationInterval = "CalibrationIntervalDays", IdealRate = "IdealRatePerMinute", Retired = "Retired";
+    private static readonly HashSet<string> Settings = [CleanHoldTime, DirtyHoldTime, MajorClean, CalibrationInterval, IdealRate, Retired];
 
     public static XDocument Write(PlantModel model) =>
         new(new XDeclaration("1.0", "utf-8", null),
@@ -41,6 +41,7 @@ public static class PlantModelB2mml
             Setting(DirtyHoldTime, e.Settings?.DirtyHoldHours, "h"),
             e.Settings?.ProductChangeNeedsMajorClean is { } major ? Data("EquipmentProperty", MajorClean, major ? "true" : "false", "boolean") : null,
             Setting(CalibrationInterval, e.Settings?.CalibrationIntervalDays, "d"),
+            Setting(IdealRate, e.Settings?.IdealRatePerMinute, "1/min"),
             e.Retired ? Data("EquipmentProperty", Retired, "true", "boolean") : null,
             E("EquipmentClassID", e.Class.ToString()));
 
@@ -97,7 +98,7 @@ public static class PlantModelB2mml
         bool? Flag(string id) => properties.FirstOrDefault(p => Id(p) == id)?.Element(Ns + "Value")?.Element(Ns + "ValueString")?.Value is { } text
             ? text == "true" : null;
         var settings = new EquipmentSettings(Setting(CleanHoldTime), Setting(DirtyHoldTime), Flag(MajorClean),
-            Setting(CalibrationInterval) is { } days ? (int)days : null);
+            Setting(CalibrationInterval) is { } days ? (int)days : null, Setting(IdealRate));
         var tags = properties.Where(p => !Settings.Contains(Id(p))).Select(p => ReadTag(p, $"{path}/EquipmentProperty[ID='{Id(p)}']", errors)).ToList();
         if (problems.Count > 0)
             errors[path] = [.. problems];
