@@ -150,6 +150,7 @@ public static class DependencyInjection
         services.AddSingleton<MesStatePublisher>();
         services.AddSingleton<InventoryWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<InventoryWatch>());
+        services.AddSingleton<Performance.CurrentShiftOee>();
         services.AddSingleton<Performance.OeeWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<Performance.OeeWatch>());
 

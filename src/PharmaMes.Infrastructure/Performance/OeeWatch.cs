@@ -14,8 +14,8 @@ namespace PharmaMes.Infrastructure.Performance;
 /// that ended in the last day and has not been reported, a <see cref="ErpMessageType.ShiftPerformance"/> message to the ERP.
 /// A shift is reported once (its outbox aggregate names it), also after a restart, which reports what it missed.
 /// </summary>
-public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, TimeProvider clock,
-    ILogger<OeeWatch> logger) : BackgroundService
+public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, CurrentShiftOee current,
+    TimeProvider clock, ILogger<OeeWatch> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -53,11 +53,14 @@ public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbCont
             var day = await oee.ForLineAsync(code, now.AddHours(-24), now, OeePeriodKind.Shift, cancellationToken);
             if (day is null)
                 continue;
-            if ((day.Periods.LastOrDefault(p => !p.Complete) ?? day.Periods.LastOrDefault()) is { } current)
+            if ((day.Periods.LastOrDefault(p => !p.Complete) ?? day.Periods.LastOrDefault()) is { } shift)
             {
-                var f = current.Figures;
-                state.Publish($"oee/{code}", new LineOeeState(code, current.Name, current.Start, now, f.Availability, f.Performance, f.Quality, f.Oee,
+                var f = shift.Figures;
+                state.Publish($"oee/{code}", new LineOeeState(code, shift.Name, shift.Start, now, f.Availability, f.Performance, f.Quality, f.Oee,
                     f.PlannedSeconds, f.RunSeconds, f.DownSeconds, f.TotalCount, f.GoodCount, f.RejectCount));
+                // Each unit's part of the shift, for the live tiles.
+                foreach (var unit in (await oee.ForLineAsync(code, shift.Start, now, OeePeriodKind.Shift, cancellationToken))?.Units ?? [])
+                    current.Set(unit.Code, new CurrentShiftOee.Entry(shift.Name, shift.Start, unit.Figures, now));
             }
             foreach (var ended in day.Periods.Where(p => p.Complete))
                 if (await ReportAsync(code, name, ended, cancellationToken))

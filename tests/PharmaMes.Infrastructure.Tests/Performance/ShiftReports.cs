@@ -46,4 +46,18 @@ public class ShiftReports
         Assert.Equal(["Shift:L1:202612060600"], await db.OutboxMessages.AsNoTracking().Where(m => m.Type == ErpMessageType.ShiftPerformance)
             .Select(m => m.Aggregate).ToListAsync());
     }
+
+    [Fact]
+    public async Task TheSweepKeepsEachUnitsCurrentShiftForTheLiveTiles()
+    {
+        // 07:00: the early shift's first hour, the hand-computed one.
+        await using var host = await PlantAsync(withCalendar: true, now: Six.AddHours(1));
+
+        await host.Get<OeeWatch>().SweepAsync();
+
+        var press = host.Get<CurrentShiftOee>().Find("press");
+        Assert.NotNull(press);
+        Assert.Equal(("Early", Six), (press.Shift, press.ShiftStart));
+        Assert.Equal(0.6333, press.Figures.Oee!.Value, 4);
+    }
 }

@@ -70,4 +70,24 @@ public class LiveTiles : BunitContext
         Assert.Contains("no readings yet", without.Markup);
         Assert.Empty(without.FindAll("polyline"));
     }
+
+    [Fact]
+    public void ATileWithAnIdealRateShowsItsOeeThisShiftAndNothingBeforeItIsComputed()
+    {
+        var figures = new PharmaMes.Domain.Performance.OeeFigures(3_600, 3_000, 600, 4_000, 3_800, 200, 100, 50.0 / 60, 0.8, 0.95, 0.6333, 3_000, 600, [],
+            new PharmaMes.Domain.Performance.SixBigLosses(600, 0, 0, 600, 0, 120));
+        var without = RenderTile(EquipmentState.Running, [], []);
+        var with = Render<LiveTile>(ps => ps
+            .Add(p => p.Equipment, Press())
+            .Add(p => p.State, EquipmentState.Running)
+            .Add(p => p.Since, At)
+            .Add(p => p.Latest, new Dictionary<string, TagLiveValue>())
+            .Add(p => p.Trend, [])
+            .Add(p => p.Oee, new PharmaMes.Infrastructure.Performance.CurrentShiftOee.Entry("Early", At, figures, At)));
+
+        Assert.Empty(without.FindAll("[data-oee]"));
+        var oee = with.Find("[data-oee]");
+        Assert.Contains("OEE this shift (Early): 63 %", oee.TextContent);
+        Assert.Contains("A 83% · P 80% · Q 95%", oee.TextContent);
+    }
 }
