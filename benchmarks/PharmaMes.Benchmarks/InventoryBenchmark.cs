@@ -105,30 +105,18 @@ internal static class InventoryBenchmark
             {
                 var id = Guid.NewGuid().ToString().ToUpperInvariant();
                 var material = ids[i % ids.Count].ToString().ToUpperInvariant();
-                Set(lot, ("$id", id), ("$number", $"L-{i:D6}"), ("$material", material), ("$status", statuses[i % statuses.Length]),
+                SqlParameters.Set(lot, ("$id", id), ("$number", $"L-{i:D6}"), ("$material", material), ("$status", statuses[i % statuses.Length]),
                     ("$expiry", DateOnly.FromDateTime(now.UtcDateTime).AddDays(30 + i % 700).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$at", now.AddDays(-10).UtcTicks));
                 await lot.ExecuteNonQueryAsync();
-                Set(balance, ("$id", id), ("$material", material), ("$onHand", (50m + i % 400).ToString(CultureInfo.InvariantCulture)), ("$at", now.UtcTicks));
+                SqlParameters.Set(balance, ("$id", id), ("$material", material), ("$onHand", (50m + i % 400).ToString(CultureInfo.InvariantCulture)), ("$at", now.UtcTicks));
                 await balance.ExecuteNonQueryAsync();
                 if (i % ids.Count < ids.Count / 4 && i < ids.Count * 2)
                 {
-                    Set(issue, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$lot", id), ("$material", material), ("$change", "-12.5"), ("$at", now.AddMinutes(-20).UtcTicks));
+                    SqlParameters.Set(issue, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$lot", id), ("$material", material), ("$change", "-12.5"), ("$at", now.AddMinutes(-20).UtcTicks));
                     await issue.ExecuteNonQueryAsync();
                 }
             }
             await transaction.CommitAsync();
-        }
-    }
-
-    private static void Set(System.Data.Common.DbCommand command, params (string Name, object Value)[] values)
-    {
-        command.Parameters.Clear();
-        foreach (var (name, value) in values)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
         }
     }
 }

@@ -99,19 +99,19 @@ internal static class OeeBenchmark
                     var run = TimeSpan.FromMinutes(6 + random.Next(4));
                     var stop = TimeSpan.FromMinutes(1 + random.Next(4));
                     var runEnd = cursor + run < now ? cursor + run : now;
-                    Set(interval, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$eq", equipment), ("$state", "Running"), ("$from", cursor.UtcTicks), ("$to", runEnd.UtcTicks), ("$reason", DBNull.Value));
+                    SqlParameters.Set(interval, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$eq", equipment), ("$state", "Running"), ("$from", cursor.UtcTicks), ("$to", runEnd.UtcTicks), ("$reason", DBNull.Value));
                     await interval.ExecuteNonQueryAsync();
                     intervals++;
                     for (var at = cursor.AddSeconds(1); at <= runEnd; at = at.AddSeconds(1))
                     {
-                        Set(count, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$eq", equipment), ("$at", at.UtcTicks), ("$good", 1L), ("$reject", at.Second == 0 ? 1L : 0L));
+                        SqlParameters.Set(count, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$eq", equipment), ("$at", at.UtcTicks), ("$good", 1L), ("$reject", at.Second == 0 ? 1L : 0L));
                         await count.ExecuteNonQueryAsync();
                         counts++;
                     }
                     if (runEnd >= now)
                         break;
                     var stopEnd = runEnd + stop < now ? runEnd + stop : now;
-                    Set(interval, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$eq", equipment), ("$state", "Down"), ("$from", runEnd.UtcTicks), ("$to", stopEnd.UtcTicks),
+                    SqlParameters.Set(interval, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$eq", equipment), ("$state", "Down"), ("$from", runEnd.UtcTicks), ("$to", stopEnd.UtcTicks),
                         ("$reason", random.Next(3) == 0 ? "Product jam" : "Punch breakage"));
                     await interval.ExecuteNonQueryAsync();
                     intervals++;
@@ -121,17 +121,5 @@ internal static class OeeBenchmark
             }
         }
         return (counts, intervals);
-    }
-
-    private static void Set(System.Data.Common.DbCommand command, params (string Name, object Value)[] values)
-    {
-        command.Parameters.Clear();
-        foreach (var (name, value) in values)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
     }
 }

@@ -23,6 +23,13 @@ public readonly partial record struct PlantCode
         Value = text;
     }
 
+    /// <summary>The code in <paramref name="text"/>, or null when it cannot be one (a lookup by it then finds nothing).</summary>
+    public static PlantCode? TryParse(string? text)
+    {
+        var trimmed = text?.Trim().ToUpperInvariant();
+        return trimmed is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(trimmed) ? new PlantCode(trimmed) : null;
+    }
+
     public override string ToString() => Value;
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9_-]*$")]

@@ -51,7 +51,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
     {
         var (start, end) = Range(from, to);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (Code(code) is not { } lineCode)
+        if (PlantCode.TryParse(code) is not { } lineCode)
             return null;
         var line = await db.Lines.AsNoTracking().SingleOrDefaultAsync(l => l.Code == lineCode, cancellationToken);
         if (line is null)
@@ -79,22 +79,9 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         return (from, to < now ? to : now < from ? from : now);
     }
 
-    /// <summary>Null for text that cannot be a code: nothing has it.</summary>
-    private static PlantCode? Code(string code)
-    {
-        try
-        {
-            return new PlantCode(code);
-        }
-        catch (DomainException)
-        {
-            return null;
-        }
-    }
-
     private static async Task<(Equipment Equipment, PlantCode Line, PlantCode Site)?> FindAsync(MesDbContext db, string code, CancellationToken cancellationToken)
     {
-        if (Code(code) is not { } unitCode)
+        if (PlantCode.TryParse(code) is not { } unitCode)
             return null;
         var found = await (from e in db.Equipment.AsNoTracking()
                            where e.Code == unitCode

@@ -50,31 +50,53 @@ public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbCont
         var written = 0;
         foreach (var (code, name) in await oee.LinesAsync(cancellationToken))
         {
-            var day = await oee.ForLineAsync(code, now.AddHours(-24), now, OeePeriodKind.Shift, cancellationToken);
-            if (day is null)
-                continue;
-            if ((day.Periods.LastOrDefault(p => !p.Complete) ?? day.Periods.LastOrDefault()) is { } shift)
+            try
             {
-                var f = shift.Figures;
-                state.Publish($"oee/{code}", new LineOeeState(code, shift.Name, shift.Start, now, f.Availability, f.Performance, f.Quality, f.Oee,
-                    f.PlannedSeconds, f.RunSeconds, f.DownSeconds, f.TotalCount, f.GoodCount, f.RejectCount));
-                // Each unit's part of the shift, for the live tiles.
-                foreach (var unit in (await oee.ForLineAsync(code, shift.Start, now, OeePeriodKind.Shift, cancellationToken))?.Units ?? [])
-                    current.Set(unit.Code, new CurrentShiftOee.Entry(shift.Name, shift.Start, unit.Figures, now));
+                written += await SweepLineAsync(code, name, now, cancellationToken);
             }
-            foreach (var ended in day.Periods.Where(p => p.Complete))
-                if (await ReportAsync(code, name, ended, cancellationToken))
-                    written++;
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One line's failure (a busy database) does not keep the others' figures from going out.
+                LogSweepFailed($"{code}: {ex.Message}");
+            }
         }
         return written;
     }
 
-    private async Task<bool> ReportAsync(string line, string lineName, OeePeriod shift, CancellationToken cancellationToken)
+    private async Task<int> SweepLineAsync(string code, string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var aggregate = $"Shift:{line}:{shift.Start.UtcDateTime:yyyyMMddHHmm}";
+        var day = await oee.ForLineAsync(code, now.AddHours(-24), now, OeePeriodKind.Shift, cancellationToken);
+        if (day is null)
+            return 0;
+        if ((day.Periods.LastOrDefault(p => !p.Complete) ?? day.Periods.LastOrDefault()) is { } shift)
+        {
+            var f = shift.Figures;
+            state.Publish($"oee/{code}", new LineOeeState(code, shift.Name, shift.Start, now, f.Availability, f.Performance, f.Quality, f.Oee,
+                f.PlannedSeconds, f.RunSeconds, f.DownSeconds, f.TotalCount, f.GoodCount, f.RejectCount));
+            // Each unit's part of the shift, for the live tiles.
+            foreach (var unit in (await oee.ForLineAsync(code, shift.Start, now, OeePeriodKind.Shift, cancellationToken))?.Units ?? [])
+                current.Set(unit.Code, new CurrentShiftOee.Entry(shift.Name, shift.Start, unit.Figures, now));
+        }
+        // One read for which ended shifts are reported already, not one per shift every minute.
+        var ended = day.Periods.Where(p => p.Complete).ToDictionary(p => Aggregate(code, p));
+        if (ended.Count == 0)
+            return 0;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var keys = ended.Keys.ToList();
+            foreach (var reported in await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.Aggregate)).Select(m => m.Aggregate).ToListAsync(cancellationToken))
+                ended.Remove(reported);
+        }
+        foreach (var (aggregate, endedShift) in ended)
+            await ReportAsync(code, name, aggregate, endedShift, cancellationToken);
+        return ended.Count;
+    }
+
+    private static string Aggregate(string line, OeePeriod shift) => $"Shift:{line}:{shift.Start.UtcDateTime:yyyyMMddHHmm}";
+
+    private async Task ReportAsync(string line, string lineName, string aggregate, OeePeriod shift, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.OutboxMessages.AnyAsync(m => m.Aggregate == aggregate, cancellationToken))
-            return false;
         var units = (await oee.ForLineAsync(line, shift.Start, shift.End, OeePeriodKind.Shift, cancellationToken))?.Units ?? [];
         var f = shift.Figures;
         var payload = new ShiftPerformance(line, lineName, shift.Name, shift.Start, shift.End, f.Availability, f.Performance, f.Quality, f.Oee,
@@ -84,7 +106,6 @@ public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbCont
         db.AuditActor = AuditActor.System("OEE", $"Shift {shift.Name} of {line} reported");
         db.OutboxMessages.Add(new OutboxMessage(ErpMessageType.ShiftPerformance, aggregate, shift.End, ErpJson.Serialize(payload)));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The OEE sweep failed and runs again in a minute: {Reason}")]

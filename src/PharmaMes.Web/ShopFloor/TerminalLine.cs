@@ -13,19 +13,7 @@ public sealed record TerminalLine(string? Code)
     public static readonly TerminalLine Everywhere = new((string?)null);
 
     /// <summary>A well-formed line code or nothing: a tampered cookie is ignored, not trusted.</summary>
-    public static TerminalLine Of(string? cookie)
-    {
-        if (string.IsNullOrWhiteSpace(cookie))
-            return Everywhere;
-        try
-        {
-            return new TerminalLine(new PlantCode(cookie).Value);
-        }
-        catch (PharmaMes.Domain.Common.DomainException)
-        {
-            return Everywhere;
-        }
-    }
+    public static TerminalLine Of(string? cookie) => PlantCode.TryParse(cookie) is { } code ? new TerminalLine(code.Value) : Everywhere;
 
     public static TerminalLine For(HttpContext context) => Of(context.Request.Cookies[CookieName]);
 }
