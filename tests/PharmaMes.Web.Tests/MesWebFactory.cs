@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace PharmaMes.Web.Tests;
 
@@ -41,6 +43,10 @@ public class MesWebFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
+    private IHost? _host;
+
+    protected override IHost CreateHost(IHostBuilder builder) => _host = base.CreateHost(builder);
+
     public HttpClient NewBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -71,6 +77,34 @@ public class MesWebFactory : WebApplicationFactory<Program>
         Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"") is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException("The page has no antiforgery token.");
+
+    /// <summary>
+    /// Stops the app through its own run loop first, then disposes it. Disposing alone stops the host from here while the
+    /// app's run loop, woken by the stopping signal, stops it too: every service's stop would then run twice at once.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_host is not null)
+            {
+                var lifetime = _host.Services.GetRequiredService<IHostApplicationLifetime>();
+                var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (lifetime.ApplicationStopped.Register(() => stopped.TrySetResult()))
+                {
+                    lifetime.StopApplication();
+                    await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                }
+            }
+            await base.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            // The runner shows only the exception's type for a fixture's cleanup: say the whole of it.
+            Console.Error.WriteLine($"Stopping the test app failed: {ex}");
+            throw;
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

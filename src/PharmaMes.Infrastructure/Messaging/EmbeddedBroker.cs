@@ -20,6 +20,8 @@ public sealed partial class EmbeddedBroker(
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
+    private readonly Lock _stopLock = new();
+    private Task? _stopping;
 
     // Who each connection proved to be, from validation until it is bound to its session. MQTTnet
     // keeps a resumed session's items from the session's first connection, so without this a client
@@ -144,7 +146,17 @@ public sealed partial class EmbeddedBroker(
         return disconnected;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops once: a web host stops its services from two places when it shuts down (the app's own run loop and whoever
+    /// disposes it), and the server's own stop is not safe to run twice at the same time.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopLock)
+            return _stopping ??= StopServerAsync();
+    }
+
+    private async Task StopServerAsync()
     {
         if (_server is { IsStarted: true })
             await _server.StopAsync();
