@@ -13,7 +13,8 @@ namespace PharmaMes.Benchmarks;
 /// <summary>
 /// Time to answer a line's OEE, split by shift, over a long history: N equipment with 1 Hz counter reports and a state
 /// change every 10 minutes (a stop of 1 – 4 minutes after every 6 – 9 minutes of running) for D days, on a three-shift
-/// calendar. Nothing is pre-aggregated: each answer reads the raw intervals and counts of the period.
+/// calendar. Each report carries the equipment's running totals (as the ingest writes them), so an answer reads the
+/// state intervals of the period and the totals at each window and start-up edge, never the reports one by one.
 /// </summary>
 internal static class OeeBenchmark
 {
@@ -48,7 +49,8 @@ internal static class OeeBenchmark
         Console.WriteLine($"Line OEE by shift over {days} days ({last!.Periods.Count} shifts, OEE {last.Figures.Oee:0.000}): median {Median(whole):0} ms, slowest {whole[^1]:0} ms");
         Console.WriteLine($"Line OEE of the last 8 hours: median {Median(shift):0} ms, slowest {shift[^1]:0} ms");
         Console.WriteLine($"RESULT oee equipment={equipment} days={days} period_ms={Median(whole):0} shift_ms={Median(shift):0} counts={rows.Counts}");
-        Console.WriteLine($"  target: a line over 30 days by shift under 200 ms -> {(Median(whole) < 200 ? "met" : "NOT met")}");
+        var judged = equipment >= 20 && days >= 30;
+        Console.WriteLine($"  target: a line of 20 equipment over 30 days by shift under 200 ms -> {(!judged ? "not judged at this size" : Median(whole) < 200 ? "met" : "NOT met")}");
         return 0;
     }
 
@@ -88,12 +90,13 @@ internal static class OeeBenchmark
                 await using var transaction = await db.Database.BeginTransactionAsync();
                 await using var count = connection.CreateCommand();
                 count.Transaction = transaction.GetDbTransaction();
-                count.CommandText = "INSERT INTO ProductionCounts (Id, EquipmentId, At, Good, Reject, AfterCounterReset) VALUES ($id, $eq, $at, $good, $reject, 0)";
+                count.CommandText = "INSERT INTO ProductionCounts (Id, EquipmentId, At, Good, Reject, AfterCounterReset, TotalGood, TotalReject) VALUES ($id, $eq, $at, $good, $reject, 0, $totalGood, $totalReject)";
                 await using var interval = connection.CreateCommand();
                 interval.Transaction = transaction.GetDbTransaction();
                 interval.CommandText = "INSERT INTO StateIntervals (Id, EquipmentId, State, StartedAt, EndedAt, Reason) VALUES ($id, $eq, $state, $from, $to, $reason)";
                 var equipment = id.ToString().ToUpperInvariant();
                 var cursor = start;
+                long totalGood = 0, totalReject = 0;
                 while (cursor < now)
                 {
                     var run = TimeSpan.FromMinutes(6 + random.Next(4));
@@ -104,7 +107,10 @@ internal static class OeeBenchmark
                     intervals++;
                     for (var at = cursor.AddSeconds(1); at <= runEnd; at = at.AddSeconds(1))
                     {
-                        SqlParameters.Set(count, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$eq", equipment), ("$at", at.UtcTicks), ("$good", 1L), ("$reject", at.Second == 0 ? 1L : 0L));
+                        var reject = at.Second == 0 ? 1L : 0L;
+                        (totalGood, totalReject) = (totalGood + 1, totalReject + reject);
+                        SqlParameters.Set(count, ("$id", Guid.NewGuid().ToString().ToUpperInvariant()), ("$eq", equipment), ("$at", at.UtcTicks), ("$good", 1L), ("$reject", reject),
+                            ("$totalGood", totalGood), ("$totalReject", totalReject));
                         await count.ExecuteNonQueryAsync();
                         counts++;
                     }

@@ -18,17 +18,32 @@ public static class OeeCalculation
     public const string NoData = "No data";
 
     public static OeeFigures Compute(IReadOnlyList<PlannedWindow> planned, IReadOnlyList<StateSpan> states, IReadOnlyList<CountReport> counts,
+        double? idealRatePerMinute, TimeSpan? smallStop = null) =>
+        Compute(planned, states, CountLedger.Of(counts), idealRatePerMinute, smallStop);
+
+    /// <summary>
+    /// The instants at which <see cref="Compute(IReadOnlyList{PlannedWindow}, IReadOnlyList{StateSpan}, CountLedger, double?, TimeSpan?)"/>
+    /// will ask <paramref name="planned"/>'s counts: the edges of the planned windows and of the start-up periods within them.
+    /// </summary>
+    public static IEnumerable<DateTimeOffset> CountInstants(IReadOnlyList<PlannedWindow> planned, IReadOnlyList<StateSpan> states, TimeSpan? smallStop = null)
+    {
+        var (windows, startUps) = CountSpans(planned, [.. states.OrderBy(s => s.Start)], smallStop ?? DefaultSmallStop);
+        return windows.Concat(startUps).SelectMany(span => new[] { span.After, span.UpTo });
+    }
+
+    public static OeeFigures Compute(IReadOnlyList<PlannedWindow> planned, IReadOnlyList<StateSpan> states, CountLedger counts,
         double? idealRatePerMinute, TimeSpan? smallStop = null)
     {
         var threshold = smallStop ?? DefaultSmallStop;
         var plannedSeconds = planned.Sum(w => w.Length.TotalSeconds);
         var ordered = states.OrderBy(s => s.Start).ToList();
+        var windowsInOrder = planned.OrderBy(w => w.Start).ToList();
         double run = 0, covered = 0, breakdowns = 0, setup = 0, small = 0, downState = 0;
         var failures = 0;
         var losses = new Dictionary<(string, EquipmentState), (double Seconds, int Stops)>();
         foreach (var span in ordered)
         {
-            var inPlan = Overlap(span.Start, span.End, planned);
+            var inPlan = Overlap(span.Start, span.End, windowsInOrder);
             if (inPlan <= 0)
                 continue;
             covered += inPlan;
@@ -59,13 +74,17 @@ public static class OeeCalculation
             setup += uncovered;
         }
 
-        var windows = planned.OrderBy(w => w.Start).ToList();
-        var inPlanCounts = counts.Where(c => Within(c.At, windows)).ToList();
-        var good = inPlanCounts.Sum(c => c.Good);
-        var reject = inPlanCounts.Sum(c => c.Reject);
+        var (windowSpans, startUpSpans) = CountSpans(planned, ordered, threshold);
+        long good = 0, reject = 0, startUpRejects = 0;
+        foreach (var (after, upTo) in windowSpans)
+        {
+            var made = counts.Between(after, upTo);
+            good += made.Good;
+            reject += made.Reject;
+        }
+        foreach (var (after, upTo) in startUpSpans)
+            startUpRejects += counts.Between(after, upTo).Reject;
         var total = good + reject;
-        var startUps = StartUps(ordered, threshold);
-        var startUpRejects = inPlanCounts.Where(c => AfterStartUp(c.At, startUps)).Sum(c => c.Reject);
 
         var ideal = idealRatePerMinute is > 0 ? idealRatePerMinute : null;
         double? Seconds(long units) => ideal is { } rate ? units / rate * 60 : null;
@@ -90,28 +109,54 @@ public static class OeeCalculation
         [.. planned.GroupBy(w => (w.Shift, w.ShiftStart)).OrderBy(g => g.Key.ShiftStart)
             .Select(g => (g.Key.Shift, g.Key.ShiftStart, Compute([.. g], states, counts, idealRatePerMinute, smallStop)))];
 
-    private static double Overlap(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<PlannedWindow> planned) =>
-        planned.Sum(w => Math.Max(0, ((end < w.End ? end : w.End) - (start > w.Start ? start : w.Start)).TotalSeconds));
-
-    /// <summary>Whether a report falls in a planned window (a report covers the time before it: start exclusive, end inclusive).</summary>
-    private static bool Within(DateTimeOffset at, List<PlannedWindow> windows)
+    /// <summary>Seconds of [start, end) inside the windows (in time order, not overlapping): found by binary search, not by a scan.</summary>
+    private static double Overlap(DateTimeOffset start, DateTimeOffset end, List<PlannedWindow> windows)
     {
-        // The last window starting before the report is the only one that can hold it.
-        int low = 0, high = windows.Count - 1, found = -1;
-        while (low <= high)
+        int low = 0, high = windows.Count;
+        while (low < high)
         {
             var mid = (low + high) / 2;
-            if (windows[mid].Start < at) { found = mid; low = mid + 1; }
-            else high = mid - 1;
+            if (windows[mid].End <= start) low = mid + 1;
+            else high = mid;
         }
-        return found >= 0 && at <= windows[found].End;
+        double seconds = 0;
+        for (var i = low; i < windows.Count && windows[i].Start < end; i++)
+            seconds += Math.Max(0, ((end < windows[i].End ? end : windows[i].End) - (start > windows[i].Start ? start : windows[i].Start)).TotalSeconds);
+        return seconds;
     }
 
-    private static bool AfterStartUp(DateTimeOffset at, List<DateTimeOffset> startUps)
+    /// <summary>
+    /// The spans whose counts the figures add up (a report counts in a span when later than its start, up to its end): each
+    /// planned window, and the planned part of each start-up period (the <see cref="StartUpPeriod"/> after running resumed
+    /// from a real stop; overlapping periods are joined, so no reject counts twice).
+    /// </summary>
+    private static (List<(DateTimeOffset After, DateTimeOffset UpTo)> Windows, List<(DateTimeOffset After, DateTimeOffset UpTo)> StartUps) CountSpans(
+        IReadOnlyList<PlannedWindow> planned, List<StateSpan> ordered, TimeSpan threshold)
     {
-        var index = startUps.BinarySearch(at);
-        var before = index >= 0 ? index - 1 : ~index - 1;
-        return before >= 0 && at <= startUps[before] + StartUpPeriod;
+        var windows = planned.OrderBy(w => w.Start).Select(w => (After: w.Start, UpTo: w.End)).ToList();
+        var periods = new List<(DateTimeOffset After, DateTimeOffset UpTo)>();
+        foreach (var start in StartUps(ordered, threshold))
+        {
+            if (periods.Count > 0 && start <= periods[^1].UpTo)
+                periods[^1] = (periods[^1].After, start + StartUpPeriod);
+            else
+                periods.Add((start, start + StartUpPeriod));
+        }
+        var startUps = new List<(DateTimeOffset, DateTimeOffset)>();
+        var first = 0;
+        foreach (var (after, upTo) in periods)
+        {
+            // Both lists are in time order: windows ending before this period cannot meet a later one either.
+            while (first < windows.Count && windows[first].UpTo <= after)
+                first++;
+            for (var i = first; i < windows.Count && windows[i].After < upTo; i++)
+            {
+                var (from, to) = (after > windows[i].After ? after : windows[i].After, upTo < windows[i].UpTo ? upTo : windows[i].UpTo);
+                if (from < to)
+                    startUps.Add((from, to));
+            }
+        }
+        return (windows, startUps);
     }
 
     /// <summary>When running resumed after a stop at least as long as the small-stop threshold.</summary>

@@ -35,10 +35,32 @@ public class ShiftCalendar
             throw new DomainException("A shift calendar needs at least one shift; without a calendar the equipment is planned around the clock.");
         if (shifts.Select(s => s.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != shifts.Count)
             throw new DomainException("Each shift of a calendar needs its own name.");
+        RefuseOverlaps(shifts);
         TimeZoneId = timeZoneId;
         Shifts = [.. shifts];
         Holidays = [.. (holidays ?? []).Distinct().Order()];
         PlannedStops = [.. (plannedStops ?? []).OrderBy(p => p.From)];
+    }
+
+    /// <summary>
+    /// Two shifts at the same time would count the same minutes and units twice. Each shift is placed on a week of minutes
+    /// (a night shift runs into the next day, Saturday's into Sunday) and compared with the others, also a week apart.
+    /// </summary>
+    private static void RefuseOverlaps(IReadOnlyList<ShiftPattern> shifts)
+    {
+        var week = TimeSpan.FromDays(7);
+        var placed = shifts.SelectMany(s => s.Days.Select(day => (Shift: s, Day: day,
+            Start: TimeSpan.FromDays((int)day) + s.Start.ToTimeSpan()))).ToList();
+        for (var i = 0; i < placed.Count; i++)
+            for (var j = i + 1; j < placed.Count; j++)
+            {
+                var (a, b) = (placed[i], placed[j]);
+                if (ReferenceEquals(a.Shift, b.Shift) && a.Day == b.Day)
+                    continue;
+                foreach (var shift in new[] { -week, TimeSpan.Zero, week })
+                    if (a.Start < b.Start + shift + b.Shift.Length && b.Start + shift < a.Start + a.Shift.Length)
+                        throw new DomainException($"Shifts '{a.Shift.Name}' ({a.Day}) and '{b.Shift.Name}' ({b.Day}) overlap: a minute can belong to one shift only.");
+            }
     }
 
     /// <summary>The planned windows between <paramref name="from"/> and <paramref name="to"/>, in time order.</summary>

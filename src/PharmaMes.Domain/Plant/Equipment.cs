@@ -50,6 +50,10 @@ public class Equipment
     public long? LastGoodCount { get; private set; }
     public long? LastRejectCount { get; private set; }
     public DateTimeOffset? LastCountAt { get; private set; }
+    /// <summary>Good units counted since the first report, across the device's counter resets (the last report's running total).</summary>
+    public long CountedGood { get; private set; }
+    /// <summary>Rejected units counted since the first report, across resets.</summary>
+    public long CountedReject { get; private set; }
     public IReadOnlyCollection<TagDefinition> Tags => _tags.AsReadOnly();
 
     protected Equipment() { }
@@ -152,7 +156,9 @@ public class Equipment
         CounterReading? previous = LastCountAt is { } at ? new CounterReading(LastGoodCount ?? 0, LastRejectCount ?? 0, at) : null;
         if (previous is { } last && reading.At < last.At)
             throw new DomainException($"A counter report of {Code} at {reading.At:u} is older than the last one, at {last.At:u}.");
-        var count = ProductionCount.Between(Id, previous, reading);
+        var count = ProductionCount.Between(Id, previous, reading, (CountedGood, CountedReject));
+        CountedGood = count.TotalGood;
+        CountedReject = count.TotalReject;
         LastGoodCount = reading.Good;
         LastRejectCount = reading.Reject;
         LastCountAt = reading.At;

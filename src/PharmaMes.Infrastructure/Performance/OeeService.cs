@@ -32,13 +32,14 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var unit = await FindAsync(db, code, cancellationToken);
         if (unit is null)
             return null;
+        var equipment = unit.Value.Equipment;
         var planned = await PlannedAsync(db, unit.Value.Line, unit.Value.Site, start, end, cancellationToken);
-        var (states, counts) = await HistoryAsync(db, [unit.Value.Equipment.Id], start, end, cancellationToken);
-        var rate = unit.Value.Equipment.IdealRatePerMinute;
-        var figures = Compute(planned, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate);
-        var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End,
-            Compute(p.Windows, states[unit.Value.Equipment.Id], counts[unit.Value.Equipment.Id], rate)) { Complete = p.Ends <= end }).ToList();
-        return new OeeReport(unit.Value.Equipment.Code.Value, start, end, figures, periods) { Name = unit.Value.Equipment.Name };
+        var split = Split(planned, by).ToList();
+        var history = await HistoryAsync(db, [equipment.Id], [planned, .. split.Select(p => p.Windows)], start, end, cancellationToken);
+        var rate = equipment.IdealRatePerMinute;
+        var figures = history.Compute(equipment.Id, planned, rate);
+        var periods = split.Select(p => new OeePeriod(p.Name, p.Start, p.End, history.Compute(equipment.Id, p.Windows, rate)) { Complete = p.Ends <= end }).ToList();
+        return new OeeReport(equipment.Code.Value, start, end, figures, periods) { Name = equipment.Name };
     }
 
     /// <summary>
@@ -60,12 +61,13 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
             .SingleAsync(cancellationToken);
         var units = await db.Equipment.AsNoTracking().Where(e => e.LineId == line.Id).ToListAsync(cancellationToken);
         var planned = await PlannedAsync(db, line.Code, site, start, end, cancellationToken);
-        var (states, counts) = await HistoryAsync(db, [.. units.Select(u => u.Id)], start, end, cancellationToken);
+        var split = Split(planned, by).ToList();
+        var history = await HistoryAsync(db, [.. units.Select(u => u.Id)], [planned, .. split.Select(p => p.Windows)], start, end, cancellationToken);
         OeeFigures LineFigures(IReadOnlyList<PlannedWindow> windows) =>
-            Combine([.. units.Select(u => Compute(windows, states[u.Id], counts[u.Id], u.IdealRatePerMinute))]);
-        var periods = Split(planned, by).Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows)) { Complete = p.Ends <= end }).ToList();
+            Combine([.. units.Select(u => history.Compute(u.Id, windows, u.IdealRatePerMinute))]);
+        var periods = split.Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows)) { Complete = p.Ends <= end }).ToList();
         var perUnit = units.OrderBy(u => u.Code.Value, StringComparer.Ordinal)
-            .Select(u => new OeeUnit(u.Code.Value, u.Name, Compute(planned, states[u.Id], counts[u.Id], u.IdealRatePerMinute))).ToList();
+            .Select(u => new OeeUnit(u.Code.Value, u.Name, history.Compute(u.Id, planned, u.IdealRatePerMinute))).ToList();
         return new OeeReport(line.Code.Value, start, end, Combine([.. perUnit.Select(u => u.Figures)]), periods) { Name = line.Name, Units = perUnit };
     }
 
@@ -101,16 +103,17 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         return calendar?.PlannedWindows(from, to) ?? ShiftCalendar.AroundTheClock(from, to);
     }
 
-    private async Task<(Dictionary<Guid, List<StateSpan>> States, Dictionary<Guid, List<CountReport>> Counts)> HistoryAsync(MesDbContext db, List<Guid> equipment,
+    /// <summary>
+    /// The equipment's state spans over the period and its counts at every instant the figures of <paramref name="windowSets"/>
+    /// will ask about, read as running totals (never report by report).
+    /// </summary>
+    private async Task<History> HistoryAsync(MesDbContext db, List<Guid> equipment, IReadOnlyList<IReadOnlyList<PlannedWindow>> windowSets,
         DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var intervals = await db.StateIntervals.AsNoTracking()
             .Where(i => equipment.Contains(i.EquipmentId) && i.StartedAt < to && (i.EndedAt == null || i.EndedAt > from))
-            .ToListAsync(cancellationToken);
-        var reports = await db.ProductionCounts.AsNoTracking()
-            .Where(c => equipment.Contains(c.EquipmentId) && c.At > from && c.At <= to)
-            .Select(c => new { c.EquipmentId, c.At, c.Good, c.Reject })
+            .Select(i => new { i.Id, i.EquipmentId, i.State, i.StartedAt, i.EndedAt, i.Reason })
             .ToListAsync(cancellationToken);
         // A reason a person gave later wins over the device's (or its silence); the latest given wins.
         var intervalIds = intervals.Where(i => i.State != EquipmentState.Running).Select(i => i.Id).ToHashSet();
@@ -118,21 +121,23 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
                 .Select(r => new { r.StateIntervalId, r.Reason, r.AssignedAt }).ToListAsync(cancellationToken))
             .Where(r => intervalIds.Contains(r.StateIntervalId))
             .GroupBy(r => r.StateIntervalId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.AssignedAt)!.Reason);
-        var states = equipment.ToDictionary(id => id, id => intervals.Where(i => i.EquipmentId == id)
-            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now, given.GetValueOrDefault(i.Id) ?? i.Reason)).ToList());
-        var byUnit = reports.ToLookup(r => r.EquipmentId);
-        var counts = equipment.ToDictionary(id => id, id => byUnit[id].Select(r => new CountReport(r.At, r.Good, r.Reject)).OrderBy(r => r.At).ToList());
-        return (states, counts);
+        var byUnit = intervals.ToLookup(i => i.EquipmentId);
+        var states = equipment.ToDictionary(id => id, id => byUnit[id]
+            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now, given.GetValueOrDefault(i.Id) ?? i.Reason)).OrderBy(s => s.Start).ToList());
+        var instants = equipment.ToDictionary(id => id, id => windowSets
+            .SelectMany(windows => OeeCalculation.CountInstants(windows, Slice(windows, states[id]))).ToHashSet());
+        return new History(states, await RunningTotalsReader.ReadAsync(db, instants, cancellationToken));
     }
 
-    /// <summary>The figures over <paramref name="windows"/> from only the history they span.</summary>
-    private static OeeFigures Compute(IReadOnlyList<PlannedWindow> windows, List<StateSpan> states, List<CountReport> counts, double? idealRate)
+    /// <summary>The state spans that touch the windows: each shift is computed from its own spans, not the whole period's.</summary>
+    private static IReadOnlyList<StateSpan> Slice(IReadOnlyList<PlannedWindow> windows, List<StateSpan> states) =>
+        windows.Count == 0 ? [] : HistorySlice.States(states, windows.Min(w => w.Start), windows.Max(w => w.End));
+
+    private sealed record History(Dictionary<Guid, List<StateSpan>> States, Dictionary<Guid, CountLedger> Counts)
     {
-        if (windows.Count == 0)
-            return OeeCalculation.Compute(windows, [], [], idealRate);
-        var (from, to) = (windows.Min(w => w.Start), windows.Max(w => w.End));
-        // A state span keeps its full length (a small stop is judged by it), only the spans that touch the windows are passed.
-        return OeeCalculation.Compute(windows, HistorySlice.States(states, from, to), HistorySlice.Counts(counts, from, to), idealRate);
+        /// <summary>A span keeps its full length (a small stop is judged by it); only the spans that touch the windows are passed.</summary>
+        public OeeFigures Compute(Guid equipment, IReadOnlyList<PlannedWindow> windows, double? idealRate) =>
+            OeeCalculation.Compute(windows, Slice(windows, States[equipment]), Counts[equipment], idealRate);
     }
 
     private static IEnumerable<(string Name, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Ends, IReadOnlyList<PlannedWindow> Windows)> Split(

@@ -71,4 +71,19 @@ public class ShiftCalendars
         Assert.Equal(36, windows.Sum(w => w.Length.TotalHours), 6);
         Assert.Equal(2, windows.Count);
     }
+
+    [Fact]
+    public void ShiftsThatOverlapAreRefusedAndBackToBackShiftsAreNot()
+    {
+        ShiftPattern Shift(string name, int hour, int hours, params DayOfWeek[] days) => new(name, new TimeOnly(hour, 0), TimeSpan.FromHours(hours), days);
+
+        var sameDay = Assert.Throws<DomainException>(() => new ShiftCalendar("L1", "UTC", [Shift("Early", 6, 8), Shift("Day", 8, 9)]));
+        var intoSunday = Assert.Throws<DomainException>(() => new ShiftCalendar("L1", "UTC",
+            [Shift("Night", 22, 10, DayOfWeek.Saturday), Shift("Early", 6, 8, DayOfWeek.Sunday)]));
+        var backToBack = new ShiftCalendar("L1", "UTC", [Shift("Early", 6, 8), Shift("Late", 14, 8), Shift("Night", 22, 8)]);
+
+        Assert.Equal("Shifts 'Early' (Sunday) and 'Day' (Sunday) overlap: a minute can belong to one shift only.", sameDay.Message);
+        Assert.Contains("'Night' (Saturday) and 'Early' (Sunday) overlap", intoSunday.Message);
+        Assert.Equal(3, backToBack.Shifts.Count);
+    }
 }

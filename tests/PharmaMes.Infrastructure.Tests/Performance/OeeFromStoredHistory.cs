@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PharmaMes.Domain.Performance;
 using PharmaMes.Domain.Plant;
@@ -31,8 +32,10 @@ public class OeeFromStoredHistory
         // 06:00 – 07:00 the hand-computed hour: running, down 06:25 – 06:35, running; 76 good and 4 rejects a running minute.
         db.StateIntervals.AddRange(Closed(press.Id, EquipmentState.Running, 0, 25, null), Closed(press.Id, EquipmentState.Down, 25, 35, "Punch breakage"),
             Closed(press.Id, EquipmentState.Running, 35, 60, null), Closed(press.Id, EquipmentState.Idle, 60, 600, null));
+        // The press's counters as it reports them: cumulative, from 0 at 06:00.
+        db.ProductionCounts.Add(press.RecordCounters(new CounterReading(0, 0, At(0))));
         foreach (var minute in Enumerable.Range(1, 60).Where(m => m <= 25 || m > 35))
-            db.ProductionCounts.Add(Count(press.Id, minute, 76, 4));
+            db.ProductionCounts.Add(press.RecordCounters(new CounterReading(press.CountedGood + 76, press.CountedReject + 4, At(minute))));
         db.StateIntervals.Add(Closed(packer.Id, EquipmentState.Running, 0, 600, null));
         await db.SaveChangesAsync();
         return host;
@@ -44,9 +47,6 @@ public class OeeFromStoredHistory
         interval.End(At(to));
         return interval;
     }
-
-    private static ProductionCount Count(Guid equipment, double minute, long good, long reject) =>
-        ProductionCount.Between(equipment, new CounterReading(0, 0, At(minute - 1)), new CounterReading(good, reject, At(minute)));
 
     [Fact]
     public async Task TheHandComputedHourComesBackFromTheDatabase()
@@ -103,5 +103,57 @@ public class OeeFromStoredHistory
 
         Assert.Null(await host.Get<OeeService>().ForEquipmentAsync("NOPE", At(0), At(60)));
         Assert.Null(await host.Get<OeeService>().ForLineAsync("<bad>", At(0), At(60)));
+    }
+
+    [Fact]
+    public async Task RunningTotalsInTheDatabaseGiveTheFiguresTheReportsGive()
+    {
+        // Two days of a press reporting every few seconds with stops between, read by shift (with their breaks) and by hour.
+        var now = Six.AddDays(2).AddMinutes(7).AddSeconds(13);
+        await using var host = await PlantAsync(withCalendar: true, now);
+        var random = new Random(7);
+        List<StateSpan> spans = [];
+        await using (var db = host.NewContext())
+        {
+            db.AuditActor = AuditActor.System("test device", "Two days of counts");
+            var press = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("PRESS"));
+            var cursor = At(600);
+            while (cursor < now)
+            {
+                var runEnd = cursor.AddSeconds(random.Next(300, 1200));
+                spans.Add(new StateSpan(EquipmentState.Running, cursor, runEnd, null));
+                for (var at = cursor.AddSeconds(random.Next(1, 9)); at <= runEnd && at <= now; at = at.AddSeconds(random.Next(1, 9)))
+                    db.ProductionCounts.Add(press.RecordCounters(new CounterReading((press.LastGoodCount ?? 0) + random.Next(0, 12), (press.LastRejectCount ?? 0) + random.Next(0, 2), at)));
+                var stopEnd = runEnd.AddSeconds(random.Next(30, 400));
+                spans.Add(new StateSpan(EquipmentState.Down, runEnd, stopEnd, "Jam"));
+                cursor = stopEnd;
+            }
+            foreach (var span in spans)
+                db.StateIntervals.Add(Closed(press.Id, span.State, (span.Start - Six).TotalMinutes, (span.End - Six).TotalMinutes, span.Reason));
+            await db.SaveChangesAsync();
+        }
+        await using var read = host.NewContext();
+        var pressId = (await read.Equipment.SingleAsync(e => e.Code == new PlantCode("PRESS"))).Id;
+        var reports = (await read.ProductionCounts.Where(c => c.EquipmentId == pressId).ToListAsync()).Select(c => new CountReport(c.At, c.Good, c.Reject)).ToList();
+        var states = (await read.StateIntervals.Where(i => i.EquipmentId == pressId).ToListAsync())
+            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now, i.Reason)).ToList();
+        var calendar = await read.ShiftCalendars.SingleAsync();
+
+        foreach (var by in new[] { OeePeriodKind.Shift, OeePeriodKind.Hour })
+        {
+            var report = (await host.Get<OeeService>().ForEquipmentAsync("PRESS", At(590).AddSeconds(17), now, by))!;
+            Assert.True(report.Periods.Count >= (by == OeePeriodKind.Shift ? 2 : 8), $"{by}: {report.Periods.Count} periods");
+            var whole = OeeCalculation.Compute(calendar.PlannedWindows(report.From, report.To), states, reports, 100);
+            Assert.Equal((whole.TotalCount, whole.RejectCount, whole.SixBigLosses), (report.Figures.TotalCount, report.Figures.RejectCount, report.Figures.SixBigLosses));
+            Assert.True(whole.SixBigLosses.StartUpRejects > 0);
+            foreach (var period in report.Periods)
+            {
+                var windows = calendar.PlannedWindows(report.From, report.To).Where(w => w.Start < period.End && w.End > period.Start)
+                    .Select(w => w with { Start = w.Start > period.Start ? w.Start : period.Start, End = w.End < period.End ? w.End : period.End }).ToList();
+                var expected = OeeCalculation.Compute(windows, states.Where(s => s.Start < windows.Max(w => w.End) && s.End > windows.Min(w => w.Start)).ToList(), reports, 100);
+                Assert.Equal((expected.TotalCount, expected.GoodCount, expected.RejectCount, expected.SixBigLosses.StartUpRejects),
+                    (period.Figures.TotalCount, period.Figures.GoodCount, period.Figures.RejectCount, period.Figures.SixBigLosses.StartUpRejects));
+            }
+        }
     }
 }

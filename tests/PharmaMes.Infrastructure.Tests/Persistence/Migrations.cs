@@ -74,4 +74,39 @@ public class Migrations
             MesTestHost.DeleteFolder(folder);
         }
     }
+
+    [Fact]
+    public async Task ExistingCounterReportsGetTheirRunningTotalsWhenTheDatabaseIsUpgraded()
+    {
+        await using var host = await MesTestHost.StartAsync(demo: false);
+        var at = new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
+        await using (var db = host.NewContext())
+        {
+            db.AuditActor = PharmaMes.Infrastructure.Audit.AuditActor.System("test", "Counter reports");
+            var site = new PharmaMes.Domain.Plant.Site(new("S1"), "Site");
+            var line = site.AddArea(new("A1"), "Area").AddLine(new("L1"), "Line");
+            var press = line.AddEquipment(new("PRESS"), "Press", PharmaMes.Domain.Plant.EquipmentClass.TabletPress, at.AddDays(-1));
+            var packer = line.AddEquipment(new("PACKER"), "Packer", PharmaMes.Domain.Plant.EquipmentClass.BlisterPacker, at.AddDays(-1));
+            db.Add(site);
+            // The press's counter resets after 70 good; the packer reports on its own.
+            foreach (var (unit, good, reject, second) in new[] { (press, 0L, 0L, 0), (press, 50L, 1L, 10), (packer, 5L, 0L, 15), (press, 70L, 1L, 20), (press, 30L, 2L, 30), (packer, 9L, 3L, 40) })
+                db.ProductionCounts.Add(unit.RecordCounters(new PharmaMes.Domain.Plant.CounterReading(good, reject, at.AddSeconds(second))));
+            await db.SaveChangesAsync();
+        }
+        var migrator = host.NewContext().GetService<IMigrator>();
+        var migrations = host.NewContext().Database.GetMigrations().ToList();
+        var runningTotals = migrations.FindIndex(m => m.EndsWith("_CountRunningTotals", StringComparison.Ordinal));
+
+        // Back to the schema before running totals (the columns go), then up again: the upgrade computes them.
+        await migrator.MigrateAsync(migrations[runningTotals - 1]);
+        await migrator.MigrateAsync();
+
+        await using var upgraded = host.NewContext();
+        var totals = await upgraded.ProductionCounts.OrderBy(c => c.At).Join(upgraded.Equipment, c => c.EquipmentId, e => e.Id, (c, e) => new { e.Code, c.TotalGood, c.TotalReject })
+            .ToListAsync();
+        Assert.Equal(["PRESS 0/0", "PRESS 50/1", "PACKER 0/0", "PRESS 70/1", "PRESS 100/3", "PACKER 4/3"],
+            totals.Select(t => $"{t.Code.Value} {t.TotalGood}/{t.TotalReject}"));
+        var equipment = await upgraded.Equipment.OrderBy(e => e.Code).Select(e => new { e.Code, e.CountedGood, e.CountedReject }).ToListAsync();
+        Assert.Equal(["PACKER 4/3", "PRESS 100/3"], equipment.Select(e => $"{e.Code.Value} {e.CountedGood}/{e.CountedReject}"));
+    }
 }

@@ -27,16 +27,14 @@ public class BatchYieldFlow
         await using (var db = host.NewContext())
         {
             db.AuditActor = AuditActor.System("test device", "Counter reports");
-            var dryer = await db.Equipment.AsNoTracking().SingleAsync(e => e.Code == new PlantCode("FBD-01"));
+            var dryer = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("FBD-01"));
             var at = host.Get<TimeProvider>().GetUtcNow();
-            CounterReading? previous = new CounterReading(1_000, 5, at.AddSeconds(-1));
+            db.ProductionCounts.Add(dryer.RecordCounters(new CounterReading(1_000, 5, at.AddSeconds(-1))));
             var total = 1_000L;
             foreach (var good in goodCounts)
             {
                 total += good;
-                var current = new CounterReading(total, 5, at);
-                db.ProductionCounts.Add(ProductionCount.Between(dryer.Id, previous, current));
-                previous = current;
+                db.ProductionCounts.Add(dryer.RecordCounters(new CounterReading(total, 5, at)));
             }
             await db.SaveChangesAsync();
         }

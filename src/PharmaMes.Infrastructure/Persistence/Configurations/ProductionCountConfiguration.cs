@@ -11,6 +11,7 @@ internal sealed class ProductionCountConfiguration : IEntityTypeConfiguration<Pr
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasOne<Equipment>().WithMany().HasForeignKey(c => c.EquipmentId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => new { c.EquipmentId, c.At });
+        // Covers the running totals: OEE reads the totals at an instant with one seek, never the table.
+        builder.HasIndex(c => new { c.EquipmentId, c.At, c.TotalGood, c.TotalReject });
     }
 }

@@ -598,6 +598,12 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<long>("CountedGood")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CountedReject")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("DirtyHoldTime")
                         .HasColumnType("bigint");
 
@@ -770,9 +776,15 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("Reject")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("TotalGood")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalReject")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("EquipmentId", "At");
+                    b.HasIndex("EquipmentId", "At", "TotalGood", "TotalReject");
 
                     b.ToTable("ProductionCounts");
                 });

@@ -586,6 +586,12 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CountedGood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CountedReject")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DirtyHoldTime")
                         .HasColumnType("INTEGER");
 
@@ -758,9 +764,15 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("Reject")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("TotalGood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalReject")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("EquipmentId", "At");
+                    b.HasIndex("EquipmentId", "At", "TotalGood", "TotalReject");
 
                     b.ToTable("ProductionCounts");
                 });
