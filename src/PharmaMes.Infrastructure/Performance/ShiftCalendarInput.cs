@@ -5,7 +5,16 @@ namespace PharmaMes.Infrastructure.Performance;
 /// (<c>06:00</c>), a length in hours, the days they start on (empty: every day) and breaks, holidays, planned stops.
 /// </summary>
 public sealed record ShiftCalendarInput(string? TimeZone, IReadOnlyList<ShiftInput>? Shifts, IReadOnlyList<DateOnly>? Holidays = null,
-    IReadOnlyList<PlannedStopInput>? PlannedStops = null);
+    IReadOnlyList<PlannedStopInput>? PlannedStops = null)
+{
+    /// <summary>A stored calendar in the shape it is written in, for an editor or an API answer.</summary>
+    public static ShiftCalendarInput Of(Domain.Performance.ShiftCalendar calendar) =>
+        new(calendar.TimeZoneId,
+            [.. calendar.Shifts.Select(s => new ShiftInput(s.Name, s.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), s.Length.TotalHours,
+                s.Days.Count == 7 ? [] : [.. s.Days.Select(d => d.ToString())],
+                [.. s.Breaks.Select(b => new BreakInput(b.Offset.TotalHours, b.Length.TotalMinutes))]))],
+            calendar.Holidays, [.. calendar.PlannedStops.Select(p => new PlannedStopInput(p.From, p.To, p.Reason))]);
+}
 
 /// <param name="Start">Local time the shift starts, <c>HH:mm</c>.</param>
 /// <param name="Days">English day names (<c>Monday</c>…); empty or null for every day.</param>

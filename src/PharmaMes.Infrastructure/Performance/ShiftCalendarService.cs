@@ -18,6 +18,24 @@ public sealed class ShiftCalendarService(IDbContextFactory<MesDbContext> context
         return await db.ShiftCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Scope == key, cancellationToken);
     }
 
+    /// <summary>A line, its site, and the calendars that may plan it: its own wins over its site's; with neither it is planned around the clock.</summary>
+    public async Task<LineCalendars?> ForLineAsync(string line, CancellationToken cancellationToken = default)
+    {
+        if (PlantCode.TryParse(line) is not { } code)
+            return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await (from l in db.Lines.AsNoTracking()
+                           where l.Code == code
+                           join a in db.Areas.AsNoTracking() on l.AreaId equals a.Id
+                           join s in db.Sites.AsNoTracking() on a.SiteId equals s.Id
+                           select new { l.Code, l.Name, Site = s.Code }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return null;
+        var calendars = await db.ShiftCalendars.AsNoTracking().Where(c => c.Scope == found.Code.Value || c.Scope == found.Site.Value).ToListAsync(cancellationToken);
+        return new LineCalendars(found.Code.Value, found.Name, found.Site.Value,
+            calendars.SingleOrDefault(c => c.Scope == found.Code.Value), calendars.SingleOrDefault(c => c.Scope == found.Site.Value));
+    }
+
     /// <summary>Creates or replaces the calendar of the line or site <paramref name="scope"/>; returns it as stored.</summary>
     public async Task<ShiftCalendar> SaveAsync(string scope, ShiftCalendarInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {

@@ -44,10 +44,9 @@ public static class ShiftCalendarApi
 public sealed record ShiftCalendarResource(string Scope, string TimeZone, IReadOnlyList<ShiftInput> Shifts, IReadOnlyList<DateOnly> Holidays,
     IReadOnlyList<PlannedStopInput> PlannedStops)
 {
-    public static ShiftCalendarResource Of(ShiftCalendar calendar) =>
-        new(calendar.Scope, calendar.TimeZoneId,
-            [.. calendar.Shifts.Select(s => new ShiftInput(s.Name, s.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), s.Length.TotalHours,
-                s.Days.Count == 7 ? [] : [.. s.Days.Select(d => d.ToString())],
-                [.. s.Breaks.Select(b => new BreakInput(b.Offset.TotalHours, b.Length.TotalMinutes))]))],
-            calendar.Holidays, [.. calendar.PlannedStops.Select(p => new PlannedStopInput(p.From, p.To, p.Reason))]);
+    public static ShiftCalendarResource Of(ShiftCalendar calendar)
+    {
+        var input = ShiftCalendarInput.Of(calendar);
+        return new(calendar.Scope, input.TimeZone!, input.Shifts!, input.Holidays!, input.PlannedStops!);
+    }
 }
