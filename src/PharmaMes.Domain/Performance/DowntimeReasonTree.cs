@@ -24,6 +24,19 @@ public static class DowntimeReasonTree
     public static DowntimeReason? Find(EquipmentClass equipmentClass, string? path) =>
         For(equipmentClass).FirstOrDefault(r => string.Equals(r.Path, path?.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The leaf a device's own reason text names, if it names one: its whole path ("Mechanical › Punch breakage", also
+    /// written with "&gt;" or "/"), or the leaf's name alone ("punch breakage"). Null when it matches none: the text is kept as sent.
+    /// </summary>
+    public static DowntimeReason? Match(EquipmentClass equipmentClass, string? deviceText)
+    {
+        if (string.IsNullOrWhiteSpace(deviceText))
+            return null;
+        var text = string.Join(DowntimeReason.Separator, deviceText.Split(['›', '>', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        return For(equipmentClass).FirstOrDefault(r => string.Equals(r.Path, text, StringComparison.OrdinalIgnoreCase))
+            ?? For(equipmentClass).FirstOrDefault(r => string.Equals(r.Name, text, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static DowntimeReason[] Specific(EquipmentClass equipmentClass) => equipmentClass switch
     {
         EquipmentClass.TabletPress =>

@@ -35,7 +35,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var equipment = unit.Value.Equipment;
         var planned = await PlannedAsync(db, unit.Value.Line, unit.Value.Site, start, end, cancellationToken);
         var split = Split(planned, by).ToList();
-        var history = await HistoryAsync(db, [equipment.Id], [planned, .. split.Select(p => p.Windows)], start, end, cancellationToken);
+        var history = await HistoryAsync(db, new() { [equipment.Id] = equipment.Class }, [planned, .. split.Select(p => p.Windows)], start, end, cancellationToken);
         var rate = equipment.IdealRatePerMinute;
         var figures = history.Compute(equipment.Id, planned, rate);
         var periods = split.Select(p => new OeePeriod(p.Name, p.Start, p.End, history.Compute(equipment.Id, p.Windows, rate)) { Complete = p.Ends <= end }).ToList();
@@ -62,7 +62,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var units = await db.Equipment.AsNoTracking().Where(e => e.LineId == line.Id).ToListAsync(cancellationToken);
         var planned = await PlannedAsync(db, line.Code, site, start, end, cancellationToken);
         var split = Split(planned, by).ToList();
-        var history = await HistoryAsync(db, [.. units.Select(u => u.Id)], [planned, .. split.Select(p => p.Windows)], start, end, cancellationToken);
+        var history = await HistoryAsync(db, units.ToDictionary(u => u.Id, u => u.Class), [planned, .. split.Select(p => p.Windows)], start, end, cancellationToken);
         OeeFigures LineFigures(IReadOnlyList<PlannedWindow> windows) =>
             Combine([.. units.Select(u => history.Compute(u.Id, windows, u.IdealRatePerMinute))]);
         var periods = split.Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows)) { Complete = p.Ends <= end }).ToList();
@@ -105,11 +105,13 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
 
     /// <summary>
     /// The equipment's state spans over the period and its counts at every instant the figures of <paramref name="windowSets"/>
-    /// will ask about, read as running totals (never report by report).
+    /// will ask about, read as running totals (never report by report). A stop's reason is the one a person gave, else the
+    /// device's text mapped onto the equipment class's reason tree when it names a leaf, else the device's text as sent.
     /// </summary>
-    private async Task<History> HistoryAsync(MesDbContext db, List<Guid> equipment, IReadOnlyList<IReadOnlyList<PlannedWindow>> windowSets,
+    private async Task<History> HistoryAsync(MesDbContext db, Dictionary<Guid, EquipmentClass> classes, IReadOnlyList<IReadOnlyList<PlannedWindow>> windowSets,
         DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
+        var equipment = classes.Keys.ToList();
         var now = clock.GetUtcNow();
         var intervals = await db.StateIntervals.AsNoTracking()
             .Where(i => equipment.Contains(i.EquipmentId) && i.StartedAt < to && (i.EndedAt == null || i.EndedAt > from))
@@ -123,7 +125,8 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
             .GroupBy(r => r.StateIntervalId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.AssignedAt)!.Reason);
         var byUnit = intervals.ToLookup(i => i.EquipmentId);
         var states = equipment.ToDictionary(id => id, id => byUnit[id]
-            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now, given.GetValueOrDefault(i.Id) ?? i.Reason)).OrderBy(s => s.Start).ToList());
+            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now,
+                given.GetValueOrDefault(i.Id) ?? DowntimeReasonTree.Match(classes[id], i.Reason)?.Path ?? i.Reason)).OrderBy(s => s.Start).ToList());
         var instants = equipment.ToDictionary(id => id, id => windowSets
             .SelectMany(windows => OeeCalculation.CountInstants(windows, Slice(windows, states[id]))).ToHashSet());
         return new History(states, await RunningTotalsReader.ReadAsync(db, instants, cancellationToken));

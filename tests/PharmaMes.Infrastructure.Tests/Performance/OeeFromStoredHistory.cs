@@ -60,7 +60,8 @@ public class OeeFromStoredHistory
         Assert.Equal(0.80, report.Figures.Performance!.Value, 10);
         Assert.Equal(0.95, report.Figures.Quality!.Value, 10);
         Assert.Equal(0.6333, report.Figures.Oee!.Value, 4);
-        Assert.Equal(("Punch breakage", 600.0, 1), (report.Figures.Losses[0].Reason, report.Figures.Losses[0].Seconds, report.Figures.Losses[0].Stops));
+        // The device said "Punch breakage": the loss is named by the tablet press's reason tree.
+        Assert.Equal(("Mechanical › Punch breakage", 600.0, 1), (report.Figures.Losses[0].Reason, report.Figures.Losses[0].Seconds, report.Figures.Losses[0].Stops));
     }
 
     [Fact]

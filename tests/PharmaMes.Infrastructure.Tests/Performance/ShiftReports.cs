@@ -31,7 +31,7 @@ public class ShiftReports
         Assert.Equal(4_000, shift.TotalCount);
         Assert.Equal(["PACKER", "PRESS"], shift.Equipment.Select(u => u.Equipment));
         Assert.Equal(3_800, shift.Equipment.Single(u => u.Equipment == "PRESS").GoodCount);
-        Assert.Contains(shift.Losses, l => l.Reason == "Punch breakage" && l.Seconds == 600 && l.Count == 1);
+        Assert.Contains(shift.Losses, l => l.Reason == "Mechanical › Punch breakage" && l.Seconds == 600 && l.Count == 1);
     }
 
     [Fact]
