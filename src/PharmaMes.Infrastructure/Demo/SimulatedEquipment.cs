@@ -1,4 +1,5 @@
 using PharmaMes.Domain.Common;
+using PharmaMes.Domain.Performance;
 using PharmaMes.Domain.Plant;
 
 namespace PharmaMes.Infrastructure.Demo;
@@ -46,7 +47,8 @@ internal sealed class SimulatedEquipment(string code, string baseTopic, Equipmen
         _ticksInState = 0;
         _stateLength = State switch
         {
-            EquipmentState.Down => 30 + random.Next(90),
+            // Most faults are cleared within a minute or two (small stops); some take a technician longer.
+            EquipmentState.Down => random.NextDouble() < 0.6 ? 20 + random.Next(80) : 180 + random.Next(420),
             EquipmentState.Cleaning => 60 + random.Next(120),
             EquipmentState.Idle => 10 + random.Next(40),
             _ => 300 + random.Next(900),
@@ -61,7 +63,7 @@ internal sealed class SimulatedEquipment(string code, string baseTopic, Equipmen
             case EquipmentState.Running:
                 // A fault about every half hour of running, scaled by eventfulness.
                 if (eventfulness > 0 && random.NextDouble() < eventfulness / 1800)
-                    return (EquipmentState.Down, Faults[random.Next(Faults.Length)]);
+                    return (EquipmentState.Down, Fault());
                 // Bioreactors run for days; other equipment finishes its batch now and then.
                 if (equipmentClass != EquipmentClass.Bioreactor && _ticksInState > _stateLength)
                     return (EquipmentState.Idle, null);
@@ -81,6 +83,16 @@ internal sealed class SimulatedEquipment(string code, string baseTopic, Equipmen
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// What the machine says about a fault: mostly a cause of its class's reason tree (as a PLC text names it, counted under
+    /// that reason), sometimes a bare alarm text no tree knows (kept as sent).
+    /// </summary>
+    private string Fault()
+    {
+        var causes = DowntimeReasonTree.For(equipmentClass).Where(r => !r.Planned).ToList();
+        return random.NextDouble() < 0.6 ? causes[random.Next(causes.Count)].Name : Faults[random.Next(Faults.Length)];
     }
 
     /// <summary>Current process values: only running (or held) equipment reports them.</summary>
