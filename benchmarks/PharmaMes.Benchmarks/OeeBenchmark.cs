@@ -14,7 +14,8 @@ namespace PharmaMes.Benchmarks;
 /// Time to answer a line's OEE, split by shift, over a long history: N equipment with 1 Hz counter reports and a state
 /// change every 10 minutes (a stop of 1 – 4 minutes after every 6 – 9 minutes of running) for D days, on a three-shift
 /// calendar. Each report carries the equipment's running totals (as the ingest writes them), so an answer reads the
-/// state intervals of the period and the totals at each window and start-up edge, never the reports one by one.
+/// state intervals of the period and the totals at each window and start-up edge, never the reports one by one; ended
+/// shifts, once computed, are kept (<see cref="OeePeriodCache"/>). The first answer (nothing kept) is printed on its own.
 /// </summary>
 internal static class OeeBenchmark
 {
@@ -31,6 +32,7 @@ internal static class OeeBenchmark
         var whole = new List<double>();
         var shift = new List<double>();
         OeeReport? last = null;
+        double firstMs = 0;
         for (var run = 0; run < runs + 1; run++)
         {
             var clock = Stopwatch.StartNew();
@@ -40,15 +42,18 @@ internal static class OeeBenchmark
             await oee.ForLineAsync("BENCH-L1", now.AddHours(-8), now, OeePeriodKind.Shift);
             var shiftMs = clock.Elapsed.TotalMilliseconds;
             if (run == 0)
-                continue; // warm-up
+            {
+                firstMs = wholeMs;
+                continue; // the first answer computes every shift; later ones read the ended shifts kept
+            }
             whole.Add(wholeMs);
             shift.Add(shiftMs);
         }
         whole.Sort();
         shift.Sort();
-        Console.WriteLine($"Line OEE by shift over {days} days ({last!.Periods.Count} shifts, OEE {last.Figures.Oee:0.000}): median {Median(whole):0} ms, slowest {whole[^1]:0} ms");
+        Console.WriteLine($"Line OEE by shift over {days} days ({last!.Periods.Count} shifts, OEE {last.Figures.Oee:0.000}): first answer {firstMs:0} ms (every shift computed), then median {Median(whole):0} ms, slowest {whole[^1]:0} ms (ended shifts kept)");
         Console.WriteLine($"Line OEE of the last 8 hours: median {Median(shift):0} ms, slowest {shift[^1]:0} ms");
-        Console.WriteLine($"RESULT oee equipment={equipment} days={days} period_ms={Median(whole):0} shift_ms={Median(shift):0} counts={rows.Counts}");
+        Console.WriteLine($"RESULT oee equipment={equipment} days={days} first_ms={firstMs:0} period_ms={Median(whole):0} shift_ms={Median(shift):0} counts={rows.Counts}");
         var judged = equipment >= 20 && days >= 30;
         Console.WriteLine($"  target: a line of 20 equipment over 30 days by shift under 200 ms -> {(!judged ? "not judged at this size" : Median(whole) < 200 ? "met" : "NOT met")}");
         return 0;

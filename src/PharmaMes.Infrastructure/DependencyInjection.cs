@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<Production.BatchExecutionService>();
         services.AddSingleton<Production.TelemetryCapture>();
         services.AddSingleton<Performance.OeeService>();
+        services.AddSingleton<Performance.OeePeriodCache>();
         services.AddSingleton<Performance.ShiftCalendarService>();
         services.AddSingleton<Performance.StopReasonService>();
         services.AddOptions<Production.ValueCaptureOptions>().BindConfiguration(Production.ValueCaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -100,7 +100,32 @@ public static class OeeCalculation
             new SixBigLosses(breakdowns, setup, small,
                 Math.Max(0, run - (Seconds(total) ?? run)),
                 Seconds(startUpRejects) ?? 0,
-                Seconds(reject - startUpRejects) ?? 0));
+                Seconds(reject - startUpRejects) ?? 0)) { Failures = failures };
+    }
+
+    /// <summary>
+    /// One equipment's figures over several periods (its shifts or hours) from each period's: times, counts, stops and
+    /// losses add up, and the ratios are taken of the sums, as <see cref="Compute(IReadOnlyList{PlannedWindow}, IReadOnlyList{StateSpan}, CountLedger, double?, TimeSpan?)"/>
+    /// would. A stop across two periods counts in each, as it does in each period's own figures.
+    /// </summary>
+    public static OeeFigures Sum(IReadOnlyList<OeeFigures> periods, double? idealRatePerMinute)
+    {
+        var ideal = idealRatePerMinute is > 0 ? idealRatePerMinute : null;
+        var (planned, run) = (periods.Sum(p => p.PlannedSeconds), periods.Sum(p => p.RunSeconds));
+        var (good, reject) = (periods.Sum(p => p.GoodCount), periods.Sum(p => p.RejectCount));
+        var total = good + reject;
+        var failures = periods.Sum(p => p.Failures);
+        var downState = periods.Sum(p => (p.MttrSeconds ?? 0) * p.Failures);
+        var availability = planned > 0 ? run / planned : (double?)null;
+        var performance = run > 0 && ideal is { } rate ? total / rate * 60 / run : (double?)null;
+        var quality = total > 0 ? (double)good / total : (double?)null;
+        var losses = periods.SelectMany(p => p.Losses).GroupBy(l => (l.Reason, l.State))
+            .Select(g => new OeeLoss(g.Key.Reason, g.Key.State, g.Sum(l => l.Seconds), g.Sum(l => l.Stops))).OrderByDescending(l => l.Seconds).ToList();
+        return new OeeFigures(planned, run, planned - run, total, good, reject, ideal, availability, performance, quality,
+            availability * performance * quality, failures > 0 ? run / failures : null, failures > 0 ? downState / failures : null, losses,
+            new SixBigLosses(periods.Sum(p => p.SixBigLosses.Breakdowns), periods.Sum(p => p.SixBigLosses.SetupAndAdjustments),
+                periods.Sum(p => p.SixBigLosses.SmallStops), periods.Sum(p => p.SixBigLosses.ReducedSpeed),
+                periods.Sum(p => p.SixBigLosses.StartUpRejects), periods.Sum(p => p.SixBigLosses.ProductionRejects))) { Failures = failures };
     }
 
     /// <summary>The figures of each shift occurrence in the windows, in time order: a stop across two shifts is split between them.</summary>

@@ -20,4 +20,8 @@ public sealed record OeeFigures(
     double? MtbfSeconds,
     double? MttrSeconds,
     IReadOnlyList<OeeLoss> Losses,
-    SixBigLosses SixBigLosses);
+    SixBigLosses SixBigLosses)
+{
+    /// <summary>Down stops in the planned time (MTBF = run time ÷ failures); kept so that periods add up exactly.</summary>
+    public int Failures { get; init; }
+}

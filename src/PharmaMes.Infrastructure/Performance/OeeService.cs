@@ -9,9 +9,10 @@ namespace PharmaMes.Infrastructure.Performance;
 /// <summary>
 /// OEE of an equipment or a line from the stored state intervals and counter reports, over the planned time of the
 /// line's shift calendar (else its site's, else around the clock). Never from what a screen shows: asked live or
-/// afterwards, the same period gives the same figures. Time after now is not planned yet.
+/// afterwards, the same period gives the same figures. Time after now is not planned yet. A period's figures add up
+/// its shifts' (or hours'); those of ended shifts come from <see cref="OeePeriodCache"/> once computed.
 /// </summary>
-public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
+public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeriodCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(93);
 
@@ -35,10 +36,9 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var equipment = unit.Value.Equipment;
         var planned = await PlannedAsync(db, unit.Value.Line, unit.Value.Site, start, end, cancellationToken);
         var split = Split(planned, by).ToList();
-        var history = await HistoryAsync(db, new() { [equipment.Id] = equipment.Class }, [planned, .. split.Select(p => p.Windows)], start, end, cancellationToken);
-        var rate = equipment.IdealRatePerMinute;
-        var figures = history.Compute(equipment.Id, planned, rate);
-        var periods = split.Select(p => new OeePeriod(p.Name, p.Start, p.End, history.Compute(equipment.Id, p.Windows, rate)) { Complete = p.Ends <= end }).ToList();
+        var byPeriod = (await PeriodFiguresAsync(db, [equipment], split, start, end, cancellationToken))[equipment.Id];
+        var figures = OeeCalculation.Sum(byPeriod, equipment.IdealRatePerMinute);
+        var periods = split.Select((p, i) => new OeePeriod(p.Name, p.Start, p.End, byPeriod[i]) { Complete = p.Ends <= end }).ToList();
         return new OeeReport(equipment.Code.Value, start, end, figures, periods) { Name = equipment.Name };
     }
 
@@ -62,12 +62,10 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var units = await db.Equipment.AsNoTracking().Where(e => e.LineId == line.Id).ToListAsync(cancellationToken);
         var planned = await PlannedAsync(db, line.Code, site, start, end, cancellationToken);
         var split = Split(planned, by).ToList();
-        var history = await HistoryAsync(db, units.ToDictionary(u => u.Id, u => u.Class), [planned, .. split.Select(p => p.Windows)], start, end, cancellationToken);
-        OeeFigures LineFigures(IReadOnlyList<PlannedWindow> windows) =>
-            Combine([.. units.Select(u => history.Compute(u.Id, windows, u.IdealRatePerMinute))]);
-        var periods = split.Select(p => new OeePeriod(p.Name, p.Start, p.End, LineFigures(p.Windows)) { Complete = p.Ends <= end }).ToList();
+        var byPeriod = await PeriodFiguresAsync(db, units, split, start, end, cancellationToken);
+        var periods = split.Select((p, i) => new OeePeriod(p.Name, p.Start, p.End, Combine([.. units.Select(u => byPeriod[u.Id][i])])) { Complete = p.Ends <= end }).ToList();
         var perUnit = units.OrderBy(u => u.Code.Value, StringComparer.Ordinal)
-            .Select(u => new OeeUnit(u.Code.Value, u.Name, history.Compute(u.Id, planned, u.IdealRatePerMinute))).ToList();
+            .Select(u => new OeeUnit(u.Code.Value, u.Name, OeeCalculation.Sum(byPeriod[u.Id], u.IdealRatePerMinute))).ToList();
         return new OeeReport(line.Code.Value, start, end, Combine([.. perUnit.Select(u => u.Figures)]), periods) { Name = line.Name, Units = perUnit };
     }
 
@@ -104,15 +102,46 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
     }
 
     /// <summary>
-    /// The equipment's state spans over the period and its counts at every instant the figures of <paramref name="windowSets"/>
-    /// will ask about, read as running totals (never report by report). A stop's reason is the one a person gave, else the
-    /// device's text mapped onto the equipment class's reason tree when it names a leaf, else the device's text as sent.
+    /// Each unit's figures for each period: a whole ended period kept in the cache is taken from there; the others are
+    /// computed from the database, and kept when they are whole, ended and no open state interval reaches into them.
     /// </summary>
-    private async Task<History> HistoryAsync(MesDbContext db, Dictionary<Guid, EquipmentClass> classes, IReadOnlyList<IReadOnlyList<PlannedWindow>> windowSets,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, OeeFigures[]>> PeriodFiguresAsync(MesDbContext db, IReadOnlyList<Equipment> units, List<Period> split,
+        DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var equipment = classes.Keys.ToList();
+        bool Whole(Period period) => period.Start >= start && period.Ends <= end;
+        var figures = units.ToDictionary(u => u.Id, _ => new OeeFigures[split.Count]);
+        var versions = units.ToDictionary(u => u.Id, u => cache.Version(u.Id));
+        var missing = new Dictionary<Guid, List<int>>();
+        foreach (var unit in units)
+            for (var i = 0; i < split.Count; i++)
+                if (!Whole(split[i]) || !cache.TryGet(unit.Id, split[i].Windows, unit.IdealRatePerMinute, out figures[unit.Id][i]))
+                    (missing.TryGetValue(unit.Id, out var list) ? list : missing[unit.Id] = []).Add(i);
+        if (missing.Count == 0)
+            return figures;
+        var history = await HistoryAsync(db, units.Where(u => missing.ContainsKey(u.Id))
+            .ToDictionary(u => u.Id, u => (u.Class, (IReadOnlyList<IReadOnlyList<PlannedWindow>>)[.. missing[u.Id].Select(i => split[i].Windows)])), cancellationToken);
+        foreach (var unit in units.Where(u => missing.ContainsKey(u.Id)))
+            foreach (var i in missing[unit.Id])
+            {
+                var computed = figures[unit.Id][i] = history.Compute(unit.Id, split[i].Windows, unit.IdealRatePerMinute);
+                if (Whole(split[i]) && history.ClosedThrough(unit.Id, split[i].Ends))
+                    cache.Keep(unit.Id, versions[unit.Id], split[i].Windows, unit.IdealRatePerMinute, computed);
+            }
+        return figures;
+    }
+
+    /// <summary>
+    /// The equipment's state spans over its window sets and its counts at every instant their figures will ask about,
+    /// read as running totals (never report by report). A stop's reason is the one a person gave, else the device's
+    /// text mapped onto the equipment class's reason tree when it names a leaf, else the device's text as sent.
+    /// </summary>
+    private async Task<History> HistoryAsync(MesDbContext db, Dictionary<Guid, (EquipmentClass Class, IReadOnlyList<IReadOnlyList<PlannedWindow>> Sets)> units,
+        CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
+        var equipment = units.Keys.ToList();
+        var all = units.Values.SelectMany(u => u.Sets).SelectMany(w => w).ToList();
+        var (from, to) = (all.Min(w => w.Start), all.Max(w => w.End));
         var intervals = await db.StateIntervals.AsNoTracking()
             .Where(i => equipment.Contains(i.EquipmentId) && i.StartedAt < to && (i.EndedAt == null || i.EndedAt > from))
             .Select(i => new { i.Id, i.EquipmentId, i.State, i.StartedAt, i.EndedAt, i.Reason })
@@ -126,30 +155,37 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         var byUnit = intervals.ToLookup(i => i.EquipmentId);
         var states = equipment.ToDictionary(id => id, id => byUnit[id]
             .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now,
-                given.GetValueOrDefault(i.Id) ?? DowntimeReasonTree.Match(classes[id], i.Reason)?.Path ?? i.Reason)).OrderBy(s => s.Start).ToList());
-        var instants = equipment.ToDictionary(id => id, id => windowSets
+                given.GetValueOrDefault(i.Id) ?? DowntimeReasonTree.Match(units[id].Class, i.Reason)?.Path ?? i.Reason)).OrderBy(s => s.Start).ToList());
+        var openSince = equipment.ToDictionary(id => id, id => byUnit[id].Where(i => i.EndedAt == null).Select(i => (DateTimeOffset?)i.StartedAt).Min());
+        var instants = equipment.ToDictionary(id => id, id => units[id].Sets
             .SelectMany(windows => OeeCalculation.CountInstants(windows, Slice(windows, states[id]))).ToHashSet());
-        return new History(states, await RunningTotalsReader.ReadAsync(db, instants, cancellationToken));
+        return new History(states, openSince, await RunningTotalsReader.ReadAsync(db, instants, cancellationToken));
     }
 
     /// <summary>The state spans that touch the windows: each shift is computed from its own spans, not the whole period's.</summary>
     private static IReadOnlyList<StateSpan> Slice(IReadOnlyList<PlannedWindow> windows, List<StateSpan> states) =>
         windows.Count == 0 ? [] : HistorySlice.States(states, windows.Min(w => w.Start), windows.Max(w => w.End));
 
-    private sealed record History(Dictionary<Guid, List<StateSpan>> States, Dictionary<Guid, CountLedger> Counts)
+    private sealed record History(Dictionary<Guid, List<StateSpan>> States, Dictionary<Guid, DateTimeOffset?> OpenSince, Dictionary<Guid, CountLedger> Counts)
     {
         /// <summary>A span keeps its full length (a small stop is judged by it); only the spans that touch the windows are passed.</summary>
         public OeeFigures Compute(Guid equipment, IReadOnlyList<PlannedWindow> windows, double? idealRate) =>
             OeeCalculation.Compute(windows, Slice(windows, States[equipment]), Counts[equipment], idealRate);
+
+        /// <summary>Whether every state interval up to <paramref name="until"/> has ended (an open one still grows, and a stop's length decides its kind).</summary>
+        public bool ClosedThrough(Guid equipment, DateTimeOffset until) => OpenSince[equipment] is not { } open || open >= until;
     }
 
-    private static IEnumerable<(string Name, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Ends, IReadOnlyList<PlannedWindow> Windows)> Split(
+    /// <summary>A shift occurrence or an hour: its name, start, the end of its planned time, when it ends, and its planned windows.</summary>
+    private sealed record Period(string Name, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Ends, IReadOnlyList<PlannedWindow> Windows);
+
+    private static IEnumerable<Period> Split(
         IReadOnlyList<PlannedWindow> planned, OeePeriodKind by)
     {
         if (by == OeePeriodKind.Shift)
             return planned.GroupBy(w => (w.Shift, w.ShiftStart, w.ShiftEnd)).OrderBy(g => g.Key.ShiftStart)
-                .Select(g => (g.Key.Shift, g.Key.ShiftStart, g.Max(w => w.End), g.Key.ShiftEnd, (IReadOnlyList<PlannedWindow>)[.. g]));
-        var hours = new List<(string, DateTimeOffset, DateTimeOffset, DateTimeOffset, IReadOnlyList<PlannedWindow>)>();
+                .Select(g => new Period(g.Key.Shift, g.Key.ShiftStart, g.Max(w => w.End), g.Key.ShiftEnd, [.. g]));
+        var hours = new List<Period>();
         if (planned.Count == 0)
             return hours;
         var first = planned.Min(w => w.Start);
@@ -159,7 +195,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
             var pieces = planned.Where(w => w.Start < end && w.End > start)
                 .Select(w => w with { Start = w.Start > start ? w.Start : start, End = w.End < end ? w.End : end }).ToList();
             if (pieces.Count > 0)
-                hours.Add((hour.UtcDateTime.ToString("yyyy-MM-dd HH:00", System.Globalization.CultureInfo.InvariantCulture), start, pieces.Max(p => p.End), end, pieces));
+                hours.Add(new Period(hour.UtcDateTime.ToString("yyyy-MM-dd HH:00", System.Globalization.CultureInfo.InvariantCulture), start, pieces.Max(p => p.End), end, pieces));
         }
         return hours;
     }
@@ -176,14 +212,14 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, TimePro
         double? availability = planned > 0 ? run / planned : null;
         double? performance = countingRun > 0 ? effective / countingRun : null;
         double? quality = effective > 0 ? goodTime / effective : null;
-        var failures = units.Sum(u => u.MtbfSeconds is { } mtbf && mtbf > 0 ? u.RunSeconds / mtbf : 0);
-        var downState = units.Sum(u => u.MttrSeconds is { } mttr && u.MtbfSeconds is { } mtbf && mtbf > 0 ? mttr * u.RunSeconds / mtbf : 0);
+        var failures = units.Sum(u => u.Failures);
+        var downState = units.Sum(u => (u.MttrSeconds ?? 0) * u.Failures);
         var losses = units.SelectMany(u => u.Losses).GroupBy(l => (l.Reason, l.State))
             .Select(g => new OeeLoss(g.Key.Reason, g.Key.State, g.Sum(l => l.Seconds), g.Sum(l => l.Stops))).OrderByDescending(l => l.Seconds).ToList();
         return new OeeFigures(planned, run, planned - run, units.Sum(u => u.TotalCount), units.Sum(u => u.GoodCount), units.Sum(u => u.RejectCount), null,
             availability, performance, quality, availability * performance * quality,
             failures > 0 ? run / failures : null, failures > 0 ? downState / failures : null, losses,
             new SixBigLosses(units.Sum(u => u.SixBigLosses.Breakdowns), units.Sum(u => u.SixBigLosses.SetupAndAdjustments), units.Sum(u => u.SixBigLosses.SmallStops),
-                units.Sum(u => u.SixBigLosses.ReducedSpeed), units.Sum(u => u.SixBigLosses.StartUpRejects), units.Sum(u => u.SixBigLosses.ProductionRejects)));
+                units.Sum(u => u.SixBigLosses.ReducedSpeed), units.Sum(u => u.SixBigLosses.StartUpRejects), units.Sum(u => u.SixBigLosses.ProductionRejects))) { Failures = failures };
     }
 }

@@ -12,6 +12,12 @@ public sealed record CommittedChanges(bool OutboxWritten, IReadOnlySet<Guid> Mat
     /// <summary>Sites, areas, lines, equipment or tags were added or corrected: the ingest and live cache reload the plant.</summary>
     public bool PlantChanged { get; init; }
 
+    /// <summary>
+    /// Equipment whose history OEE reads changed (counter reports, state intervals, stop reasons), each with the earliest
+    /// instant the change touched: figures of periods ending before it still hold.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, DateTimeOffset> HistoryChanged { get; init; } = new Dictionary<Guid, DateTimeOffset>();
+
     public bool IsEmpty => !OutboxWritten && MaterialsWithStockChange.Count == 0 && BatchesChanged.Count == 0 && EquipmentChanged.Count == 0 && !PlantChanged
-        && QualityExceptionsChanged.Count == 0;
+        && QualityExceptionsChanged.Count == 0 && HistoryChanged.Count == 0;
 }

@@ -79,6 +79,7 @@ public abstract class MesDbContext(DbContextOptions options)
     private readonly HashSet<string> _batchesChanged = [];
     private readonly HashSet<string> _equipmentChanged = [];
     private readonly HashSet<string> _exceptionsChanged = [];
+    private readonly Dictionary<Guid, DateTimeOffset> _historyChanged = [];
     private bool _plantChanged;
     private List<AuditEntry> _pendingAudit = [];
 
@@ -149,6 +150,19 @@ public abstract class MesDbContext(DbContextOptions options)
             .Where(e => e.State is EntityState.Added || (e.State == EntityState.Modified && (e.Property(x => x.Status).IsModified
                 || e.Property(x => x.CleanUntil).IsModified || e.Property(x => x.CalibrationDueOn).IsModified || e.Property(x => x.CalibrationFailedOn).IsModified)))
             .Select(e => e.Entity.Code.Value));
+        // What OEE reads: a reason given later may concern any stop of the equipment, so it touches all of its history.
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var touched = entry.Entity switch
+            {
+                ProductionCount count => (count.EquipmentId, count.At),
+                StateInterval interval => (interval.EquipmentId, interval.StartedAt),
+                Domain.Performance.StopReason reason => (reason.EquipmentId, DateTimeOffset.MinValue),
+                _ => ((Guid, DateTimeOffset)?)null,
+            };
+            if (touched is var (equipment, at) && (!_historyChanged.TryGetValue(equipment, out var earliest) || at < earliest))
+                _historyChanged[equipment] = at;
+        }
         // Equipment is modified all day by its device (state, counters); only new equipment changes the model.
         _plantChanged |= ChangeTracker.Entries().Any(e =>
             (e.Entity is Site or Area or Line or TagDefinition && e.State is EntityState.Added or EntityState.Modified)
@@ -160,14 +174,16 @@ public abstract class MesDbContext(DbContextOptions options)
     internal CommittedChanges? TakeCommittedChanges()
     {
         if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0 && _equipmentChanged.Count == 0 && !_plantChanged
-            && _exceptionsChanged.Count == 0)
+            && _exceptionsChanged.Count == 0 && _historyChanged.Count == 0)
             return null;
         var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet())
         {
             EquipmentChanged = _equipmentChanged.ToHashSet(),
             PlantChanged = _plantChanged,
             QualityExceptionsChanged = _exceptionsChanged.ToHashSet(),
+            HistoryChanged = new Dictionary<Guid, DateTimeOffset>(_historyChanged),
         };
+        _historyChanged.Clear();
         _outboxWritten = false;
         _plantChanged = false;
         _stockChanged.Clear();

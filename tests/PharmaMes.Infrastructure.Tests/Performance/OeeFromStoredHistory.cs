@@ -144,9 +144,7 @@ public class OeeFromStoredHistory
         {
             var report = (await host.Get<OeeService>().ForEquipmentAsync("PRESS", At(590).AddSeconds(17), now, by))!;
             Assert.True(report.Periods.Count >= (by == OeePeriodKind.Shift ? 2 : 8), $"{by}: {report.Periods.Count} periods");
-            var whole = OeeCalculation.Compute(calendar.PlannedWindows(report.From, report.To), states, reports, 100);
-            Assert.Equal((whole.TotalCount, whole.RejectCount, whole.SixBigLosses), (report.Figures.TotalCount, report.Figures.RejectCount, report.Figures.SixBigLosses));
-            Assert.True(whole.SixBigLosses.StartUpRejects > 0);
+            var expectedPeriods = new List<OeeFigures>();
             foreach (var period in report.Periods)
             {
                 var windows = calendar.PlannedWindows(report.From, report.To).Where(w => w.Start < period.End && w.End > period.Start)
@@ -154,7 +152,49 @@ public class OeeFromStoredHistory
                 var expected = OeeCalculation.Compute(windows, states.Where(s => s.Start < windows.Max(w => w.End) && s.End > windows.Min(w => w.Start)).ToList(), reports, 100);
                 Assert.Equal((expected.TotalCount, expected.GoodCount, expected.RejectCount, expected.SixBigLosses.StartUpRejects),
                     (period.Figures.TotalCount, period.Figures.GoodCount, period.Figures.RejectCount, period.Figures.SixBigLosses.StartUpRejects));
+                expectedPeriods.Add(expected);
             }
+            // The whole period adds up its periods; its counts are all the planned time's counts.
+            var whole = OeeCalculation.Sum(expectedPeriods, 100);
+            Assert.Equal((whole.TotalCount, whole.RejectCount, whole.SixBigLosses, whole.Oee), (report.Figures.TotalCount, report.Figures.RejectCount, report.Figures.SixBigLosses, report.Figures.Oee));
+            Assert.Equal(OeeCalculation.Compute(calendar.PlannedWindows(report.From, report.To), states, reports, 100).TotalCount, report.Figures.TotalCount);
+            Assert.True(whole.SixBigLosses.StartUpRejects > 0);
         }
+    }
+
+    [Fact]
+    public async Task AnEndedShiftIsKeptAndALateReportOrAReasonGivenLaterStillCounts()
+    {
+        // At 16:00 the early shift (06:00 – 14:00) has ended; the press last reported at 07:00.
+        await using var host = await PlantAsync(withCalendar: true, now: At(600));
+        var oee = host.Get<OeeService>();
+        var first = (await oee.ForEquipmentAsync("PRESS", Six.AddHours(-1), At(600)))!;
+        var shift = Assert.Single(first.Periods);
+        Assert.True(shift.Complete);
+        var windows = (await host.NewContext().ShiftCalendars.SingleAsync()).PlannedWindows(Six.AddHours(-1), At(600));
+        var pressId = (await host.NewContext().Equipment.SingleAsync(e => e.Code == new PlantCode("PRESS"))).Id;
+        Assert.True(host.Get<OeePeriodCache>().TryGet(pressId, windows, 100, out var kept));
+        Assert.Equal(4_000, kept.TotalCount);
+
+        // The press's buffered report of 08:00 arrives now (after its 07:00 one, so it is accepted): the kept shift is dropped.
+        await using (var db = host.NewContext())
+        {
+            db.AuditActor = AuditActor.System("test device", "Buffered report");
+            var press = await db.Equipment.SingleAsync(e => e.Id == pressId);
+            db.ProductionCounts.Add(press.RecordCounters(new CounterReading(press.LastGoodCount!.Value + 480, press.LastRejectCount!.Value + 20, At(120))));
+            await db.SaveChangesAsync();
+        }
+        var afterReport = (await oee.ForEquipmentAsync("PRESS", Six.AddHours(-1), At(600)))!;
+
+        // A person then names the 06:25 stop differently: the loss moves to that reason.
+        var stop = await host.NewContext().StateIntervals.SingleAsync(i => i.EquipmentId == pressId && i.State == EquipmentState.Down);
+        await host.Get<StopReasonService>().AssignAsync(stop.Id, "Material › Waiting for granulate", AuditActor.System("test", "Reason given later"));
+        var afterReason = (await oee.ForEquipmentAsync("PRESS", Six.AddHours(-1), At(600)))!;
+
+        Assert.Equal((4_500L, 220L), (afterReport.Figures.TotalCount, afterReport.Figures.RejectCount));
+        Assert.Equal(4_500, afterReport.Periods[0].Figures.TotalCount);
+        Assert.Equal("Mechanical › Punch breakage", afterReport.Figures.Losses.Single(l => l.State == EquipmentState.Down).Reason);
+        Assert.Equal("Material › Waiting for granulate", afterReason.Figures.Losses.Single(l => l.State == EquipmentState.Down).Reason);
+        Assert.Equal(4_500, afterReason.Figures.TotalCount);
     }
 }
