@@ -55,7 +55,7 @@ public static class OeeCalculation
             var key = (string.IsNullOrWhiteSpace(span.Reason) ? span.State.ToString() : span.Reason.Trim(), span.State);
             var (seconds, stops) = losses.GetValueOrDefault(key);
             losses[key] = (seconds + inPlan, stops + 1);
-            if (span.Length < threshold)
+            if (span.WholeLength < threshold)
                 small += inPlan;
             else if (span.State == EquipmentState.Down)
                 breakdowns += inPlan;
@@ -63,7 +63,8 @@ public static class OeeCalculation
                 setup += inPlan;
             if (span.State == EquipmentState.Down)
             {
-                failures++;
+                if (!span.ContinuesStop)
+                    failures++;
                 downState += inPlan;
             }
         }
@@ -189,7 +190,7 @@ public static class OeeCalculation
     {
         var starts = new List<DateTimeOffset>();
         for (var i = 1; i < ordered.Count; i++)
-            if (ordered[i].State == EquipmentState.Running && ordered[i - 1].State != EquipmentState.Running && ordered[i - 1].Length >= threshold)
+            if (ordered[i].State == EquipmentState.Running && ordered[i - 1].State != EquipmentState.Running && ordered[i - 1].WholeLength >= threshold)
                 starts.Add(ordered[i].Start);
         return starts;
     }

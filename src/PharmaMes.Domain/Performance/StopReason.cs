@@ -17,11 +17,17 @@ public class StopReason
     public bool Planned { get; private set; }
     public string AssignedBy { get; private set; } = "";
     public DateTimeOffset AssignedAt { get; private set; }
+    /// <summary>
+    /// Where this reason starts within the stop when a person split it into parts (each part runs to the next part's
+    /// start); null for the whole stop, or its first part. The parts of one split share <see cref="AssignedAt"/>.
+    /// </summary>
+    public DateTimeOffset? From { get; private set; }
 
     protected StopReason() { }
 
-    public StopReason(Guid stateIntervalId, Guid equipmentId, DowntimeReason reason, string assignedBy, DateTimeOffset at)
+    public StopReason(Guid stateIntervalId, Guid equipmentId, DowntimeReason reason, string assignedBy, DateTimeOffset at, DateTimeOffset? from = null)
     {
+        From = from;
         Id = Ids.New();
         StateIntervalId = stateIntervalId;
         EquipmentId = equipmentId;

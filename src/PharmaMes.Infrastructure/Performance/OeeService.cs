@@ -146,20 +146,44 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
             .Where(i => equipment.Contains(i.EquipmentId) && i.StartedAt < to && (i.EndedAt == null || i.EndedAt > from))
             .Select(i => new { i.Id, i.EquipmentId, i.State, i.StartedAt, i.EndedAt, i.Reason })
             .ToListAsync(cancellationToken);
-        // A reason a person gave later wins over the device's (or its silence); the latest given wins.
+        // A reason a person gave later wins over the device's (or its silence); the latest given wins, with all its parts
+        // when the person split the stop.
         var intervalIds = intervals.Where(i => i.State != EquipmentState.Running).Select(i => i.Id).ToHashSet();
         var given = (await db.StopReasons.AsNoTracking().Where(r => equipment.Contains(r.EquipmentId) && r.AssignedAt >= from.AddDays(-1))
-                .Select(r => new { r.StateIntervalId, r.Reason, r.AssignedAt }).ToListAsync(cancellationToken))
+                .Select(r => new { r.StateIntervalId, r.Reason, r.AssignedAt, r.From }).ToListAsync(cancellationToken))
             .Where(r => intervalIds.Contains(r.StateIntervalId))
-            .GroupBy(r => r.StateIntervalId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.AssignedAt)!.Reason);
+            .GroupBy(r => r.StateIntervalId).ToDictionary(g => g.Key, g =>
+            {
+                var latest = g.Max(r => r.AssignedAt);
+                return g.Where(r => r.AssignedAt == latest).OrderBy(r => r.From ?? DateTimeOffset.MinValue).Select(r => (r.From, r.Reason)).ToList();
+            });
         var byUnit = intervals.ToLookup(i => i.EquipmentId);
         var states = equipment.ToDictionary(id => id, id => byUnit[id]
-            .Select(i => new StateSpan(i.State, i.StartedAt, i.EndedAt ?? now,
-                given.GetValueOrDefault(i.Id) ?? DowntimeReasonTree.Match(units[id].Class, i.Reason)?.Path ?? i.Reason)).OrderBy(s => s.Start).ToList());
+            .SelectMany(i => Spans(i.State, i.StartedAt, i.EndedAt ?? now, given.GetValueOrDefault(i.Id),
+                DowntimeReasonTree.Match(units[id].Class, i.Reason)?.Path ?? i.Reason)).OrderBy(s => s.Start).ToList());
         var openSince = equipment.ToDictionary(id => id, id => byUnit[id].Where(i => i.EndedAt == null).Select(i => (DateTimeOffset?)i.StartedAt).Min());
         var instants = equipment.ToDictionary(id => id, id => units[id].Sets
             .SelectMany(windows => OeeCalculation.CountInstants(windows, Slice(windows, states[id]))).ToHashSet());
         return new History(states, openSince, await RunningTotalsReader.ReadAsync(db, instants, cancellationToken));
+    }
+
+    /// <summary>An interval as one span with its reason, or as the parts a person split it into, each with its own reason.</summary>
+    private static IEnumerable<StateSpan> Spans(EquipmentState state, DateTimeOffset start, DateTimeOffset end, List<(DateTimeOffset? From, string Reason)>? given,
+        string? deviceReason)
+    {
+        if (given is null or [])
+            return [new StateSpan(state, start, end, deviceReason)];
+        if (given is [var whole])
+            return [new StateSpan(state, start, end, whole.Reason)];
+        var parts = new List<StateSpan>();
+        for (var i = 0; i < given.Count; i++)
+        {
+            var (from, to) = (i == 0 ? start : given[i].From ?? start, i + 1 < given.Count ? given[i + 1].From ?? end : end);
+            (from, to) = (from < start ? start : from, to > end ? end : to);
+            if (to > from)
+                parts.Add(new StateSpan(state, from, to, given[i].Reason) { StopLength = end - start, ContinuesStop = parts.Count > 0 });
+        }
+        return parts;
     }
 
     /// <summary>The state spans that touch the windows: each shift is computed from its own spans, not the whole period's.</summary>

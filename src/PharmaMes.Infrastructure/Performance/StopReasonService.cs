@@ -34,20 +34,50 @@ public sealed class StopReasonService(IDbContextFactory<MesDbContext> contexts, 
                 DowntimeReasonTree.For(byId[i.EquipmentId].Class)))];
     }
 
+    /// <summary>
+    /// Splits a stop in two at <paramref name="at"/>, each part with its own reason (waiting for material, then a
+    /// breakdown while waiting). It stays one stop: one failure, judged small or not by its whole length. A later
+    /// reason or split supersedes this one.
+    /// </summary>
+    public async Task SplitAsync(Guid intervalId, DateTimeOffset at, string firstReason, string secondReason, AuditActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = actor;
+        db.AuditClock = clock;
+        var (interval, equipment) = await StopAsync(db, intervalId, cancellationToken);
+        var end = interval.EndedAt ?? clock.GetUtcNow();
+        if (at <= interval.StartedAt || at >= end)
+            throw new DomainException($"Split the stop between its start ({interval.StartedAt.UtcDateTime:HH:mm:ss}) and its end ({end.UtcDateTime:HH:mm:ss} UTC).");
+        var first = Reason(equipment, firstReason);
+        var second = Reason(equipment, secondReason);
+        var now = clock.GetUtcNow();
+        db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, first, actor.Name, now));
+        db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, second, actor.Name, now, from: at));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Gives the stop its reason; a later reason for the same stop supersedes this one (both stay in the trail).</summary>
     public async Task AssignAsync(Guid intervalId, string reasonPath, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AuditActor = actor;
         db.AuditClock = clock;
+        var (interval, equipment) = await StopAsync(db, intervalId, cancellationToken);
+        db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, Reason(equipment, reasonPath), actor.Name, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task<(StateInterval Interval, Equipment Equipment)> StopAsync(MesDbContext db, Guid intervalId, CancellationToken cancellationToken)
+    {
         var interval = await db.StateIntervals.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intervalId, cancellationToken)
             ?? throw new DomainException("There is no such stop.");
         if (interval.State == EquipmentState.Running)
             throw new DomainException("The equipment was running then: only a stop has a reason.");
-        var equipment = await db.Equipment.AsNoTracking().SingleAsync(e => e.Id == interval.EquipmentId, cancellationToken);
-        var reason = DowntimeReasonTree.Find(equipment.Class, reasonPath)
-            ?? throw new DomainException($"'{reasonPath}' is not a reason for a {equipment.Class}: choose one from its list.");
-        db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, reason, actor.Name, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        return (interval, await db.Equipment.AsNoTracking().SingleAsync(e => e.Id == interval.EquipmentId, cancellationToken));
     }
+
+    private static DowntimeReason Reason(Equipment equipment, string path) =>
+        DowntimeReasonTree.Find(equipment.Class, path)
+            ?? throw new DomainException($"'{path}' is not a reason for a {equipment.Class}: choose one from its list.");
 }

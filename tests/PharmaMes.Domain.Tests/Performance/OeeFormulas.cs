@@ -131,4 +131,24 @@ public class OeeFormulas
         Assert.Equal(10, figures.SixBigLosses.StartUpRejects, 6);
         Assert.Equal(5, figures.SixBigLosses.ProductionRejects, 6);
     }
+
+    [Fact]
+    public void AStopSplitIntoTwoReasonsIsOneFailureJudgedByItsWholeLength()
+    {
+        // Down 20 – 23 (3 minutes: a breakdown, not a small stop), split at 21.5 into two causes of 1.5 minutes each.
+        var whole = TimeSpan.FromMinutes(3);
+        var figures = OeeCalculation.Compute([Window(0, 60)],
+        [
+            Span(EquipmentState.Running, 0, 20),
+            Span(EquipmentState.Down, 20, 21.5, "Material › Waiting for granulate") with { StopLength = whole },
+            Span(EquipmentState.Down, 21.5, 23, "Mechanical › Punch breakage") with { StopLength = whole, ContinuesStop = true },
+            Span(EquipmentState.Running, 23, 60),
+        ], [], 100);
+
+        Assert.Equal([("Material › Waiting for granulate", 90.0, 1), ("Mechanical › Punch breakage", 90.0, 1)],
+            figures.Losses.OrderBy(l => l.Reason).Select(l => (l.Reason, l.Seconds, l.Stops)));
+        Assert.Equal(1, figures.Failures);
+        Assert.Equal(180, figures.MttrSeconds);
+        Assert.Equal((180.0, 0.0), (figures.SixBigLosses.Breakdowns, figures.SixBigLosses.SmallStops));
+    }
 }

@@ -1,3 +1,4 @@
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Common;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Performance;
@@ -41,5 +42,28 @@ public class StopReasonGiving
         var refused = await Assert.ThrowsAsync<DomainException>(() => reasons.AssignAsync(idle.IntervalId, "Material › Foil web break", Operator));
 
         Assert.Contains("is not a reason for a TabletPress", refused.Message);
+    }
+
+    [Fact]
+    public async Task AStopSplitInTwoNamesEachPartsLossAndAnInstantOutsideTheStopIsRefused()
+    {
+        await using var host = await PlantAsync(withCalendar: false, now: Six.AddHours(10));
+        var reasons = host.Get<StopReasonService>();
+        // The press's Idle 07:00 – 16:00: waiting for granulate until 09:00, then a breakdown.
+        var idle = (await reasons.UnexplainedAsync("L1", Six.AddHours(-1))).Single();
+
+        var outside = await Assert.ThrowsAsync<DomainException>(() =>
+            reasons.SplitAsync(idle.IntervalId, Six.AddHours(17), "Material › Waiting for granulate", "Mechanical › Punch breakage", Operator));
+        await reasons.SplitAsync(idle.IntervalId, Six.AddHours(3), "Material › Waiting for granulate", "mechanical › punch breakage", Operator);
+
+        Assert.StartsWith("Split the stop between its start (07:00:00)", outside.Message);
+        Assert.Empty(await reasons.UnexplainedAsync("L1", Six.AddHours(-1)));
+        var oee = (await host.Get<OeeService>().ForEquipmentAsync("PRESS", Six, Six.AddHours(4)))!;
+        Assert.Equal(2 * 3600, oee.Figures.Losses.Single(l => l.Reason == "Material › Waiting for granulate").Seconds);
+        // The idle part after 09:00 and the 06:25 breakdown the device named both count under Punch breakage.
+        Assert.Equal([(EquipmentState.Idle, 3600.0), (EquipmentState.Down, 600.0)],
+            oee.Figures.Losses.Where(l => l.Reason == "Mechanical › Punch breakage").Select(l => (l.State, l.Seconds)));
+        await using var db = host.NewContext();
+        Assert.Equal(2, db.AuditEntries.Count(e => e.EntityType == "StopReason" && e.UserName == "operator"));
     }
 }

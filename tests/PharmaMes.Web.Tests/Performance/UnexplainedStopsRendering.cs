@@ -32,4 +32,20 @@ public class UnexplainedStopsRendering : BunitContext
         Assert.Single(list.FindAll("[data-stop]"));
         Assert.Empty(list.FindAll("button[data-reason]"));
     }
+
+    [Fact]
+    public void ASplitSendsBothReasonsAndTheInstantStartingFromTheMiddle()
+    {
+        var splits = new List<(Guid, DateTimeOffset, string, string)>();
+        var list = Render<UnexplainedStops>(ps => ps.Add(p => p.Stops, [Stop]).Add(p => p.CanAssign, true).Add(p => p.OnSplit, s => splits.Add(s)));
+
+        var split = list.Find($"[data-split='{Stop.IntervalId}']");
+        Assert.Equal("08:17:30", split.QuerySelector("[data-field=at]")!.GetAttribute("value"));
+        list.Find($"[data-split='{Stop.IntervalId}'] [data-field=first]").Change("Material › Waiting for granulate");
+        list.Find($"[data-split='{Stop.IntervalId}'] [data-field=at]").Change("08:20:00");
+        list.Find($"[data-split='{Stop.IntervalId}'] [data-field=second]").Change("Mechanical › Punch breakage");
+        list.Find($"[data-split='{Stop.IntervalId}'] [data-action=split]").Click();
+
+        Assert.Equal([(Stop.IntervalId, new DateTimeOffset(2026, 12, 5, 8, 20, 0, TimeSpan.Zero), "Material › Waiting for granulate", "Mechanical › Punch breakage")], splits);
+    }
 }

@@ -522,6 +522,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("EquipmentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("From")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<bool>("Planned")
                         .HasColumnType("bit");
 

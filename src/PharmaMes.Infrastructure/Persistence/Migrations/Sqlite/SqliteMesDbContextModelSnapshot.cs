@@ -510,6 +510,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EquipmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("From")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Planned")
                         .HasColumnType("INTEGER");
 
