@@ -140,15 +140,27 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
     {
         var now = clock.GetUtcNow();
         var equipment = units.Keys.ToList();
-        var all = units.Values.SelectMany(u => u.Sets).SelectMany(w => w).ToList();
-        var (from, to) = (all.Min(w => w.Start), all.Max(w => w.End));
-        var intervals = await db.StateIntervals.AsNoTracking()
-            .Where(i => equipment.Contains(i.EquipmentId) && i.StartedAt < to && (i.EndedAt == null || i.EndedAt > from))
-            .Select(i => new { i.Id, i.EquipmentId, i.State, i.StartedAt, i.EndedAt, i.Reason })
-            .ToListAsync(cancellationToken);
+        // Only the stretches of time the sets cover: with ended shifts kept, a month asks for its first and its running shift.
+        var stretches = new List<(DateTimeOffset From, DateTimeOffset To)>();
+        foreach (var (start, end) in units.Values.SelectMany(u => u.Sets).Where(w => w.Count > 0)
+                     .Select(w => (w.Min(x => x.Start), w.Max(x => x.End))).OrderBy(r => r.Item1))
+        {
+            if (stretches.Count > 0 && start <= stretches[^1].To)
+                stretches[^1] = (stretches[^1].From, end > stretches[^1].To ? end : stretches[^1].To);
+            else
+                stretches.Add((start, end));
+        }
+        var from = stretches[0].From;
+        var intervals = new Dictionary<Guid, (Guid Id, Guid EquipmentId, EquipmentState State, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Reason)>();
+        foreach (var (stretchFrom, stretchTo) in stretches)
+            foreach (var i in await db.StateIntervals.AsNoTracking()
+                         .Where(i => equipment.Contains(i.EquipmentId) && i.StartedAt < stretchTo && (i.EndedAt == null || i.EndedAt > stretchFrom))
+                         .Select(i => new { i.Id, i.EquipmentId, i.State, i.StartedAt, i.EndedAt, i.Reason })
+                         .ToListAsync(cancellationToken))
+                intervals[i.Id] = (i.Id, i.EquipmentId, i.State, i.StartedAt, i.EndedAt, i.Reason);
         // A reason a person gave later wins over the device's (or its silence); the latest given wins, with all its parts
         // when the person split the stop.
-        var intervalIds = intervals.Where(i => i.State != EquipmentState.Running).Select(i => i.Id).ToHashSet();
+        var intervalIds = intervals.Values.Where(i => i.State != EquipmentState.Running).Select(i => i.Id).ToHashSet();
         var given = (await db.StopReasons.AsNoTracking().Where(r => equipment.Contains(r.EquipmentId) && r.AssignedAt >= from.AddDays(-1))
                 .Select(r => new { r.StateIntervalId, r.Reason, r.AssignedAt, r.From }).ToListAsync(cancellationToken))
             .Where(r => intervalIds.Contains(r.StateIntervalId))
@@ -157,7 +169,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
                 var latest = g.Max(r => r.AssignedAt);
                 return g.Where(r => r.AssignedAt == latest).OrderBy(r => r.From ?? DateTimeOffset.MinValue).Select(r => (r.From, r.Reason)).ToList();
             });
-        var byUnit = intervals.ToLookup(i => i.EquipmentId);
+        var byUnit = intervals.Values.ToLookup(i => i.EquipmentId);
         var states = equipment.ToDictionary(id => id, id => byUnit[id]
             .SelectMany(i => Spans(i.State, i.StartedAt, i.EndedAt ?? now, given.GetValueOrDefault(i.Id),
                 DowntimeReasonTree.Match(units[id].Class, i.Reason)?.Path ?? i.Reason)).OrderBy(s => s.Start).ToList());
