@@ -12,7 +12,7 @@ namespace PharmaMes.Benchmarks;
 
 /// <summary>
 /// Time to answer a line's OEE, split by shift, over a long history: N equipment with 1 Hz counter reports and a state
-/// change every 10 minutes (a stop of 1 – 4 minutes after every 6 – 9 minutes of running) for D days, on a three-shift
+/// change about every 5 minutes (a stop of 1 – 4 minutes after every 6 – 9 minutes of running) for D days, on a three-shift
 /// calendar. Each report carries the equipment's running totals (as the ingest writes them), so an answer reads the
 /// state intervals of the period and the totals at each window and start-up edge, never the reports one by one; ended
 /// shifts, once computed, are kept (<see cref="OeePeriodCache"/>). The first answer (nothing kept) is printed on its own.
