@@ -15,8 +15,10 @@ public class ShiftCalendarJourney(LivePlantApp app, Chromium chromium) : IClassF
         var page = await chromium.SignInAsync(app, "supervisor");
         await page.SetViewportSizeAsync(1024, 768);
         await page.GotoAsync(new Uri(app.BaseAddress, "/performance/FILL-L1").ToString());
-        await page.Locator("[data-action=calendar]").ClickAsync();
-        await page.WaitForURLAsync("**/performance/FILL-L1/calendar");
+        Assert.Equal("/performance/FILL-L1/calendar", await page.Locator("[data-action=calendar]").GetAttributeAsync("href"));
+        await page.GotoAsync(new Uri(app.BaseAddress, "/performance/FILL-L1/calendar").ToString());
+        // The buttons work once the page is live (its circuit connected), not while it is only prerendered.
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         Assert.Equal("No calendar: planned around the clock", await page.Locator("#week-title").TextContentAsync());
         Assert.Equal(0, await page.Locator("[data-testid=shift-week] .mes-shift-block").CountAsync());
 
@@ -56,6 +58,7 @@ public class ShiftCalendarJourney(LivePlantApp app, Chromium chromium) : IClassF
     {
         var page = await chromium.SignInAsync(app, "operator");
         await page.GotoAsync(new Uri(app.BaseAddress, "/performance/OSD-L1/calendar").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
 
         Assert.Equal("The week of OSD-L1", await page.Locator("#week-title").TextContentAsync());
         // The demo tablet line: three shifts every day, each in two pieces around its break.
