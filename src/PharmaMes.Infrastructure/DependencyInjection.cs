@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<Signatures.ElectronicSigning>();
         services.AddSingleton<Production.BatchExecutionService>();
         services.AddSingleton<Production.TelemetryCapture>();
+        services.AddOptions<Performance.PerformanceOptions>().BindConfiguration(Performance.PerformanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Performance.OeeService>();
         services.AddSingleton<Performance.OeePeriodCache>();
         services.AddSingleton<Performance.ShiftCalendarService>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Performance;
 using PharmaMes.Domain.Plant;
@@ -12,8 +13,10 @@ namespace PharmaMes.Infrastructure.Performance;
 /// afterwards, the same period gives the same figures. Time after now is not planned yet. A period's figures add up
 /// its shifts' (or hours'); those of ended shifts come from <see cref="OeePeriodCache"/> once computed.
 /// </summary>
-public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeriodCache cache, TimeProvider clock)
+public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeriodCache cache, IOptions<PerformanceOptions> options, TimeProvider clock)
 {
+    private readonly TimeSpan _smallStop = options.Value.SmallStop;
+
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(93);
 
     /// <summary>The plant's lines, for choosing one.</summary>
@@ -175,8 +178,8 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
                 DowntimeReasonTree.Match(units[id].Class, i.Reason)?.Path ?? i.Reason)).OrderBy(s => s.Start).ToList());
         var openSince = equipment.ToDictionary(id => id, id => byUnit[id].Where(i => i.EndedAt == null).Select(i => (DateTimeOffset?)i.StartedAt).Min());
         var instants = equipment.ToDictionary(id => id, id => units[id].Sets
-            .SelectMany(windows => OeeCalculation.CountInstants(windows, Slice(windows, states[id]))).ToHashSet());
-        return new History(states, openSince, await RunningTotalsReader.ReadAsync(db, instants, cancellationToken));
+            .SelectMany(windows => OeeCalculation.CountInstants(windows, Slice(windows, states[id]), _smallStop)).ToHashSet());
+        return new History(states, openSince, await RunningTotalsReader.ReadAsync(db, instants, cancellationToken), _smallStop);
     }
 
     /// <summary>An interval as one span with its reason, or as the parts a person split it into, each with its own reason.</summary>
@@ -202,11 +205,12 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
     private static IReadOnlyList<StateSpan> Slice(IReadOnlyList<PlannedWindow> windows, List<StateSpan> states) =>
         windows.Count == 0 ? [] : HistorySlice.States(states, windows.Min(w => w.Start), windows.Max(w => w.End));
 
-    private sealed record History(Dictionary<Guid, List<StateSpan>> States, Dictionary<Guid, DateTimeOffset?> OpenSince, Dictionary<Guid, CountLedger> Counts)
+    private sealed record History(Dictionary<Guid, List<StateSpan>> States, Dictionary<Guid, DateTimeOffset?> OpenSince, Dictionary<Guid, CountLedger> Counts,
+        TimeSpan SmallStop)
     {
         /// <summary>A span keeps its full length (a small stop is judged by it); only the spans that touch the windows are passed.</summary>
         public OeeFigures Compute(Guid equipment, IReadOnlyList<PlannedWindow> windows, double? idealRate) =>
-            OeeCalculation.Compute(windows, Slice(windows, States[equipment]), Counts[equipment], idealRate);
+            OeeCalculation.Compute(windows, Slice(windows, States[equipment]), Counts[equipment], idealRate, SmallStop);
 
         /// <summary>Whether every state interval up to <paramref name="until"/> has ended (an open one still grows, and a stop's length decides its kind).</summary>
         public bool ClosedThrough(Guid equipment, DateTimeOffset until) => OpenSince[equipment] is not { } open || open >= until;

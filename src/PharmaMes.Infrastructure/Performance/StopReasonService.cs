@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Performance;
 using PharmaMes.Domain.Plant;
@@ -11,25 +13,117 @@ namespace PharmaMes.Infrastructure.Performance;
 /// Stops that wait for a person to say why (Down or Idle for at least the small-stop threshold, with no reason from the
 /// device and none given yet), and giving that reason from the equipment class's tree, audited.
 /// </summary>
-public sealed class StopReasonService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
+public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> contexts, IOptions<PerformanceOptions> options, TimeProvider clock,
+    ILogger<StopReasonService> logger)
 {
     public const int MaxListed = 20;
 
-    public async Task<IReadOnlyList<UnexplainedStop>> UnexplainedAsync(string line, DateTimeOffset since, CancellationToken cancellationToken = default)
+    /// <summary>How far back a stop still waits for its reason on the screens.</summary>
+    public static readonly TimeSpan Lookback = TimeSpan.FromHours(24);
+
+    private readonly TimeSpan _smallStop = options.Value.SmallStop;
+    /// <summary>How old the tiles' counts may be before a tile's render asks for a new count.</summary>
+    public static readonly TimeSpan CountAge = TimeSpan.FromSeconds(15);
+
+    private volatile Counted _waiting = new(new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), DateTimeOffset.MinValue, 0);
+    private readonly Lock _countLock = new();
+    private long _countsStarted;
+    private int _counting;
+
+    /// <summary>A count, and which count it was (a slow count started earlier never replaces a later one).</summary>
+    private sealed record Counted(IReadOnlyDictionary<string, int> ByEquipment, DateTimeOffset At, long Number);
+
+    /// <summary>The stops of a line's equipment (every line's when <paramref name="line"/> is null) that wait for a reason, latest first.</summary>
+    public Task<IReadOnlyList<UnexplainedStop>> UnexplainedAsync(string? line, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        UnexplainedAsync(line, equipment: null, since, cancellationToken);
+
+    /// <summary>The stops of one equipment that wait for a reason, latest first.</summary>
+    public Task<IReadOnlyList<UnexplainedStop>> UnexplainedOfEquipmentAsync(string equipment, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        UnexplainedAsync(line: null, equipment, since, cancellationToken);
+
+    /// <summary>
+    /// How many stops of the equipment waited for a reason in the last 24 hours when last counted, for its live tile. The
+    /// count is at most <see cref="CountAge"/> old while tiles ask (an older one is counted again in the background, once
+    /// for every tile), and counted again after each reason given here.
+    /// </summary>
+    public int Waiting(string equipmentCode)
+    {
+        var counted = _waiting;
+        if (clock.GetUtcNow() - counted.At > CountAge && Interlocked.CompareExchange(ref _counting, 1, 0) == 0)
+            _ = RecountAsync();
+        return counted.ByEquipment.GetValueOrDefault(equipmentCode);
+    }
+
+    private async Task RecountAsync()
+    {
+        try
+        {
+            await CountWaitingAsync();
+        }
+        catch (Exception ex)
+        {
+            // The tiles keep the last count; the next render asks again.
+            LogCountFailed(ex.Message);
+        }
+        finally
+        {
+            Volatile.Write(ref _counting, 0);
+        }
+    }
+
+    /// <summary>Raised when a count differs from the one before (tiles render again), and on the count tiles wait for.</summary>
+    public event Action? WaitingChanged;
+
+    /// <summary>Counts again, per equipment, the stops of the last 24 hours that wait for a reason.</summary>
+    public async Task CountWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        var number = Interlocked.Increment(ref _countsStarted);
+        var now = clock.GetUtcNow();
+        var stops = await UnexplainedAsync(line: null, equipment: null, now - Lookback, cancellationToken, limit: int.MaxValue);
+        var counted = new Counted(stops.GroupBy(s => s.Equipment).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase), now, number);
+        bool changed;
+        lock (_countLock)
+        {
+            if (counted.Number <= _waiting.Number)
+                return;
+            var before = _waiting.ByEquipment;
+            changed = before.Count != counted.ByEquipment.Count || counted.ByEquipment.Any(c => before.GetValueOrDefault(c.Key) != c.Value);
+            _waiting = counted;
+        }
+        if (changed)
+            WaitingChanged?.Invoke();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the stops that wait for a reason failed; the tiles keep the last count: {Reason}")]
+    private partial void LogCountFailed(string reason);
+
+    private async Task<IReadOnlyList<UnexplainedStop>> UnexplainedAsync(string? line, string? equipment, DateTimeOffset since, CancellationToken cancellationToken,
+        int limit = MaxListed)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var code = new PlantCode(line);
-        var units = await db.Lines.AsNoTracking().Where(l => l.Code == code)
-            .Join(db.Equipment.AsNoTracking(), l => l.Id, e => e.LineId, (_, e) => new { e.Id, e.Code, e.Name, e.Class }).ToListAsync(cancellationToken);
-        var ids = units.Select(u => u.Id).ToList();
+        var units = db.Equipment.AsNoTracking();
+        if (line is not null)
+        {
+            if (PlantCode.TryParse(line) is not { } lineCode)
+                return [];
+            units = units.Where(e => db.Lines.Any(l => l.Id == e.LineId && l.Code == lineCode));
+        }
+        if (equipment is not null)
+        {
+            if (PlantCode.TryParse(equipment) is not { } unitCode)
+                return [];
+            units = units.Where(e => e.Code == unitCode);
+        }
+        var byId = (await units.Select(e => new { e.Id, e.Code, e.Name, e.Class }).ToListAsync(cancellationToken)).ToDictionary(u => u.Id);
+        var ids = byId.Keys.ToList();
         var now = clock.GetUtcNow();
-        var candidates = await db.StateIntervals.AsNoTracking()
+        var query = db.StateIntervals.AsNoTracking()
             .Where(i => ids.Contains(i.EquipmentId) && i.StartedAt >= since && (i.State == EquipmentState.Down || i.State == EquipmentState.Idle)
                         && (i.Reason == null || i.Reason == ""))
             .Where(i => !db.StopReasons.Any(r => r.StateIntervalId == i.Id))
-            .OrderByDescending(i => i.StartedAt).Take(MaxListed * 5).ToListAsync(cancellationToken);
-        var byId = units.ToDictionary(u => u.Id);
-        return [.. candidates.Where(i => (i.EndedAt ?? now) - i.StartedAt >= OeeCalculation.DefaultSmallStop).Take(MaxListed)
+            .OrderByDescending(i => i.StartedAt);
+        var candidates = limit == int.MaxValue ? await query.ToListAsync(cancellationToken) : await query.Take(limit * 5).ToListAsync(cancellationToken);
+        return [.. candidates.Where(i => (i.EndedAt ?? now) - i.StartedAt >= _smallStop).Take(limit)
             .Select(i => new UnexplainedStop(i.Id, byId[i.EquipmentId].Code.Value, byId[i.EquipmentId].Name, i.State, i.StartedAt, i.EndedAt,
                 DowntimeReasonTree.For(byId[i.EquipmentId].Class)))];
     }
@@ -55,6 +149,7 @@ public sealed class StopReasonService(IDbContextFactory<MesDbContext> contexts, 
         db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, first, actor.Name, now));
         db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, second, actor.Name, now, from: at));
         await db.SaveChangesAsync(cancellationToken);
+        await CountWaitingAsync(cancellationToken);
     }
 
     /// <summary>Gives the stop its reason; a later reason for the same stop supersedes this one (both stay in the trail).</summary>
@@ -66,6 +161,7 @@ public sealed class StopReasonService(IDbContextFactory<MesDbContext> contexts, 
         var (interval, equipment) = await StopAsync(db, intervalId, cancellationToken);
         db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, Reason(equipment, reasonPath), actor.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        await CountWaitingAsync(cancellationToken);
     }
 
     private static async Task<(StateInterval Interval, Equipment Equipment)> StopAsync(MesDbContext db, Guid intervalId, CancellationToken cancellationToken)

@@ -15,9 +15,9 @@ public class OeeFromStoredHistory
     private static DateTimeOffset At(double minutes) => Six.AddMinutes(minutes);
 
     /// <summary>A line L1 of a press (ideal rate 100/min) and a packer; the clock stands at <paramref name="now"/> (default 08:30).</summary>
-    internal static async Task<MesTestHost> PlantAsync(bool withCalendar, DateTimeOffset? now = null)
+    internal static async Task<MesTestHost> PlantAsync(bool withCalendar, DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = await MesTestHost.StartAsync(demo: false, clock: new FakeTimeProvider(now ?? At(150)));
+        var host = await MesTestHost.StartAsync(demo: false, clock: new FakeTimeProvider(now ?? At(150)), settings: settings);
         await using var db = host.NewContext();
         db.AuditActor = AuditActor.System("test", "OEE test plant");
         var site = new Site(new PlantCode("S1"), "Site");

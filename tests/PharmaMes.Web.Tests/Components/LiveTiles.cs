@@ -90,4 +90,22 @@ public class LiveTiles : BunitContext
         Assert.Contains("OEE this shift (Early): 63 %", oee.TextContent);
         Assert.Contains("A 83% · P 80% · Q 95%", oee.TextContent);
     }
+
+    [Fact]
+    public void ATileWhoseStopsWaitForAReasonSaysHowManyAndOthersSayNothing()
+    {
+        var quiet = RenderTile(EquipmentState.Down, [], []);
+        var waiting = Render<LiveTile>(ps => ps
+            .Add(p => p.Equipment, Press())
+            .Add(p => p.State, EquipmentState.Down)
+            .Add(p => p.Since, At)
+            .Add(p => p.Latest, new Dictionary<string, TagLiveValue>())
+            .Add(p => p.Trend, [])
+            .Add(p => p.ReasonsWaiting, 2));
+
+        Assert.Empty(quiet.FindAll("[data-reasons-waiting]"));
+        var ask = waiting.Find("[data-reasons-waiting]");
+        Assert.Equal("2", ask.GetAttribute("data-reasons-waiting"));
+        Assert.Contains("2 stops wait for a reason: touch to give it", ask.TextContent);
+    }
 }

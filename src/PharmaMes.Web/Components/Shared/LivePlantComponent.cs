@@ -38,6 +38,9 @@ public abstract class LivePlantComponent : ComponentBase, IDisposable
     private void OnState(EquipmentStateChanged change) { if (Concerns(change)) _stale = true; }
     private void OnAlert(AlertRaised alert) => _stale = true;
 
+    /// <summary>Renders again at the next tick, for something the live events do not announce.</summary>
+    protected void Invalidate() => _stale = true;
+
     private void Refresh()
     {
         if (!_stale)
