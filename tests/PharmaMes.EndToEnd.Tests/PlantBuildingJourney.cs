@@ -90,7 +90,14 @@ public class PlantBuildingJourney(EmptyPlantApp app, Chromium chromium) : IClass
         Assert.Equal(0, await page.Locator("[data-node='BLP 01/A']").CountAsync());
 
         await page.FillAsync("#plant-code", "BLP-01");
+        // Its ideal rate, and a slower one for the product in large blisters.
+        await page.FillAsync("#plant-ideal-rate", "400");
+        await page.ClickAsync("[data-action=add-product-rate]");
+        await page.FillAsync("#plant-product-0", "fg-para-1000");
+        await page.FillAsync("#plant-product-rate-0", "300");
+        await Screenshots.SaveAsync(page, "plant-equipment-product-rates");
         await SaveAsync(page, "Commissioning per CC-2026-114", "Equipment BLP-01 added.");
+        await Expect(page.Locator("[data-product-rates]")).ToHaveTextAsync("FG-PARA-1000 300 a minute");
 
         // Alarm limits that do not enclose the normal range are refused next to the limits.
         await page.ClickAsync("[data-testid=add-tag]");
@@ -143,4 +150,6 @@ public class PlantBuildingJourney(EmptyPlantApp app, Chromium chromium) : IClass
         Assert.Equal(156.5, equipment.GetProperty("values").GetProperty("seal_temperature").GetProperty("value").GetDouble());
         await Screenshots.SaveAsync(page, "plant-equipment-live");
     }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -25,14 +25,27 @@ public static class OeeCalculation
     /// The instants at which <see cref="Compute(IReadOnlyList{PlannedWindow}, IReadOnlyList{StateSpan}, CountLedger, double?, TimeSpan?)"/>
     /// will ask <paramref name="planned"/>'s counts: the edges of the planned windows and of the start-up periods within them.
     /// </summary>
-    public static IEnumerable<DateTimeOffset> CountInstants(IReadOnlyList<PlannedWindow> planned, IReadOnlyList<StateSpan> states, TimeSpan? smallStop = null)
+    public static IEnumerable<DateTimeOffset> CountInstants(IReadOnlyList<PlannedWindow> planned, IReadOnlyList<StateSpan> states, TimeSpan? smallStop = null) =>
+        CountInstants(planned, states, IdealRates.Constant(null), smallStop);
+
+    /// <summary>As above, with the instants where the ideal rate changes (a product run begins or ends).</summary>
+    public static IEnumerable<DateTimeOffset> CountInstants(IReadOnlyList<PlannedWindow> planned, IReadOnlyList<StateSpan> states, IdealRates rates,
+        TimeSpan? smallStop = null)
     {
         var (windows, startUps) = CountSpans(planned, [.. states.OrderBy(s => s.Start)], smallStop ?? DefaultSmallStop);
-        return windows.Concat(startUps).SelectMany(span => new[] { span.After, span.UpTo });
+        return windows.Concat(startUps).SelectMany(span => rates.Pieces(span.After, span.UpTo)).SelectMany(piece => new[] { piece.After, piece.UpTo });
     }
 
     public static OeeFigures Compute(IReadOnlyList<PlannedWindow> planned, IReadOnlyList<StateSpan> states, CountLedger counts,
-        double? idealRatePerMinute, TimeSpan? smallStop = null)
+        double? idealRatePerMinute, TimeSpan? smallStop = null) =>
+        Measure(planned, states, counts, IdealRates.Constant(idealRatePerMinute), smallStop);
+
+    /// <summary>
+    /// The figures with the ideal rate of each moment: counts made while a product ran are weighed at that product's
+    /// rate. Performance is unknown (null) when units were counted at a moment without any rate.
+    /// </summary>
+    public static OeeFigures Measure(IReadOnlyList<PlannedWindow> planned, IReadOnlyList<StateSpan> states, CountLedger counts,
+        IdealRates rates, TimeSpan? smallStop = null)
     {
         var threshold = smallStop ?? DefaultSmallStop;
         var plannedSeconds = planned.Sum(w => w.Length.TotalSeconds);
@@ -76,33 +89,62 @@ public static class OeeCalculation
         }
 
         var (windowSpans, startUpSpans) = CountSpans(planned, ordered, threshold);
-        long good = 0, reject = 0, startUpRejects = 0;
+        // Each count weighed at the rate of its moment: the seconds the units needed at their ideal rate.
+        long good = 0, reject = 0;
+        double idealGood = 0, idealReject = 0, startUpRejectSeconds = 0;
+        var unknownRate = false;
+        var ratesSeen = new HashSet<double>();
         foreach (var (after, upTo) in windowSpans)
-        {
-            var made = counts.Between(after, upTo);
-            good += made.Good;
-            reject += made.Reject;
-        }
+            foreach (var piece in rates.Pieces(after, upTo))
+            {
+                var made = counts.Between(piece.After, piece.UpTo);
+                good += made.Good;
+                reject += made.Reject;
+                if (piece.Rate is { } rate)
+                {
+                    ratesSeen.Add(rate);
+                    idealGood += made.Good / rate * 60;
+                    idealReject += made.Reject / rate * 60;
+                }
+                else if (made.Good + made.Reject > 0)
+                    unknownRate = true;
+            }
         foreach (var (after, upTo) in startUpSpans)
-            startUpRejects += counts.Between(after, upTo).Reject;
+            foreach (var piece in rates.Pieces(after, upTo))
+                if (piece.Rate is { } rate)
+                    startUpRejectSeconds += counts.Between(piece.After, piece.UpTo).Reject / rate * 60;
         var total = good + reject;
 
-        var ideal = idealRatePerMinute is > 0 ? idealRatePerMinute : null;
-        double? Seconds(long units) => ideal is { } rate ? units / rate * 60 : null;
+        var known = !unknownRate && (ratesSeen.Count > 0 || rates.AnyKnown);
+        double? idealSeconds = known ? idealGood + idealReject : null;
         var availability = plannedSeconds > 0 ? run / plannedSeconds : (double?)null;
-        var performance = run > 0 && Seconds(total) is { } needed ? needed / run : (double?)null;
+        var performance = run > 0 && idealSeconds is { } needed ? needed / run : (double?)null;
         var quality = total > 0 ? (double)good / total : (double?)null;
         var oee = availability * performance * quality;
-        return new OeeFigures(plannedSeconds, run, plannedSeconds - run, total, good, reject, ideal,
+        return new OeeFigures(plannedSeconds, run, plannedSeconds - run, total, good, reject, RateShown(ratesSeen, rates, total, idealSeconds),
             availability, performance, quality, oee,
             failures > 0 ? run / failures : null,
             failures > 0 ? downState / failures : null,
             [.. losses.Select(l => new OeeLoss(l.Key.Item1, l.Key.Item2, l.Value.Seconds, l.Value.Stops)).OrderByDescending(l => l.Seconds)],
             new SixBigLosses(breakdowns, setup, small,
-                Math.Max(0, run - (Seconds(total) ?? run)),
-                Seconds(startUpRejects) ?? 0,
-                Seconds(reject - startUpRejects) ?? 0)) { Failures = failures };
+                Math.Max(0, run - (idealSeconds ?? run)),
+                known ? startUpRejectSeconds : 0,
+                known ? Math.Max(0, idealReject - startUpRejectSeconds) : 0))
+        {
+            Failures = failures,
+            IdealSeconds = idealSeconds,
+            GoodIdealSeconds = known ? idealGood : null,
+        };
     }
+
+    /// <summary>
+    /// The ideal rate to show: the one rate the units were measured at, else the rate that would need the same time for
+    /// the same count (units were made at several products' rates), else the equipment's.
+    /// </summary>
+    private static double? RateShown(HashSet<double> ratesSeen, IdealRates rates, long total, double? idealSeconds) =>
+        ratesSeen.Count == 1 ? ratesSeen.Single()
+        : ratesSeen.Count > 1 && total > 0 && idealSeconds is > 0 ? total / idealSeconds.Value * 60
+        : rates.EquipmentRate;
 
     /// <summary>
     /// One equipment's figures over several periods (its shifts or hours) from each period's: times, counts, stops and
@@ -111,14 +153,20 @@ public static class OeeCalculation
     /// </summary>
     public static OeeFigures Sum(IReadOnlyList<OeeFigures> periods, double? idealRatePerMinute)
     {
-        var ideal = idealRatePerMinute is > 0 ? idealRatePerMinute : null;
         var (planned, run) = (periods.Sum(p => p.PlannedSeconds), periods.Sum(p => p.RunSeconds));
         var (good, reject) = (periods.Sum(p => p.GoodCount), periods.Sum(p => p.RejectCount));
         var total = good + reject;
         var failures = periods.Sum(p => p.Failures);
         var downState = periods.Sum(p => (p.MttrSeconds ?? 0) * p.Failures);
+        // Known when every period that counted knew its rates, and some rate was known at all.
+        var known = periods.All(p => p.IdealSeconds is not null || p.TotalCount == 0)
+                    && (periods.Any(p => p.IdealSeconds is not null) || idealRatePerMinute is > 0);
+        double? idealSeconds = known ? periods.Sum(p => p.IdealSeconds ?? 0) : null;
+        var shown = periods.Select(p => p.IdealRatePerMinute).Where(r => r is not null).Distinct().ToList();
+        var ideal = shown.Count == 1 ? shown[0] : shown.Count > 1 && total > 0 && idealSeconds is > 0 ? total / idealSeconds.Value * 60
+            : idealRatePerMinute is > 0 ? idealRatePerMinute : null;
         var availability = planned > 0 ? run / planned : (double?)null;
-        var performance = run > 0 && ideal is { } rate ? total / rate * 60 / run : (double?)null;
+        var performance = run > 0 && idealSeconds is { } needed ? needed / run : (double?)null;
         var quality = total > 0 ? (double)good / total : (double?)null;
         var losses = periods.SelectMany(p => p.Losses).GroupBy(l => (l.Reason, l.State))
             .Select(g => new OeeLoss(g.Key.Reason, g.Key.State, g.Sum(l => l.Seconds), g.Sum(l => l.Stops))).OrderByDescending(l => l.Seconds).ToList();
@@ -126,7 +174,12 @@ public static class OeeCalculation
             availability * performance * quality, failures > 0 ? run / failures : null, failures > 0 ? downState / failures : null, losses,
             new SixBigLosses(periods.Sum(p => p.SixBigLosses.Breakdowns), periods.Sum(p => p.SixBigLosses.SetupAndAdjustments),
                 periods.Sum(p => p.SixBigLosses.SmallStops), periods.Sum(p => p.SixBigLosses.ReducedSpeed),
-                periods.Sum(p => p.SixBigLosses.StartUpRejects), periods.Sum(p => p.SixBigLosses.ProductionRejects))) { Failures = failures };
+                periods.Sum(p => p.SixBigLosses.StartUpRejects), periods.Sum(p => p.SixBigLosses.ProductionRejects)))
+        {
+            Failures = failures,
+            IdealSeconds = idealSeconds,
+            GoodIdealSeconds = known ? periods.Sum(p => p.GoodIdealSeconds ?? 0) : null,
+        };
     }
 
     /// <summary>The figures of each shift occurrence in the windows, in time order: a stop across two shifts is split between them.</summary>

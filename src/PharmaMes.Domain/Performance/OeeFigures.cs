@@ -24,4 +24,13 @@ public sealed record OeeFigures(
 {
     /// <summary>Down stops in the planned time (MTBF = run time ÷ failures); kept so that periods add up exactly.</summary>
     public int Failures { get; init; }
+
+    /// <summary>
+    /// The seconds the units counted needed at their ideal rate (each at its product's where products have their own):
+    /// performance = this ÷ run time. Null when a rate was unknown.
+    /// </summary>
+    public double? IdealSeconds { get; init; }
+
+    /// <summary>The same for the good units alone: a line weighs its units' quality by it.</summary>
+    public double? GoodIdealSeconds { get; init; }
 }

@@ -44,6 +44,8 @@ public class Equipment
     public int CalibrationIntervalDays { get; private set; }
     /// <summary>Units a minute at which Performance is 100 % (ISO 22400 ideal rate); null when not set, and OEE's performance is then unknown.</summary>
     public double? IdealRatePerMinute { get; private set; }
+    /// <summary>Ideal rates of particular products on this equipment, in product order; a product not listed runs at <see cref="IdealRatePerMinute"/>.</summary>
+    public IReadOnlyList<ProductIdealRate> ProductRates { get; private set; } = [];
     public DateTimeOffset? RetiredAt { get; private set; }
     public string? RetiredReason { get; private set; }
     /// <summary>The device's last cumulative counters, to turn the next report into a delta.</summary>
@@ -108,6 +110,30 @@ public class Equipment
             throw new DomainException($"The ideal rate of {Code} must be more than 0 and at most {MaxIdealRatePerMinute:#,0} units a minute (got {rate}).");
         IdealRatePerMinute = unitsPerMinute;
     }
+
+    public const int MaxProductRates = 200;
+
+    /// <summary>Replaces the per-product ideal rates; each product once, each rate as for <see cref="SetIdealRate"/>.</summary>
+    public void SetProductRates(IEnumerable<ProductIdealRate> rates)
+    {
+        var list = new List<ProductIdealRate>();
+        foreach (var rate in rates)
+        {
+            var product = new Materials.MaterialCode(rate.Product).Value;
+            if (!double.IsFinite(rate.UnitsPerMinute) || rate.UnitsPerMinute <= 0 || rate.UnitsPerMinute > MaxIdealRatePerMinute)
+                throw new DomainException($"The ideal rate of {product} on {Code} must be more than 0 and at most {MaxIdealRatePerMinute:#,0} units a minute (got {rate.UnitsPerMinute}).");
+            if (list.Any(r => r.Product == product))
+                throw new DomainException($"{product} is listed twice among the ideal rates of {Code}: give each product one rate.");
+            list.Add(new ProductIdealRate(product, rate.UnitsPerMinute));
+        }
+        if (list.Count > MaxProductRates)
+            throw new DomainException($"{Code} may have at most {MaxProductRates} product rates.");
+        ProductRates = [.. list.OrderBy(r => r.Product, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The ideal rate while making <paramref name="product"/>: its own on this equipment, else the equipment's.</summary>
+    public double? IdealRateFor(string? product) =>
+        ProductRates.FirstOrDefault(r => string.Equals(r.Product, product, StringComparison.OrdinalIgnoreCase))?.UnitsPerMinute ?? IdealRatePerMinute;
 
     public TagDefinition DefineTag(TagName name, string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
     {

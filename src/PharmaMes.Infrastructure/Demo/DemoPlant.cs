@@ -74,6 +74,8 @@ internal static class DemoPlant
 
         // Ideal rates for OEE: the machines' rated speeds, a little above where the process normally runs.
         press.SetIdealRate(4_000);
+        // Paracetamol 500 mg tablets are large: the press makes them more slowly than its rated speed.
+        press.SetProductRates([new ProductIdealRate("FG-PARA500", 3_600)]);
         packer.SetIdealRate(400);
         filler.SetIdealRate(400);
 

@@ -30,7 +30,7 @@ public sealed class OeePeriodCache : IDisposable
     private sealed class Unit
     {
         public long Version;
-        public readonly Dictionary<(string Windows, double? Rate), (DateTimeOffset End, OeeFigures Figures)> Periods = [];
+        public readonly Dictionary<(string Windows, string Rates), (DateTimeOffset End, OeeFigures Figures)> Periods = [];
     }
 
     /// <summary>Read before reading the database: <see cref="Keep"/> keeps figures only if nothing of the equipment changed since.</summary>
@@ -40,11 +40,12 @@ public sealed class OeePeriodCache : IDisposable
             return _units.TryGetValue(equipment, out var unit) ? unit.Version : 0;
     }
 
-    public bool TryGet(Guid equipment, IReadOnlyList<PlannedWindow> windows, double? idealRate, out OeeFigures figures)
+    /// <param name="rates">The ideal rates over the period (<see cref="IdealRates.Key"/>): a changed rate is another period.</param>
+    public bool TryGet(Guid equipment, IReadOnlyList<PlannedWindow> windows, string rates, out OeeFigures figures)
     {
         lock (_lock)
         {
-            if (_units.TryGetValue(equipment, out var unit) && unit.Periods.TryGetValue((Key(windows), idealRate), out var kept))
+            if (_units.TryGetValue(equipment, out var unit) && unit.Periods.TryGetValue((Key(windows), rates), out var kept))
             {
                 figures = kept.Figures;
                 return true;
@@ -54,7 +55,7 @@ public sealed class OeePeriodCache : IDisposable
         return false;
     }
 
-    public void Keep(Guid equipment, long versionRead, IReadOnlyList<PlannedWindow> windows, double? idealRate, OeeFigures figures)
+    public void Keep(Guid equipment, long versionRead, IReadOnlyList<PlannedWindow> windows, string rates, OeeFigures figures)
     {
         var now = _clock.GetUtcNow();
         lock (_lock)
@@ -63,7 +64,7 @@ public sealed class OeePeriodCache : IDisposable
                 _units[equipment] = unit = new Unit();
             if (unit.Version != versionRead)
                 return;
-            unit.Periods[(Key(windows), idealRate)] = (windows.Max(w => w.End), figures);
+            unit.Periods[(Key(windows), rates)] = (windows.Max(w => w.End), figures);
             if (now >= _nextPrune)
             {
                 _nextPrune = now.AddHours(1);

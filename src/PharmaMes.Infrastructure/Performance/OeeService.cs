@@ -62,14 +62,63 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
             return null;
         var site = await db.Areas.AsNoTracking().Where(a => a.Id == line.AreaId).Join(db.Sites.AsNoTracking(), a => a.SiteId, s => s.Id, (_, s) => s.Code)
             .SingleAsync(cancellationToken);
+        var figures = await LineFiguresAsync(db, line, site, start, end, by, cancellationToken);
+        var periods = figures.Periods.Select(p => p.With(Combine([.. p.Units.Values]))).ToList();
+        var perUnit = figures.Units;
+        return new OeeReport(line.Code.Value, start, end, Combine([.. perUnit.Select(u => u.Figures)]), periods) { Name = line.Name, Units = perUnit };
+    }
+
+    /// <summary>
+    /// Null when there is no such site. A site's figures add up all its lines' equipment as a line adds up its own. Its
+    /// periods are its lines' shifts (or hours): lines on the same calendar share them, a line on its own calendar adds its own.
+    /// </summary>
+    public async Task<OeeReport?> ForSiteAsync(string code, DateTimeOffset from, DateTimeOffset to, OeePeriodKind by = OeePeriodKind.Shift,
+        CancellationToken cancellationToken = default)
+    {
+        var (start, end) = Range(from, to);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (PlantCode.TryParse(code) is not { } siteCode)
+            return null;
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Code == siteCode, cancellationToken);
+        if (site is null)
+            return null;
+        var lines = await db.Areas.AsNoTracking().Where(a => a.SiteId == site.Id).Join(db.Lines.AsNoTracking(), a => a.Id, l => l.AreaId, (_, l) => l)
+            .ToListAsync(cancellationToken);
+        var units = new List<OeeFigures>();
+        var perLine = new List<OeeUnit>();
+        var periods = new List<LinePeriod>();
+        foreach (var line in lines.OrderBy(l => l.Code.Value, StringComparer.Ordinal))
+        {
+            var figures = await LineFiguresAsync(db, line, site.Code, start, end, by, cancellationToken);
+            units.AddRange(figures.Units.Select(u => u.Figures));
+            perLine.Add(new OeeUnit(line.Code.Value, line.Name, Combine([.. figures.Units.Select(u => u.Figures)])));
+            periods.AddRange(figures.Periods);
+        }
+        var merged = periods.GroupBy(p => (p.Name, p.Start)).OrderBy(g => g.Key.Start).ThenBy(g => g.Key.Name, StringComparer.Ordinal)
+            .Select(g => new OeePeriod(g.Key.Name, g.Key.Start, g.Max(p => p.End), Combine([.. g.SelectMany(p => p.Units.Values)]))
+            {
+                Complete = g.All(p => p.Complete),
+            }).ToList();
+        return new OeeReport(site.Code.Value, start, end, Combine(units), merged) { Name = site.Name, Units = perLine };
+    }
+
+    /// <summary>One shift or hour of a line with each of its units' figures in it, for adding up within the line or across lines.</summary>
+    private sealed record LinePeriod(string Name, DateTimeOffset Start, DateTimeOffset End, bool Complete, Dictionary<Guid, OeeFigures> Units)
+    {
+        public OeePeriod With(OeeFigures figures) => new(Name, Start, End, figures) { Complete = Complete };
+    }
+
+    private async Task<(List<OeeUnit> Units, List<LinePeriod> Periods)> LineFiguresAsync(MesDbContext db, Line line, PlantCode site, DateTimeOffset start,
+        DateTimeOffset end, OeePeriodKind by, CancellationToken cancellationToken)
+    {
         var units = await db.Equipment.AsNoTracking().Where(e => e.LineId == line.Id).ToListAsync(cancellationToken);
         var planned = await PlannedAsync(db, line.Code, site, start, end, cancellationToken);
         var split = Split(planned, by).ToList();
         var byPeriod = await PeriodFiguresAsync(db, units, split, start, end, cancellationToken);
-        var periods = split.Select((p, i) => new OeePeriod(p.Name, p.Start, p.End, Combine([.. units.Select(u => byPeriod[u.Id][i])])) { Complete = p.Ends <= end }).ToList();
+        var periods = split.Select((p, i) => new LinePeriod(p.Name, p.Start, p.End, p.Ends <= end, units.ToDictionary(u => u.Id, u => byPeriod[u.Id][i]))).ToList();
         var perUnit = units.OrderBy(u => u.Code.Value, StringComparer.Ordinal)
             .Select(u => new OeeUnit(u.Code.Value, u.Name, OeeCalculation.Sum(byPeriod[u.Id], u.IdealRatePerMinute))).ToList();
-        return new OeeReport(line.Code.Value, start, end, Combine([.. perUnit.Select(u => u.Figures)]), periods) { Name = line.Name, Units = perUnit };
+        return (perUnit, periods);
     }
 
     private (DateTimeOffset Start, DateTimeOffset End) Range(DateTimeOffset from, DateTimeOffset to)
@@ -114,23 +163,51 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
         bool Whole(Period period) => period.Start >= start && period.Ends <= end;
         var figures = units.ToDictionary(u => u.Id, _ => new OeeFigures[split.Count]);
         var versions = units.ToDictionary(u => u.Id, u => cache.Version(u.Id));
+        var rates = await IdealRatesAsync(db, units, split.Count == 0 ? start : split.Min(p => p.Start), end, cancellationToken);
+        string RatesKey(Guid unit, Period period) => rates[unit].Key(period.Start, period.Ends);
         var missing = new Dictionary<Guid, List<int>>();
         foreach (var unit in units)
             for (var i = 0; i < split.Count; i++)
-                if (!Whole(split[i]) || !cache.TryGet(unit.Id, split[i].Windows, unit.IdealRatePerMinute, out figures[unit.Id][i]))
+                if (!Whole(split[i]) || !cache.TryGet(unit.Id, split[i].Windows, RatesKey(unit.Id, split[i]), out figures[unit.Id][i]))
                     (missing.TryGetValue(unit.Id, out var list) ? list : missing[unit.Id] = []).Add(i);
         if (missing.Count == 0)
             return figures;
         var history = await HistoryAsync(db, units.Where(u => missing.ContainsKey(u.Id))
-            .ToDictionary(u => u.Id, u => (u.Class, (IReadOnlyList<IReadOnlyList<PlannedWindow>>)[.. missing[u.Id].Select(i => split[i].Windows)])), cancellationToken);
+            .ToDictionary(u => u.Id, u => (u.Class, rates[u.Id], (IReadOnlyList<IReadOnlyList<PlannedWindow>>)[.. missing[u.Id].Select(i => split[i].Windows)])), cancellationToken);
         foreach (var unit in units.Where(u => missing.ContainsKey(u.Id)))
             foreach (var i in missing[unit.Id])
             {
-                var computed = figures[unit.Id][i] = history.Compute(unit.Id, split[i].Windows, unit.IdealRatePerMinute);
+                var computed = figures[unit.Id][i] = history.Compute(unit.Id, split[i].Windows, rates[unit.Id]);
                 if (Whole(split[i]) && history.ClosedThrough(unit.Id, split[i].Ends))
-                    cache.Keep(unit.Id, versions[unit.Id], split[i].Windows, unit.IdealRatePerMinute, computed);
+                    cache.Keep(unit.Id, versions[unit.Id], split[i].Windows, RatesKey(unit.Id, split[i]), computed);
             }
         return figures;
+    }
+
+    /// <summary>
+    /// Each unit's ideal rates over the time asked: the product of each batch step that ran on it at its product rate
+    /// (else the unit's own rate), and the unit's own rate between steps.
+    /// </summary>
+    private async Task<Dictionary<Guid, IdealRates>> IdealRatesAsync(MesDbContext db, IReadOnlyList<Equipment> units, DateTimeOffset since, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        var withProducts = units.Where(u => u.ProductRates.Count > 0).ToList();
+        var runs = new List<(string Equipment, string Product, DateTimeOffset Start, DateTimeOffset End)>();
+        if (withProducts.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            var codes = withProducts.Select(u => (PlantCode?)u.Code).ToList();
+            var steps = await (from step in db.BatchSteps.AsNoTracking()
+                               where codes.Contains(step.EquipmentCode) && step.StartedAt != null && step.StartedAt < until
+                                     && (step.PerformedAt == null || step.PerformedAt > since)
+                               join batch in db.Batches.AsNoTracking() on step.BatchId equals batch.Id
+                               select new { step.EquipmentCode, batch.ProductCode, step.StartedAt, step.PerformedAt, step.CompletedAt })
+                .ToListAsync(cancellationToken);
+            runs.AddRange(steps.Select(s => (s.EquipmentCode!.Value.Value, s.ProductCode.Value, s.StartedAt!.Value, s.PerformedAt ?? s.CompletedAt ?? now)));
+        }
+        var byCode = runs.ToLookup(r => r.Equipment, StringComparer.OrdinalIgnoreCase);
+        return units.ToDictionary(u => u.Id, u => new IdealRates(u.IdealRatePerMinute,
+            byCode[u.Code.Value].Select(r => new ProductRun(r.Product, r.Start, r.End, u.IdealRateFor(r.Product)))));
     }
 
     /// <summary>
@@ -138,7 +215,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
     /// read as running totals (never report by report). A stop's reason is the one a person gave, else the device's
     /// text mapped onto the equipment class's reason tree when it names a leaf, else the device's text as sent.
     /// </summary>
-    private async Task<History> HistoryAsync(MesDbContext db, Dictionary<Guid, (EquipmentClass Class, IReadOnlyList<IReadOnlyList<PlannedWindow>> Sets)> units,
+    private async Task<History> HistoryAsync(MesDbContext db, Dictionary<Guid, (EquipmentClass Class, IdealRates Rates, IReadOnlyList<IReadOnlyList<PlannedWindow>> Sets)> units,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -178,7 +255,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
                 DowntimeReasonTree.Match(units[id].Class, i.Reason)?.Path ?? i.Reason)).OrderBy(s => s.Start).ToList());
         var openSince = equipment.ToDictionary(id => id, id => byUnit[id].Where(i => i.EndedAt == null).Select(i => (DateTimeOffset?)i.StartedAt).Min());
         var instants = equipment.ToDictionary(id => id, id => units[id].Sets
-            .SelectMany(windows => OeeCalculation.CountInstants(windows, Slice(windows, states[id]), _smallStop)).ToHashSet());
+            .SelectMany(windows => OeeCalculation.CountInstants(windows, Slice(windows, states[id]), units[id].Rates, _smallStop)).ToHashSet());
         return new History(states, openSince, await RunningTotalsReader.ReadAsync(db, instants, cancellationToken), _smallStop);
     }
 
@@ -209,8 +286,8 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
         TimeSpan SmallStop)
     {
         /// <summary>A span keeps its full length (a small stop is judged by it); only the spans that touch the windows are passed.</summary>
-        public OeeFigures Compute(Guid equipment, IReadOnlyList<PlannedWindow> windows, double? idealRate) =>
-            OeeCalculation.Compute(windows, Slice(windows, States[equipment]), Counts[equipment], idealRate, SmallStop);
+        public OeeFigures Compute(Guid equipment, IReadOnlyList<PlannedWindow> windows, IdealRates rates) =>
+            OeeCalculation.Measure(windows, Slice(windows, States[equipment]), Counts[equipment], rates, SmallStop);
 
         /// <summary>Whether every state interval up to <paramref name="until"/> has ended (an open one still grows, and a stop's length decides its kind).</summary>
         public bool ClosedThrough(Guid equipment, DateTimeOffset until) => OpenSince[equipment] is not { } open || open >= until;
@@ -245,9 +322,9 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
     {
         var planned = units.Sum(u => u.PlannedSeconds);
         var run = units.Sum(u => u.RunSeconds);
-        var counting = units.Where(u => u.IdealRatePerMinute is > 0 && u.TotalCount > 0).ToList();
-        var effective = counting.Sum(u => u.TotalCount / u.IdealRatePerMinute!.Value * 60);
-        var goodTime = counting.Sum(u => u.GoodCount / u.IdealRatePerMinute!.Value * 60);
+        var counting = units.Where(u => u.IdealSeconds is not null && u.TotalCount > 0).ToList();
+        var effective = counting.Sum(u => u.IdealSeconds!.Value);
+        var goodTime = counting.Sum(u => u.GoodIdealSeconds ?? 0);
         var countingRun = counting.Sum(u => u.RunSeconds);
         double? availability = planned > 0 ? run / planned : null;
         double? performance = countingRun > 0 ? effective / countingRun : null;

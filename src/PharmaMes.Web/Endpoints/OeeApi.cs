@@ -6,8 +6,8 @@ using PharmaMes.Web.Security;
 namespace PharmaMes.Web.Endpoints;
 
 /// <summary>
-/// <c>GET /api/v1/equipment/{code}/oee</c> and <c>GET /api/v1/lines/{code}/oee</c>: OEE over <c>from</c> – <c>to</c>
-/// (default the last 24 hours), split <c>by=shift</c> (default) or <c>by=hour</c>.
+/// <c>GET /api/v1/equipment/{code}/oee</c>, <c>GET /api/v1/lines/{code}/oee</c> and <c>GET /api/v1/sites/{code}/oee</c>: OEE over
+/// <c>from</c> – <c>to</c> (default the last 24 hours), split <c>by=shift</c> (default) or <c>by=hour</c>.
 /// </summary>
 public static class OeeApi
 {
@@ -18,6 +18,8 @@ public static class OeeApi
             AnswerAsync("Equipment", code, from, to, by, clock, (f, t, k) => oee.ForEquipmentAsync(code, f, t, k, ct))).WithName("GetEquipmentOee");
         api.MapGet("/lines/{code}/oee", (string code, DateTimeOffset? from, DateTimeOffset? to, string? by, OeeService oee, TimeProvider clock, CancellationToken ct) =>
             AnswerAsync("Line", code, from, to, by, clock, (f, t, k) => oee.ForLineAsync(code, f, t, k, ct))).WithName("GetLineOee");
+        api.MapGet("/sites/{code}/oee", (string code, DateTimeOffset? from, DateTimeOffset? to, string? by, OeeService oee, TimeProvider clock, CancellationToken ct) =>
+            AnswerAsync("Site", code, from, to, by, clock, (f, t, k) => oee.ForSiteAsync(code, f, t, k, ct))).WithName("GetSiteOee");
         return app;
     }
 

@@ -173,7 +173,8 @@ public class OeeFromStoredHistory
         Assert.True(shift.Complete);
         var windows = (await host.NewContext().ShiftCalendars.SingleAsync()).PlannedWindows(Six.AddHours(-1), At(600));
         var pressId = (await host.NewContext().Equipment.SingleAsync(e => e.Code == new PlantCode("PRESS"))).Id;
-        Assert.True(host.Get<OeePeriodCache>().TryGet(pressId, windows, 100, out var kept));
+        // Kept under its windows and the rates it was measured at: the press's own 100 a minute all shift.
+        Assert.True(host.Get<OeePeriodCache>().TryGet(pressId, windows, IdealRates.Constant(100).Key(Six, Six.AddHours(8)), out var kept));
         Assert.Equal(4_000, kept.TotalCount);
 
         // The press's buffered report of 08:00 arrives now (after its 07:00 one, so it is accepted): the kept shift is dropped.

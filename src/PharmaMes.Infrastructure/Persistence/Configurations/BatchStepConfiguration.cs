@@ -14,6 +14,8 @@ internal sealed class BatchStepConfiguration : IEntityTypeConfiguration<BatchSte
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasIndex(s => new { s.BatchId, s.Number }).IsUnique();
+        // OEE reads which product each equipment made when: its batch steps by equipment and start.
+        builder.HasIndex(s => new { s.EquipmentCode, s.StartedAt });
         builder.Property(s => s.Name).HasMaxLength(RecipeStep.NameMaxLength).IsRequired();
         builder.Property(s => s.Instructions).HasMaxLength(RecipeStep.InstructionsMaxLength).IsRequired();
         builder.Property(s => s.RequiredEquipmentClass).HasConversion<string>().HasMaxLength(40);

@@ -33,6 +33,19 @@ internal static class PropertyBuilderExtensions
             r.Property(x => x.High).HasColumnName($"{name}High");
         });
 
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A short list read and written whole with its entity (and audited with it): one JSON document in one column.</summary>
+    public static PropertyBuilder<IReadOnlyList<T>> HasJsonDocument<T>(this PropertyBuilder<IReadOnlyList<T>> property) =>
+        property.HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, Json),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<T>>(
+                    (a, b) => System.Text.Json.JsonSerializer.Serialize(a, Json) == System.Text.Json.JsonSerializer.Serialize(b, Json),
+                    v => System.Text.Json.JsonSerializer.Serialize(v, Json).GetHashCode(),
+                    v => v.ToList()))
+            .IsRequired();
+
     public static PropertyBuilder<UnitOfMeasure> HasUnitOfMeasure(this PropertyBuilder<UnitOfMeasure> property) =>
         property.HasConversion(v => v.Symbol, v => new UnitOfMeasure(v)).HasMaxLength(UnitOfMeasure.MaxLength).IsRequired();
 }

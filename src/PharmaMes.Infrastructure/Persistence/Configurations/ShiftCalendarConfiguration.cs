@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PharmaMes.Domain.Performance;
 
@@ -8,8 +6,6 @@ namespace PharmaMes.Infrastructure.Persistence.Configurations;
 
 internal sealed class ShiftCalendarConfiguration : IEntityTypeConfiguration<ShiftCalendar>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<ShiftCalendar> builder)
     {
         builder.ToTable("ShiftCalendars");
@@ -19,18 +15,8 @@ internal sealed class ShiftCalendarConfiguration : IEntityTypeConfiguration<Shif
         builder.HasIndex(c => c.Scope).IsUnique();
         builder.Property(c => c.TimeZoneId).HasMaxLength(64).IsRequired();
         // A calendar is read and written whole: its shifts, holidays and stops are one JSON document each.
-        Document(builder.Property(c => c.Shifts));
-        Document(builder.Property(c => c.Holidays));
-        Document(builder.Property(c => c.PlannedStops));
+        builder.Property(c => c.Shifts).HasJsonDocument();
+        builder.Property(c => c.Holidays).HasJsonDocument();
+        builder.Property(c => c.PlannedStops).HasJsonDocument();
     }
-
-    private static void Document<T>(PropertyBuilder<IReadOnlyList<T>> property) =>
-        property.HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
-                new ValueComparer<IReadOnlyList<T>>(
-                    (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-                    v => JsonSerializer.Serialize(v, Json).GetHashCode(),
-                    v => v.ToList()))
-            .IsRequired();
 }

@@ -32,12 +32,18 @@ internal static class EquipmentSettingsRules
             equipment.SetIdealRate(rate);
             changed = true;
         }
+        if (settings.ProductIdealRates is { } rates)
+        {
+            var before = equipment.ProductRates;
+            equipment.SetProductRates(rates);
+            changed |= !before.SequenceEqual(equipment.ProductRates);
+        }
         return changed;
     }
 
     public static EquipmentSettings Of(Equipment equipment) =>
         new(equipment.CleanHoldTime.TotalHours, equipment.DirtyHoldTime.TotalHours, equipment.ProductChangeNeedsMajorClean,
-            equipment.CalibrationIntervalDays, equipment.IdealRatePerMinute);
+            equipment.CalibrationIntervalDays, equipment.IdealRatePerMinute, equipment.ProductRates.Count == 0 ? null : equipment.ProductRates);
 
     // Hold times are validated in whole minutes: nobody validates a cleaning for a fraction of a minute.
     private static TimeSpan Hours(double hours) =>

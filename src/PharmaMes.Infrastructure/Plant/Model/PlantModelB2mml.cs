@@ -17,8 +17,9 @@ public static class PlantModelB2mml
     public const string Root = "EquipmentInformation";
     private const string NormalLow = "NormalLow", NormalHigh = "NormalHigh", AlarmLow = "AlarmLow", AlarmHigh = "AlarmHigh", Role = "Role";
     private const string CleanHoldTime = "CleanHoldTime", DirtyHoldTime = "DirtyHoldTime", MajorClean = "ProductChangeNeedsMajorClean",
-        CalibrationInterval = "CalibrationIntervalDays", IdealRate = "IdealRatePerMinute", Retired = "Retired";
-    private static readonly HashSet<string> Settings = [CleanHoldTime, DirtyHoldTime, MajorClean, CalibrationInterval, IdealRate, Retired];
+        CalibrationInterval = "CalibrationIntervalDays", IdealRate = "IdealRatePerMinute", Retired = "Retired",
+        ProductRates = "IdealRatePerMinuteByProduct";
+    private static readonly HashSet<string> Settings = [CleanHoldTime, DirtyHoldTime, MajorClean, CalibrationInterval, IdealRate, Retired, ProductRates];
 
     public static XDocument Write(PlantModel model) =>
         new(new XDeclaration("1.0", "utf-8", null),
@@ -42,6 +43,10 @@ public static class PlantModelB2mml
             e.Settings?.ProductChangeNeedsMajorClean is { } major ? Data("EquipmentProperty", MajorClean, major ? "true" : "false", "boolean") : null,
             Setting(CalibrationInterval, e.Settings?.CalibrationIntervalDays, "d"),
             Setting(IdealRate, e.Settings?.IdealRatePerMinute, "1/min"),
+            // One nested property per product: its material code and its rate.
+            e.Settings?.ProductIdealRates is { Count: > 0 } rates
+                ? E("EquipmentProperty", E("ID", ProductRates), rates.Select(r => Data("EquipmentProperty", r.Product, Number(r.UnitsPerMinute), "double", "1/min")))
+                : null,
             e.Retired ? Data("EquipmentProperty", Retired, "true", "boolean") : null,
             E("EquipmentClassID", e.Class.ToString()));
 
@@ -97,8 +102,11 @@ public static class PlantModelB2mml
         double? Setting(string id) => properties.FirstOrDefault(p => Id(p) == id) is { } p ? Double(p, $"{path}/EquipmentProperty[ID='{id}']", problems) : null;
         bool? Flag(string id) => properties.FirstOrDefault(p => Id(p) == id)?.Element(Ns + "Value")?.Element(Ns + "ValueString")?.Value is { } text
             ? text == "true" : null;
+        var productRates = properties.FirstOrDefault(p => Id(p) == ProductRates)?.Elements(Ns + "EquipmentProperty")
+            .Select(p => new ProductIdealRate(Id(p), Double(p, $"{path}/EquipmentProperty[ID='{ProductRates}']/EquipmentProperty[ID='{Id(p)}']", problems) ?? 0))
+            .ToList();
         var settings = new EquipmentSettings(Setting(CleanHoldTime), Setting(DirtyHoldTime), Flag(MajorClean),
-            Setting(CalibrationInterval) is { } days ? (int)days : null, Setting(IdealRate));
+            Setting(CalibrationInterval) is { } days ? (int)days : null, Setting(IdealRate), productRates);
         var tags = properties.Where(p => !Settings.Contains(Id(p))).Select(p => ReadTag(p, $"{path}/EquipmentProperty[ID='{Id(p)}']", errors)).ToList();
         if (problems.Count > 0)
             errors[path] = [.. problems];

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Persistence;
 
 #nullable disable
@@ -654,6 +655,12 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("ProductChangeNeedsMajorClean")
                         .HasColumnType("bit");
 
+                    b.Property<string>("ProductRates")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValue("[]");
+
                     b.Property<DateTimeOffset?>("RetiredAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1180,6 +1187,8 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("BatchId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("EquipmentCode", "StartedAt");
 
                     b.ToTable("BatchSteps", (string)null);
                 });

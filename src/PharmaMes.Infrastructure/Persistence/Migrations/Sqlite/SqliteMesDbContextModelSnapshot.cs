@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Persistence;
 
 #nullable disable
@@ -642,6 +643,12 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("ProductChangeNeedsMajorClean")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProductRates")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
                     b.Property<long?>("RetiredAt")
                         .HasColumnType("INTEGER");
 
@@ -1168,6 +1175,8 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BatchId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("EquipmentCode", "StartedAt");
 
                     b.ToTable("BatchSteps", (string)null);
                 });

@@ -13,6 +13,8 @@ public sealed class PlantForm
     public bool ProductChangeNeedsMajorClean { get; set; } = true;
     public int? CalibrationIntervalDays { get; set; }
     public double? IdealRatePerMinute { get; set; }
+    /// <summary>The ideal rates of particular products on the equipment, one row each.</summary>
+    public List<ProductRateRow> ProductRates { get; set; } = [];
     public string TagName { get; set; } = "";
     public string Description { get; set; } = "";
     public string Unit { get; set; } = "";
@@ -23,4 +25,11 @@ public sealed class PlantForm
     public TagRole Role { get; set; }
     public string DeviceUser { get; set; } = "";
     public string Reason { get; set; } = "";
+}
+
+/// <summary>One product's ideal rate on the equipment, as typed.</summary>
+public sealed class ProductRateRow
+{
+    public string Product { get; set; } = "";
+    public double? UnitsPerMinute { get; set; }
 }

@@ -79,6 +79,7 @@ public partial class PlantPage
             input.ProductChangeNeedsMajorClean = settings.ProductChangeNeedsMajorClean ?? true;
             input.CalibrationIntervalDays = settings.CalibrationIntervalDays;
             input.IdealRatePerMinute = settings.IdealRatePerMinute;
+            input.ProductRates = [.. (settings.ProductIdealRates ?? []).Select(r => new ProductRateRow { Product = r.Product, UnitsPerMinute = r.UnitsPerMinute })];
         }
         if (tag is not null)
         {
@@ -175,10 +176,22 @@ public partial class PlantPage
             errors["calibration"] = $"The calibration interval must be between 1 and {Equipment.MaxCalibrationIntervalDays} days.";
         if (input.IdealRatePerMinute is <= 0 || input.IdealRatePerMinute > Equipment.MaxIdealRatePerMinute)
             errors["idealRate"] = $"The ideal rate must be more than 0 and at most {Equipment.MaxIdealRatePerMinute:#,0} units a minute.";
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < input.ProductRates.Count; i++)
+        {
+            var row = input.ProductRates[i];
+            if (string.IsNullOrWhiteSpace(row.Product))
+                errors[$"productRate{i}"] = "Type the product's material code, or remove the row.";
+            else if (!seen.Add(row.Product.Trim()))
+                errors[$"productRate{i}"] = $"{row.Product.Trim().ToUpperInvariant()} has a rate above already: give each product one rate.";
+            else if (row.UnitsPerMinute is not > 0 || row.UnitsPerMinute > Equipment.MaxIdealRatePerMinute)
+                errors[$"productRate{i}"] = $"The rate must be more than 0 and at most {Equipment.MaxIdealRatePerMinute:#,0} units a minute.";
+        }
     }
 
     private EquipmentSettings Settings() =>
-        new(input.CleanHoldHours, input.DirtyHoldHours, input.ProductChangeNeedsMajorClean, input.CalibrationIntervalDays, input.IdealRatePerMinute);
+        new(input.CleanHoldHours, input.DirtyHoldHours, input.ProductChangeNeedsMajorClean, input.CalibrationIntervalDays, input.IdealRatePerMinute,
+            [.. input.ProductRates.Select(r => new ProductIdealRate(r.Product.Trim(), r.UnitsPerMinute ?? 0))]);
 
     private TagModel Tag() =>
         new(input.TagName, input.Description, input.Unit, input.NormalLow!.Value, input.NormalHigh!.Value, input.AlarmLow!.Value, input.AlarmHigh!.Value, input.Role);
