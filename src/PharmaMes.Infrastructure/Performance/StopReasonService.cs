@@ -21,10 +21,10 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
     /// <summary>How far back a stop still waits for its reason on the screens.</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromHours(24);
 
-    private readonly TimeSpan _smallStop = options.Value.SmallStop;
     /// <summary>How old the tiles' counts may be before a tile's render asks for a new count.</summary>
     public static readonly TimeSpan CountAge = TimeSpan.FromSeconds(15);
 
+    private readonly TimeSpan _smallStop = options.Value.SmallStop;
     private volatile Counted _waiting = new(new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), DateTimeOffset.MinValue, 0);
     private readonly Lock _countLock = new();
     private long _countsStarted;
@@ -58,16 +58,24 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
     {
         try
         {
-            await CountWaitingAsync();
-        }
-        catch (Exception ex)
-        {
-            // The tiles keep the last count; the next render asks again.
-            LogCountFailed(ex.Message);
+            await TryCountWaitingAsync();
         }
         finally
         {
             Volatile.Write(ref _counting, 0);
+        }
+    }
+
+    /// <summary>Counts again; a failure (a busy database) leaves the tiles the last count and is only logged.</summary>
+    private async Task TryCountWaitingAsync()
+    {
+        try
+        {
+            await CountWaitingAsync();
+        }
+        catch (Exception ex)
+        {
+            LogCountFailed(ex.Message);
         }
     }
 
@@ -149,7 +157,8 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
         db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, first, actor.Name, now));
         db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, second, actor.Name, now, from: at));
         await db.SaveChangesAsync(cancellationToken);
-        await CountWaitingAsync(cancellationToken);
+        // The reason is stored: the tiles' count follows, and its failure would not undo it.
+        await TryCountWaitingAsync();
     }
 
     /// <summary>Gives the stop its reason; a later reason for the same stop supersedes this one (both stay in the trail).</summary>
@@ -161,7 +170,8 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
         var (interval, equipment) = await StopAsync(db, intervalId, cancellationToken);
         db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, Reason(equipment, reasonPath), actor.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        await CountWaitingAsync(cancellationToken);
+        // The reason is stored: the tiles' count follows, and its failure would not undo it.
+        await TryCountWaitingAsync();
     }
 
     private static async Task<(StateInterval Interval, Equipment Equipment)> StopAsync(MesDbContext db, Guid intervalId, CancellationToken cancellationToken)
