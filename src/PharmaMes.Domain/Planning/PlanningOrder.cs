@@ -1,0 +1,9 @@
+namespace PharmaMes.Domain.Planning;
+
+/// <summary>
+/// An order to schedule: its product (changeovers between different products take time), when it may start (its
+/// materials released), when it is due, how much its lateness weighs, and its operations in step order.
+/// </summary>
+/// <param name="Weight">How much a minute of lateness counts (5 for urgent down to 1 for low priority).</param>
+public sealed record PlanningOrder(string Number, string Product, DateTimeOffset EarliestStart, DateTimeOffset Due, int Weight,
+    IReadOnlyList<PlanningOperation> Operations);
