@@ -8,6 +8,7 @@ namespace PharmaMes.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- outbox [messages] [aggregates] [Json|B2mml]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- inventory [materials] [lots] [runs]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- oee [equipment] [days] [runs]</c>
+/// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- planning [orders] [equipment] [limit-seconds]</c>
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -22,6 +23,7 @@ public static class BenchmarkProgram
             "review" => await ReviewBenchmark.RunAsync((int)Arg(1, 5_000), (int)Arg(2, 20)),
             "inventory" => await InventoryBenchmark.RunAsync((int)Arg(1, 2_000), (int)Arg(2, 50_000), (int)Arg(3, 10)),
             "oee" => await OeeBenchmark.RunAsync((int)Arg(1, 20), (int)Arg(2, 30), (int)Arg(3, 5)),
+            "planning" => PlanningBenchmark.Run((int)Arg(1, 500), (int)Arg(2, 40), (int)Arg(3, 4)),
             "outbox" => await OutboxBenchmark.RunAsync((int)Arg(1, 10_000), (int)Arg(2, 100), args.Length > 3 ? args[3] : "Json"),
             _ => Usage(),
         };
@@ -35,6 +37,7 @@ public static class BenchmarkProgram
         Console.Error.WriteLine("       PharmaMes.Benchmarks outbox [messages=10000] [aggregates=100] [Json|B2mml]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks inventory [materials=2000] [lots=50000] [runs=10]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks oee [equipment=20] [days=30] [runs=5]");
+        Console.Error.WriteLine("       PharmaMes.Benchmarks planning [orders=500] [equipment=40] [limit-seconds=4]");
         return 2;
     }
 }

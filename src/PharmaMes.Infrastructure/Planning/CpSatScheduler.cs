@@ -35,6 +35,7 @@ public static class CpSatScheduler
         var byEquipment = new Dictionary<string, List<(Step Step, long Duration, BoolVar Present, IntervalVar Interval)>>();
         var ends = new List<IntVar>();
         var tardiness = new List<LinearExpr>();
+        var lateness = new Dictionary<string, IntVar>();
         foreach (var order in problem.Orders)
         {
             IntVar? previousEnd = null;
@@ -65,36 +66,50 @@ public static class CpSatScheduler
             ends.Add(previousEnd);
             var late = model.NewIntVar(0, horizon, $"late {order.Number}");
             model.Add(late >= previousEnd - Minutes(order.Due));
+            lateness[order.Number] = late;
             tardiness.Add(late * order.Weight);
         }
 
+        var circuits = new List<Circuit>();
         foreach (var (code, candidates) in byEquipment)
         {
             var blocked = problem.Unavailable.Where(u => u.Equipment == code && u.End > problem.Now)
                 .Select((u, i) => model.NewFixedSizeIntervalVar(Minutes(u.Start), Math.Max(1, Minutes(u.End) - Minutes(u.Start)), $"{code} unavailable {i}"));
             model.AddNoOverlap(candidates.Select(c => c.Interval).Concat(blocked));
             if (problem.FindEquipment(code) is { Changeover.TotalMinutes: > 0 } equipment)
-                AddChangeovers(model, problem, equipment, candidates, Minutes);
+                circuits.Add(AddChangeovers(model, problem, equipment, candidates, Minutes));
         }
 
         // The earliest-due-date schedule as the solver's first guess: a short time limit still starts from a good plan.
+        // Hinted whole (starts, ends, equipment, and each circuit's arcs), so the search has a solution at once.
         var baseline = EarliestDueDateDispatcher.Plan(problem);
+        var hinted = baseline.Operations.ToDictionary(o => (o.OrderNumber, o.Step));
         foreach (var step in steps)
-            if (baseline.Operations.FirstOrDefault(o => o.OrderNumber == step.Order.Number && o.Step == step.Operation.Step) is { } hint)
+            if (hinted.TryGetValue((step.Order.Number, step.Operation.Step), out var hint))
             {
                 model.AddHint(step.Start, Minutes(hint.Start));
+                model.AddHint(step.End, Minutes(hint.Start) + Length(hint.End - hint.Start));
                 foreach (var (code, present) in step.Choices)
                     model.AddHint(present, code == hint.Equipment);
             }
+        foreach (var circuit in circuits)
+            circuit.Hint(model, baseline.Operations.Where(o => o.Equipment == circuit.Equipment).OrderBy(o => o.Start)
+                .Select(o => steps.First(s => s.Order.Number == o.OrderNumber && s.Operation.Step == o.Step)).ToList());
+
+        foreach (var outcome in baseline.Orders)
+            if (lateness.TryGetValue(outcome.OrderNumber, out var late))
+                model.AddHint(late, Length(outcome.Lateness));
 
         var makespan = model.NewIntVar(0, horizon, "makespan");
+        if (baseline.Makespan is { } baselineEnd)
+            model.AddHint(makespan, Minutes(baselineEnd));
         model.AddMaxEquality(makespan, ends);
         // Lexicographic: a minute of weighted lateness outweighs any makespan.
         model.Minimize(LinearExpr.Sum(tardiness) * (horizon + 1) + makespan);
 
         var solver = new CpSolver
         {
-            StringParameters = $"max_time_in_seconds:{Math.Max(0.1, timeLimit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)} num_workers:2",
+            StringParameters = $"max_time_in_seconds:{Math.Max(0.1, timeLimit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)} num_workers:2 cp_model_probing_level:0 symmetry_level:0",
         };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
@@ -115,33 +130,61 @@ public static class CpSatScheduler
     /// depot to an operation makes it the first (after the changeover from the last product), an arc between two
     /// operations the next, a self-loop an operation that runs elsewhere.
     /// </summary>
-    private static void AddChangeovers(CpModel model, PlanningProblem problem, PlanningEquipment equipment,
+    private static Circuit AddChangeovers(CpModel model, PlanningProblem problem, PlanningEquipment equipment,
         List<(Step Step, long Duration, BoolVar Present, IntervalVar Interval)> candidates, Func<DateTimeOffset, long> minutes)
     {
         var circuit = model.AddCircuit();
+        var result = new Circuit(equipment.Code, [.. candidates.Select(c => c.Step)]);
         var changeover = (long)Math.Ceiling(equipment.Changeover.TotalMinutes);
-        circuit.AddArc(0, 0, model.NewBoolVar($"{equipment.Code} unused"));
+        circuit.AddArc(0, 0, result.Arc(0, 0, model.NewBoolVar($"{equipment.Code} unused")));
         for (var i = 0; i < candidates.Count; i++)
         {
             var (step, _, present, _) = candidates[i];
             var node = i + 1;
             circuit.AddArc(node, node, present.Not());
-            var first = model.NewBoolVar($"{equipment.Code} first {node}");
+            var first = result.Arc(0, node, model.NewBoolVar($"{equipment.Code} first {node}"));
             circuit.AddArc(0, node, first);
             var firstChangeover = problem.ChangeoverBetween(equipment.Code, equipment.LastProduct, step.Order.Product) > TimeSpan.Zero ? changeover : 0;
             model.Add(step.Start >= minutes(equipment.FreeFrom) + firstChangeover).OnlyEnforceIf(first);
-            circuit.AddArc(node, 0, model.NewBoolVar($"{equipment.Code} last {node}"));
+            circuit.AddArc(node, 0, result.Arc(node, 0, model.NewBoolVar($"{equipment.Code} last {node}")));
             for (var j = 0; j < candidates.Count; j++)
             {
                 if (i == j)
                     continue;
                 var next = candidates[j].Step;
-                var arc = model.NewBoolVar($"{equipment.Code} {node}->{j + 1}");
+                var arc = result.Arc(node, j + 1, model.NewBoolVar($"{equipment.Code} {node}->{j + 1}"));
                 circuit.AddArc(node, j + 1, arc);
                 // Two steps of one order are one product: no changeover between them.
                 var gap = step.Order.Product == next.Order.Product ? 0 : changeover;
                 model.Add(next.Start >= step.End + gap).OnlyEnforceIf(arc);
             }
+        }
+        return result;
+    }
+
+    /// <summary>The arcs of one equipment's circuit (node 0 the depot, node i + 1 its i-th candidate operation), for hinting.</summary>
+    private sealed class Circuit(string equipment, List<Step> nodes)
+    {
+        private readonly Dictionary<(int From, int To), BoolVar> _arcs = [];
+
+        public string Equipment { get; } = equipment;
+
+        public BoolVar Arc(int from, int to, BoolVar literal) => _arcs[(from, to)] = literal;
+
+        /// <summary>Hints the path through the operations in <paramref name="sequence"/> (in time order), every other arc off.</summary>
+        public void Hint(CpModel model, List<Step> sequence)
+        {
+            var path = new HashSet<(int, int)>();
+            var previous = 0;
+            foreach (var step in sequence)
+            {
+                var node = nodes.IndexOf(step) + 1;
+                path.Add((previous, node));
+                previous = node;
+            }
+            path.Add((previous, 0));
+            foreach (var (arc, literal) in _arcs)
+                model.AddHint(literal, path.Contains(arc));
         }
     }
 
