@@ -46,6 +46,9 @@ public class PerformanceJourney(LivePlantApp app, Chromium chromium) : IClassFix
         // 123 vials at 400 a minute took 18.5 s of the filler's running time since it started.
         Assert.EndsWith("%", (await filler.Locator("[data-label=Performance]").TextContentAsync())?.Trim());
         Assert.Equal(4, await page.Locator("[data-oee-figure]").CountAsync());
+        // The site above the line: its OEE, and each of its three lines'.
+        Assert.Contains("Site Demo pharmaceutical site", await page.Locator("[data-testid=site-oee]").TextContentAsync());
+        Assert.Equal(3, await page.Locator("[data-site-line]").CountAsync());
         Assert.Equal("Availability", await page.Locator("[data-oee-figure=Availability] .mes-oee-label").TextContentAsync());
         Assert.Equal(8, await page.Locator("[data-testid=loss-waterfall] tr").CountAsync());
         Assert.True(await page.Locator("[data-testid=loss-pareto] tr[data-loss]").CountAsync() > 0, "the demo's stops show in the Pareto");

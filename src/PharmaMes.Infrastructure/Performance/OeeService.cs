@@ -27,6 +27,19 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
         return [.. lines.OrderBy(l => l.Code.Value, StringComparer.Ordinal).Select(l => (l.Code.Value, l.Name))];
     }
 
+    /// <summary>The code of the site a line belongs to; null when there is no such line.</summary>
+    public async Task<string?> SiteOfLineAsync(string line, CancellationToken cancellationToken = default)
+    {
+        if (PlantCode.TryParse(line) is not { } code)
+            return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (from l in db.Lines.AsNoTracking()
+                      where l.Code == code
+                      join a in db.Areas.AsNoTracking() on l.AreaId equals a.Id
+                      join s in db.Sites.AsNoTracking() on a.SiteId equals s.Id
+                      select s.Code.Value).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Null when there is no such equipment.</summary>
     public async Task<OeeReport?> ForEquipmentAsync(string code, DateTimeOffset from, DateTimeOffset to, OeePeriodKind by = OeePeriodKind.Shift,
         CancellationToken cancellationToken = default)
