@@ -33,12 +33,13 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
         if (PlantCode.TryParse(line) is not { } code)
             return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await (from l in db.Lines.AsNoTracking()
-                      where l.Code == code
-                      join a in db.Areas.AsNoTracking() on l.AreaId equals a.Id
-                      join s in db.Sites.AsNoTracking() on a.SiteId equals s.Id
-                      select s.Code.Value).SingleOrDefaultAsync(cancellationToken);
+        var found = await db.Lines.AsNoTracking().SingleOrDefaultAsync(l => l.Code == code, cancellationToken);
+        return found is null ? null : (await SiteOfAsync(db, found, cancellationToken)).Value;
     }
+
+    private static Task<PlantCode> SiteOfAsync(MesDbContext db, Line line, CancellationToken cancellationToken) =>
+        db.Areas.AsNoTracking().Where(a => a.Id == line.AreaId).Join(db.Sites.AsNoTracking(), a => a.SiteId, s => s.Id, (_, s) => s.Code)
+            .SingleAsync(cancellationToken);
 
     /// <summary>Null when there is no such equipment.</summary>
     public async Task<OeeReport?> ForEquipmentAsync(string code, DateTimeOffset from, DateTimeOffset to, OeePeriodKind by = OeePeriodKind.Shift,
@@ -73,9 +74,7 @@ public sealed class OeeService(IDbContextFactory<MesDbContext> contexts, OeePeri
         var line = await db.Lines.AsNoTracking().SingleOrDefaultAsync(l => l.Code == lineCode, cancellationToken);
         if (line is null)
             return null;
-        var site = await db.Areas.AsNoTracking().Where(a => a.Id == line.AreaId).Join(db.Sites.AsNoTracking(), a => a.SiteId, s => s.Id, (_, s) => s.Code)
-            .SingleAsync(cancellationToken);
-        var figures = await LineFiguresAsync(db, line, site, start, end, by, cancellationToken);
+        var figures = await LineFiguresAsync(db, line, await SiteOfAsync(db, line, cancellationToken), start, end, by, cancellationToken);
         var periods = figures.Periods.Select(p => p.With(Combine([.. p.Units.Values]))).ToList();
         var perUnit = figures.Units;
         return new OeeReport(line.Code.Value, start, end, Combine([.. perUnit.Select(u => u.Figures)]), periods) { Name = line.Name, Units = perUnit };

@@ -14,8 +14,8 @@ namespace PharmaMes.Infrastructure.Performance;
 /// that ended in the last day and has not been reported, a <see cref="ErpMessageType.ShiftPerformance"/> message to the ERP.
 /// A shift is reported once (its outbox aggregate names it), also after a restart, which reports what it missed.
 /// </summary>
-public sealed partial class OeeWatch(OeeService oee, StopReasonService stopReasons, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state,
-    CurrentShiftOee current, TimeProvider clock, ILogger<OeeWatch> logger) : BackgroundService
+public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, CurrentShiftOee current,
+    TimeProvider clock, ILogger<OeeWatch> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -48,8 +48,6 @@ public sealed partial class OeeWatch(OeeService oee, StopReasonService stopReaso
     {
         var now = clock.GetUtcNow();
         var written = 0;
-        // The tiles' "stops waiting for a reason" also catch up here, with stops a device ended while nobody looked.
-        await stopReasons.CountWaitingAsync(cancellationToken);
         foreach (var (code, name) in await oee.LinesAsync(cancellationToken))
         {
             try

@@ -87,7 +87,7 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
     {
         var number = Interlocked.Increment(ref _countsStarted);
         var now = clock.GetUtcNow();
-        var stops = await UnexplainedAsync(line: null, equipment: null, now - Lookback, cancellationToken, limit: int.MaxValue);
+        var stops = await UnexplainedAsync(line: null, equipment: null, now - Lookback, cancellationToken, limit: null);
         var counted = new Counted(stops.GroupBy(s => s.Equipment).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase), now, number);
         bool changed;
         lock (_countLock)
@@ -106,7 +106,7 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
     private partial void LogCountFailed(string reason);
 
     private async Task<IReadOnlyList<UnexplainedStop>> UnexplainedAsync(string? line, string? equipment, DateTimeOffset since, CancellationToken cancellationToken,
-        int limit = MaxListed)
+        int? limit = MaxListed)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var units = db.Equipment.AsNoTracking();
@@ -130,8 +130,9 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
                         && (i.Reason == null || i.Reason == ""))
             .Where(i => !db.StopReasons.Any(r => r.StateIntervalId == i.Id))
             .OrderByDescending(i => i.StartedAt);
-        var candidates = limit == int.MaxValue ? await query.ToListAsync(cancellationToken) : await query.Take(limit * 5).ToListAsync(cancellationToken);
-        return [.. candidates.Where(i => (i.EndedAt ?? now) - i.StartedAt >= _smallStop).Take(limit)
+        // Short stops are dropped after reading (their length is not a column): read a few times the listed number.
+        var candidates = await (limit is { } most ? query.Take(most * 5) : query).ToListAsync(cancellationToken);
+        return [.. candidates.Where(i => (i.EndedAt ?? now) - i.StartedAt >= _smallStop).Take(limit ?? int.MaxValue)
             .Select(i => new UnexplainedStop(i.Id, byId[i.EquipmentId].Code.Value, byId[i.EquipmentId].Name, i.State, i.StartedAt, i.EndedAt,
                 DowntimeReasonTree.For(byId[i.EquipmentId].Class)))];
     }

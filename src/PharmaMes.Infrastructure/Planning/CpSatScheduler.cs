@@ -92,9 +92,10 @@ public static class CpSatScheduler
                 foreach (var (code, present) in step.Choices)
                     model.AddHint(present, code == hint.Equipment);
             }
+        var stepOf = steps.ToDictionary(s => (s.Order.Number, s.Operation.Step));
         foreach (var circuit in circuits)
-            circuit.Hint(model, baseline.Operations.Where(o => o.Equipment == circuit.Equipment).OrderBy(o => o.Start)
-                .Select(o => steps.First(s => s.Order.Number == o.OrderNumber && s.Operation.Step == o.Step)).ToList());
+            circuit.Hint(model, [.. baseline.Operations.Where(o => o.Equipment == circuit.Equipment).OrderBy(o => o.Start)
+                .Select(o => stepOf[(o.OrderNumber, o.Step)])]);
 
         foreach (var outcome in baseline.Orders)
             if (lateness.TryGetValue(outcome.OrderNumber, out var late))
@@ -165,6 +166,7 @@ public static class CpSatScheduler
     /// <summary>The arcs of one equipment's circuit (node 0 the depot, node i + 1 its i-th candidate operation), for hinting.</summary>
     private sealed class Circuit(string equipment, List<Step> nodes)
     {
+        private readonly Dictionary<Step, int> _nodeOf = nodes.Select((step, i) => (Step: step, Node: i + 1)).ToDictionary(n => n.Step, n => n.Node);
         private readonly Dictionary<(int From, int To), BoolVar> _arcs = [];
 
         public string Equipment { get; } = equipment;
@@ -178,7 +180,7 @@ public static class CpSatScheduler
             var previous = 0;
             foreach (var step in sequence)
             {
-                var node = nodes.IndexOf(step) + 1;
+                var node = _nodeOf[step];
                 path.Add((previous, node));
                 previous = node;
             }
