@@ -14,8 +14,8 @@ public class ProductionOrder
     public const int ExternalIdMaxLength = 60;
     public const int CustomerReferenceMaxLength = 60;
     public const int ReasonMaxLength = 500;
-    public const int HighestPriority = 1;
-    public const int LowestPriority = 9;
+    public const int HighestPriority = OrderPriority.Urgent;
+    public const int LowestPriority = OrderPriority.Low;
 
     public Guid Id { get; private set; }
     public OrderNumber Number { get; private set; }
@@ -24,7 +24,7 @@ public class ProductionOrder
     public MaterialCode ProductCode { get; private set; }
     public Quantity Quantity { get; private set; }
     public DateOnly DueDate { get; private set; }
-    /// <summary>1 (most urgent) to 9.</summary>
+    /// <summary>1 Urgent to 5 Low (<see cref="OrderPriority"/>).</summary>
     public int Priority { get; private set; }
     public string? CustomerReference { get; private set; }
     /// <summary>The line planned to make it; null while not yet scheduled.</summary>
@@ -59,13 +59,32 @@ public class ProductionOrder
         return order;
     }
 
-    /// <summary>Changes what planning decided; only while Planned, since a released order is on the floor.</summary>
+    /// <summary>
+    /// Changes what planning decided, until production starts: a Planned or Released order (making its first batch
+    /// starts it, so no batch has been sized from it yet).
+    /// </summary>
     public void Replan(Quantity quantity, DateOnly dueDate, int priority, PlantCode? lineCode)
     {
-        if (Status != OrderStatus.Planned)
-            throw new DomainException($"Order {Number} is {Status}: only a Planned order can be changed.");
+        if (!IsChangeable)
+            throw new DomainException($"Order {Number} is {Status}: only a Planned or Released order that has not started can be changed.");
+        if (quantity.Unit != Quantity.Unit)
+            throw new DomainException($"Order {Number} is counted in {Quantity.Unit}, not {quantity.Unit}.");
         SetPlan(quantity, dueDate, priority, lineCode);
     }
+
+    /// <summary>The customer's reference changes with the customer's order, until production starts.</summary>
+    public void ChangeCustomerReference(string? customerReference)
+    {
+        if (!IsChangeable)
+            throw new DomainException($"Order {Number} is {Status}: only a Planned or Released order that has not started can be changed.");
+        CustomerReference = Guard.OptionalText(customerReference, "A customer reference", CustomerReferenceMaxLength);
+    }
+
+    /// <summary>Whether quantity, due date, priority and line may still change: production has not started.</summary>
+    public bool IsChangeable => Status is OrderStatus.Planned or OrderStatus.Released;
+
+    /// <summary>The priority as planners say it: "Urgent" … "Low".</summary>
+    public string PriorityName => OrderPriority.NameOf(Priority);
 
     public void Release(DateTimeOffset at)
     {
@@ -117,8 +136,8 @@ public class ProductionOrder
     {
         if (quantity.Unit.Symbol is null || quantity.Amount <= 0)
             throw new DomainException($"The quantity of order {Number} must be more than zero.");
-        if (priority is < HighestPriority or > LowestPriority)
-            throw new DomainException($"The priority of order {Number} must be from {HighestPriority} (most urgent) to {LowestPriority} (got {priority}).");
+        if (!OrderPriority.IsValid(priority))
+            throw new DomainException($"The priority of order {Number} must be one of {OrderPriority.Scale} (got {priority}).");
         Quantity = quantity;
         DueDate = dueDate;
         Priority = priority;

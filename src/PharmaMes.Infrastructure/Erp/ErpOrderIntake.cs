@@ -39,6 +39,37 @@ public sealed class ErpOrderIntake(IDbContextFactory<MesDbContext> contexts, Pro
         }
     }
 
+    /// <summary>
+    /// The ERP's order as it now is: planned when new, changed when quantity, due date, priority or customer reference
+    /// differ and production has not started (<see cref="OrderStartedException"/> otherwise), answered as it is when
+    /// nothing differs. Product and unit never change: that is another order (a conflict naming them).
+    /// </summary>
+    public async Task<ErpOrderIntakeResult> UpdateAsync(ErpOrder order, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var externalId = order.ExternalId.Trim();
+        if (await FindByExternalIdAsync(externalId, cancellationToken) is not { } existing)
+            return await PlanAsync(order, actor, cancellationToken);
+        var compared = Compare(existing, order);
+        if (compared.Outcome == ErpOrderOutcome.AlreadyPlanned)
+            return compared;
+        var identity = compared.DifferingFields.Where(f => f is "product" or "unit").ToList();
+        if (identity.Count > 0)
+            return compared with { DifferingFields = identity };
+        await orders.ChangeAsync(existing.Number, new OrderChange(order.Quantity, order.DueDate, order.Priority, existing.LineCode, order.CustomerReference,
+            $"Changed in the ERP ({string.Join(", ", compared.DifferingFields)})"), actor, cancellationToken);
+        return new(ErpOrderOutcome.Changed, (await GetAsync(existing.Number, cancellationToken))!, compared.DifferingFields);
+    }
+
+    /// <summary>Cancels the order with that external id before production starts; a repeat answers the cancelled order.</summary>
+    public async Task<ErpOrderView> CancelAsync(string externalId, string? reason, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var existing = await FindByExternalIdAsync(externalId.Trim(), cancellationToken) ?? throw new OrderNotFoundException(externalId.Trim());
+        if (existing.Status == OrderStatus.Cancelled)
+            return existing;
+        await orders.CancelAsync(existing.Number, string.IsNullOrWhiteSpace(reason) ? "Cancelled in the ERP" : reason.Trim(), actor, cancellationToken);
+        return (await GetAsync(existing.Number, cancellationToken))!;
+    }
+
     /// <summary>The orders whose external id is the one given, or every order when none is given.</summary>
     public async Task<IReadOnlyList<ErpOrderView>> ListAsync(string? externalId, CancellationToken cancellationToken = default)
     {

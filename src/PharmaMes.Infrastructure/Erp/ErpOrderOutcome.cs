@@ -9,4 +9,6 @@ public enum ErpOrderOutcome
     AlreadyPlanned,
     /// <summary>An order with that external id exists with different content: nothing was created or changed.</summary>
     Conflict,
+    /// <summary>The order with that external id was changed as sent (quantity, due date, priority, customer reference).</summary>
+    Changed,
 }

@@ -12,10 +12,12 @@ public sealed record ErpOrderView(
     DateOnly DueDate,
     int Priority,
     string? CustomerReference,
+    string? LineCode,
     OrderStatus Status,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? CancelReason)
 {
     public static ErpOrderView Of(ProductionOrder o) =>
         new(o.Number.Value, o.ExternalId, o.ProductCode.Value, o.Quantity.Amount, o.Quantity.Unit.Symbol, o.DueDate, o.Priority,
-            o.CustomerReference, o.Status, o.CreatedAt);
+            o.CustomerReference, o.LineCode?.Value, o.Status, o.CreatedAt, o.CancelReason);
 }

@@ -13,4 +13,13 @@ public sealed record OrderSummary(
     int Priority,
     string Status,
     int Batches,
-    bool HasApprovedRecipe);
+    bool HasApprovedRecipe,
+    string? CustomerReference,
+    string? LineCode)
+{
+    /// <summary>"Urgent" … "Low".</summary>
+    public string PriorityName => Domain.Production.OrderPriority.NameOf(Priority);
+
+    /// <summary>Quantity, due date, priority may change, and the order may be cancelled: it has not started.</summary>
+    public bool IsChangeable => Status is "Planned" or "Released";
+}

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Recipes;
 using PharmaMes.Infrastructure.Audit;
@@ -8,7 +9,10 @@ using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Production;
 
-/// <summary>Plans and releases production orders; a released order is what a batch executes.</summary>
+/// <summary>
+/// A production order's whole life in planning's hands: plan, release, change (until production starts), cancel,
+/// close. A released order is what a batch executes. Every change is audited with the reason given.
+/// </summary>
 public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
 {
     public async Task<IReadOnlyList<OrderSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -22,7 +26,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
             .ToListAsync(cancellationToken)).ToHashSet();
         return orders.Select(o => new OrderSummary(o.Id, o.Number.Value, o.ExternalId, o.ProductCode.Value,
             products.GetValueOrDefault(o.ProductCode) ?? o.ProductCode.Value, o.Quantity.Amount, o.Quantity.Unit.Symbol, o.DueDate, o.Priority,
-            o.Status.ToString(), batches.GetValueOrDefault(o.Id), approved.Contains(o.ProductCode))).ToList();
+            o.Status.ToString(), batches.GetValueOrDefault(o.Id), approved.Contains(o.ProductCode), o.CustomerReference, o.LineCode?.Value)).ToList();
     }
 
     public async Task<string> PlanAsync(string productCode, decimal quantity, DateOnly dueDate, int priority, string? externalId, string? customerReference,
@@ -57,5 +61,73 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
             ?? throw new DomainException("That production order does not exist.");
         order.Release(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes quantity, due date, priority, line and customer reference of an order that has not started (Planned or
+    /// Released). Nothing changes when nothing differs.
+    /// </summary>
+    public async Task<bool> ChangeAsync(string number, OrderChange change, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(change.Reason))
+            throw new DomainException("Give a reason for changing the order: it goes into the audit trail.");
+        db.AuditActor = actor.Because(change.Reason.Trim());
+        db.AuditClock = clock;
+        var order = await FindAsync(db, number, cancellationToken);
+        EnsureChangeable(order, "changed");
+        var quantity = new Quantity(change.Quantity, order.Quantity.Unit);
+        var line = string.IsNullOrWhiteSpace(change.LineCode) ? null : (PlantCode?)new PlantCode(change.LineCode);
+        var reference = string.IsNullOrWhiteSpace(change.CustomerReference) ? null : change.CustomerReference.Trim();
+        if (quantity == order.Quantity && change.DueDate == order.DueDate && change.Priority == order.Priority && line == order.LineCode
+            && reference == order.CustomerReference)
+            return false;
+        if (line is { } code && !await db.Lines.AnyAsync(l => l.Code == code, cancellationToken))
+            throw new DomainException($"There is no line {code}.");
+        order.Replan(quantity, change.DueDate, change.Priority, line);
+        order.ChangeCustomerReference(reference);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Withdraws an order before production: Planned or Released.</summary>
+    public async Task CancelAsync(string number, string reason, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = actor.Because(reason);
+        db.AuditClock = clock;
+        var order = await FindAsync(db, number, cancellationToken);
+        EnsureChangeable(order, "cancelled");
+        order.Cancel(reason, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Closes a completed order once QA has decided on every one of its batches.</summary>
+    public async Task CloseAsync(string number, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = actor;
+        db.AuditClock = clock;
+        var order = await FindAsync(db, number, cancellationToken);
+        var undecided = await db.Batches.AsNoTracking().Where(b => b.OrderId == order.Id && b.Disposition == BatchDisposition.PendingReview)
+            .Select(b => b.Number).ToListAsync(cancellationToken);
+        if (undecided.Count > 0)
+            throw new DomainException($"Order {order.Number} cannot be closed: QA has not decided on batch {string.Join(", ", undecided.Select(b => b.Value).Order())} yet.");
+        order.Close(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task<ProductionOrder> FindAsync(MesDbContext db, string number, CancellationToken cancellationToken)
+    {
+        if (!Erp.Codes.TryParse(number, text => new OrderNumber(text), out var parsed))
+            throw new OrderNotFoundException(number);
+        return await db.ProductionOrders.SingleOrDefaultAsync(o => o.Number == parsed, cancellationToken) ?? throw new OrderNotFoundException(number);
+    }
+
+    /// <summary>Making the first batch starts an order (InProgress), so a changeable order has no batch yet.</summary>
+    private static void EnsureChangeable(ProductionOrder order, string what)
+    {
+        if (!order.IsChangeable)
+            throw new OrderStartedException(order.Number.Value, $"Order {order.Number} is {order.Status}: it can no longer be {what}.");
     }
 }

@@ -6,7 +6,7 @@ namespace PharmaMes.Web.Endpoints;
 
 /// <summary>
 /// A broken plant rule is the caller's mistake (400 with the rule's message), not a server fault;
-/// a batch that does not exist is a 404.
+/// a batch or order that does not exist is a 404.
 /// </summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -14,9 +14,13 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
     {
         if (exception is not DomainException)
             return false;
-        var (status, title) = exception is BatchNotFoundException
-            ? (StatusCodes.Status404NotFound, "No such batch")
-            : (StatusCodes.Status400BadRequest, "The request breaks a plant rule");
+        var (status, title) = exception switch
+        {
+            BatchNotFoundException => (StatusCodes.Status404NotFound, "No such batch"),
+            OrderNotFoundException => (StatusCodes.Status404NotFound, "No such production order"),
+            OrderStartedException => (StatusCodes.Status409Conflict, "The order can no longer be changed"),
+            _ => (StatusCodes.Status400BadRequest, "The request breaks a plant rule"),
+        };
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

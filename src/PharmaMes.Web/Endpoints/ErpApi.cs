@@ -20,6 +20,10 @@ public static class ErpApi
         api.MapPost("/production-orders", PlanOrderAsync).WithName("PlanProductionOrder");
         api.MapGet("/production-orders", ListOrdersAsync).WithName("ListProductionOrders");
         api.MapGet("/production-orders/{number}", GetOrderAsync).WithName("GetProductionOrder");
+        api.MapPut("/production-orders/{externalId}", UpdateOrderAsync).WithName("UpdateProductionOrder")
+            .WithSummary("Plans or changes the order with this ERP id (409 once it has a batch or has started)");
+        api.MapDelete("/production-orders/{externalId}", CancelOrderAsync).WithName("CancelProductionOrder")
+            .WithSummary("Cancels the order with this ERP id (409 once it has a batch or has started)");
         api.MapPut("/materials/{code}", UpsertMaterialAsync).WithName("UpsertMaterial");
         api.MapGet("/materials/{code}", GetMaterialAsync).WithName("GetMaterial");
         api.MapPost("/lots/receipts", ReceiveLotAsync).WithName("ReceiveLot");
@@ -49,6 +53,35 @@ public static class ErpApi
                 extensions: new Dictionary<string, object?> { ["order"] = resource.Number, ["fields"] = result.DifferingFields }),
         };
     }
+
+    private static async Task<Results<Created<ProductionOrderResource>, Ok<ProductionOrderResource>, ValidationProblem, ProblemHttpResult>> UpdateOrderAsync(
+        string externalId, ProductionOrderRequest request, ErpOrderIntake intake, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        request = request with { ExternalId = request.ExternalId ?? externalId };
+        var validation = await new ProductionOrderRequestValidator(clock).ValidateAsync(request, cancellationToken);
+        var errors = validation.ToErrors();
+        if (!string.Equals(request.ExternalId?.Trim(), externalId.Trim(), StringComparison.Ordinal))
+            errors["externalId"] = [$"The body's externalId '{request.ExternalId}' is not the one in the address, '{externalId}': send it without one, or the same."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "The production order is not valid");
+        var order = new ErpOrder(externalId, request.Product!, request.Quantity!.Value, request.Unit!, request.DueDate!.Value, request.Priority!.Value,
+            request.CustomerReference);
+        var result = await intake.UpdateAsync(order, AuditActor.Of(user), cancellationToken);
+        var resource = ProductionOrderResource.Of(result.Order);
+        return result.Outcome switch
+        {
+            ErpOrderOutcome.Created => TypedResults.Created($"/api/v1/production-orders/{Uri.EscapeDataString(resource.Number)}", resource),
+            ErpOrderOutcome.AlreadyPlanned or ErpOrderOutcome.Changed => TypedResults.Ok(resource),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The external id belongs to an order of another product",
+                detail: $"Order {resource.Number} holds external id '{resource.ExternalId}' with a different {string.Join(", ", result.DifferingFields)}: "
+                    + "that cannot change on an order. Cancel it (DELETE) and send a new order under a new id. Nothing was changed.",
+                extensions: new Dictionary<string, object?> { ["order"] = resource.Number, ["fields"] = result.DifferingFields }),
+        };
+    }
+
+    private static async Task<Ok<ProductionOrderResource>> CancelOrderAsync(string externalId, string? reason, ErpOrderIntake intake, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(ProductionOrderResource.Of(await intake.CancelAsync(externalId, reason, AuditActor.Of(user), cancellationToken)));
 
     private static async Task<Ok<List<ProductionOrderResource>>> ListOrdersAsync(string? externalId, ErpOrderIntake intake, CancellationToken cancellationToken) =>
         TypedResults.Ok((await intake.ListAsync(externalId, cancellationToken)).Select(ProductionOrderResource.Of).ToList());

@@ -17,9 +17,9 @@ public sealed class ProductionOrderRequestValidator : AbstractValidator<Producti
         RuleFor(r => r.Unit).Must(ErpFieldRules.IsUnit).WithMessage(ErpFieldRules.UnitRule);
         RuleFor(r => r.DueDate).NotNull().WithMessage("Give the due date, e.g. 2026-12-15.")
             .GreaterThanOrEqualTo(today).WithMessage($"The due date may not be in the past (today is {today:yyyy-MM-dd} UTC).");
-        RuleFor(r => r.Priority).NotNull().WithMessage($"Give the priority, {ProductionOrder.HighestPriority} (most urgent) to {ProductionOrder.LowestPriority}.")
+        RuleFor(r => r.Priority).NotNull().WithMessage($"Give the priority: {OrderPriority.Scale}.")
             .InclusiveBetween(ProductionOrder.HighestPriority, ProductionOrder.LowestPriority)
-            .WithMessage($"The priority is {ProductionOrder.HighestPriority} (most urgent) to {ProductionOrder.LowestPriority}.");
+            .WithMessage($"The priority is one of {OrderPriority.Scale}.");
         RuleFor(r => r.CustomerReference).MaximumLength(ProductionOrder.CustomerReferenceMaxLength)
             .WithMessage($"A customer reference has at most {ProductionOrder.CustomerReferenceMaxLength} characters.");
     }

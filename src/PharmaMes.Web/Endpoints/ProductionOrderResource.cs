@@ -12,10 +12,14 @@ public sealed record ProductionOrderResource(
     string Unit,
     DateOnly DueDate,
     int Priority,
+    string PriorityName,
     string? CustomerReference,
+    string? Line,
     OrderStatus Status,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? CancelReason)
 {
     public static ProductionOrderResource Of(ErpOrderView o) =>
-        new(o.Number, o.ExternalId, o.Product, o.Quantity, o.Unit, o.DueDate, o.Priority, o.CustomerReference, o.Status, o.CreatedAt);
+        new(o.Number, o.ExternalId, o.Product, o.Quantity, o.Unit, o.DueDate, o.Priority, OrderPriority.NameOf(o.Priority), o.CustomerReference, o.LineCode,
+            o.Status, o.CreatedAt, o.CancelReason);
 }

@@ -41,21 +41,30 @@ public class ProductionOrderLifecycle
 
     [Theory]
     [InlineData(0)]
-    [InlineData(10)]
+    [InlineData(6)]
     [InlineData(-1)]
-    public void RefusesAPriorityOutsideOneToNine(int priority)
+    public void RefusesAPriorityOutsideOneToFive(int priority)
     {
         var ex = Assert.Throws<DomainException>(() => ProductionOrder.Plan(OrderNo, new MaterialCode("PARA-500"), KgOf(400), DueDate, priority, T0));
 
-        Assert.Equal($"The priority of order PO-2026-0001 must be from 1 (most urgent) to 9 (got {priority}).", ex.Message);
+        Assert.Equal($"The priority of order PO-2026-0001 must be one of 1 Urgent, 2 High, 3 Normal, 4 Flexible, 5 Low (got {priority}).", ex.Message);
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(9)]
-    public void AcceptsThePriorityEdges(int priority)
+    [InlineData(1, "Urgent")]
+    [InlineData(3, "Normal")]
+    [InlineData(5, "Low")]
+    public void NamesThePriority(int priority, string name)
     {
-        Assert.Equal(priority, ProductionOrder.Plan(OrderNo, new MaterialCode("PARA-500"), KgOf(400), DueDate, priority, T0).Priority);
+        var order = ProductionOrder.Plan(OrderNo, new MaterialCode("PARA-500"), KgOf(400), DueDate, priority, T0);
+
+        Assert.Equal((priority, name), (order.Priority, order.PriorityName));
+    }
+
+    [Fact]
+    public void AnUrgentMinuteLateWeighsSixteenLowOnes()
+    {
+        Assert.Equal([16, 8, 4, 2, 1], Enumerable.Range(1, 5).Select(OrderPriority.WeightOf));
     }
 
     [Fact]
@@ -89,14 +98,37 @@ public class ProductionOrderLifecycle
     }
 
     [Fact]
-    public void RefusesToReplanAReleasedOrder()
+    public void ReplansAReleasedOrderThatHasNotStarted()
     {
         var order = ReleasedOrder();
 
+        order.Replan(KgOf(600), DueDate.AddDays(1), 2, null);
+
+        Assert.Equal((KgOf(600), DueDate.AddDays(1), 2), (order.Quantity, order.DueDate, order.Priority));
+        Assert.Equal(OrderStatus.Released, order.Status);
+    }
+
+    [Fact]
+    public void RefusesToReplanAnOrderInProgress()
+    {
+        var order = ReleasedOrder();
+        order.Start(At(2));
+
         var ex = Assert.Throws<DomainException>(() => order.Replan(KgOf(600), DueDate, 1, null));
 
-        Assert.Equal("Order PO-2026-0001 is Released: only a Planned order can be changed.", ex.Message);
+        Assert.Equal("Order PO-2026-0001 is InProgress: only a Planned or Released order that has not started can be changed.", ex.Message);
         Assert.Equal(KgOf(400), order.Quantity);
+        Assert.False(order.IsChangeable);
+    }
+
+    [Fact]
+    public void RefusesAChangeOfUnit()
+    {
+        var order = PlannedOrder();
+
+        var ex = Assert.Throws<DomainException>(() => order.Replan(new Quantity(600, "pcs"), DueDate, 1, null));
+
+        Assert.Equal("Order PO-2026-0001 is counted in kg, not pcs.", ex.Message);
     }
 
     [Fact]
