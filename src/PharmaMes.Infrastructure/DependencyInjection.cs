@@ -56,6 +56,10 @@ public static class DependencyInjection
         services.AddSingleton<Production.BatchReviewService>();
         services.AddSingleton<Production.WorkQueueService>();
         services.AddSingleton<Production.ProductionOrderService>();
+        services.AddOptions<Planning.PlanningOptions>().BindConfiguration(Planning.PlanningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Planning.PlanningProblemReader>();
+        services.AddSingleton<Planning.ScheduleService>();
+        services.AddHostedService<Planning.ScheduleWatch>();
         services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<Maintenance.CleaningService>();
         services.AddSingleton<Maintenance.CalibrationService>();

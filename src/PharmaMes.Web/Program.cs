@@ -49,6 +49,7 @@ app.MapMaintenanceApi();
 app.MapWorkOrderApi();
 app.MapAlertApi();
 app.MapOeeApi();
+app.MapScheduleApi();
 app.MapShiftCalendarApi();
 app.MapTerminalEndpoints();
 app.MapHub<PlantHub>(PlantHub.Path);

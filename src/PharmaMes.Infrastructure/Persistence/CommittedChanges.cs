@@ -9,6 +9,9 @@ public sealed record CommittedChanges(bool OutboxWritten, IReadOnlySet<Guid> Mat
     /// <summary>Numbers of quality exceptions raised or changed (investigated, closed).</summary>
     public IReadOnlySet<string> QualityExceptionsChanged { get; init; } = new HashSet<string>();
 
+    /// <summary>Numbers of production orders planned or changed (quantity, due date, priority, status).</summary>
+    public IReadOnlySet<string> OrdersChanged { get; init; } = new HashSet<string>();
+
     /// <summary>Sites, areas, lines, equipment or tags were added or corrected: the ingest and live cache reload the plant.</summary>
     public bool PlantChanged { get; init; }
 
@@ -19,5 +22,5 @@ public sealed record CommittedChanges(bool OutboxWritten, IReadOnlySet<Guid> Mat
     public IReadOnlyDictionary<Guid, DateTimeOffset> HistoryChanged { get; init; } = new Dictionary<Guid, DateTimeOffset>();
 
     public bool IsEmpty => !OutboxWritten && MaterialsWithStockChange.Count == 0 && BatchesChanged.Count == 0 && EquipmentChanged.Count == 0 && !PlantChanged
-        && QualityExceptionsChanged.Count == 0 && HistoryChanged.Count == 0;
+        && QualityExceptionsChanged.Count == 0 && HistoryChanged.Count == 0 && OrdersChanged.Count == 0;
 }

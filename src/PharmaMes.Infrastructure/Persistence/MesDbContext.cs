@@ -55,6 +55,7 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<MasterRecipe> MasterRecipes => Set<MasterRecipe>();
     public DbSet<RecipeStep> RecipeSteps => Set<RecipeStep>();
     public DbSet<ProductionOrder> ProductionOrders => Set<ProductionOrder>();
+    public DbSet<Domain.Planning.ScheduledOperation> ScheduledOperations => Set<Domain.Planning.ScheduledOperation>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<BatchStep> BatchSteps => Set<BatchStep>();
     public DbSet<BatchRecordEntry> BatchRecordEntries => Set<BatchRecordEntry>();
@@ -79,6 +80,7 @@ public abstract class MesDbContext(DbContextOptions options)
     private readonly HashSet<string> _batchesChanged = [];
     private readonly HashSet<string> _equipmentChanged = [];
     private readonly HashSet<string> _exceptionsChanged = [];
+    private readonly HashSet<string> _ordersChanged = [];
     private readonly Dictionary<Guid, DateTimeOffset> _historyChanged = [];
     private bool _plantChanged;
     private List<AuditEntry> _pendingAudit = [];
@@ -143,6 +145,8 @@ public abstract class MesDbContext(DbContextOptions options)
         _outboxWritten |= outbox.Count > 0;
         _batchesChanged.UnionWith(ChangeTracker.Entries<Batch>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
+        _ordersChanged.UnionWith(ChangeTracker.Entries<ProductionOrder>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
         _exceptionsChanged.UnionWith(ChangeTracker.Entries<Domain.Quality.QualityException>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
         // Equipment whose fitness for use changed (status, cleaning, calibration): screens that offer it re-read.
@@ -174,7 +178,7 @@ public abstract class MesDbContext(DbContextOptions options)
     internal CommittedChanges? TakeCommittedChanges()
     {
         if (!_outboxWritten && _stockChanged.Count == 0 && _batchesChanged.Count == 0 && _equipmentChanged.Count == 0 && !_plantChanged
-            && _exceptionsChanged.Count == 0 && _historyChanged.Count == 0)
+            && _exceptionsChanged.Count == 0 && _historyChanged.Count == 0 && _ordersChanged.Count == 0)
             return null;
         var changes = new CommittedChanges(_outboxWritten, _stockChanged.ToHashSet(), _batchesChanged.ToHashSet())
         {
@@ -182,7 +186,9 @@ public abstract class MesDbContext(DbContextOptions options)
             PlantChanged = _plantChanged,
             QualityExceptionsChanged = _exceptionsChanged.ToHashSet(),
             HistoryChanged = new Dictionary<Guid, DateTimeOffset>(_historyChanged),
+            OrdersChanged = _ordersChanged.ToHashSet(),
         };
+        _ordersChanged.Clear();
         _historyChanged.Clear();
         _outboxWritten = false;
         _plantChanged = false;

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PharmaMes.Infrastructure.Planning;
+
+/// <summary>The "Planning" section: how the schedule is made when the plant does not say it itself.</summary>
+public sealed class PlanningOptions
+{
+    public const string Section = "Planning";
+
+    /// <summary>Plan by itself: at start, after orders, batches or equipment change, and every few minutes.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How far ahead the schedule looks.</summary>
+    [Range(1, 90)]
+    public int HorizonDays { get; set; } = 14;
+
+    /// <summary>How long the solver may search for a better schedule than earliest due date.</summary>
+    [Range(1, 120)]
+    public int TimeLimitSeconds { get; set; } = 5;
+
+    /// <summary>A step's duration when the equipment has no ideal rate for the product and the step has not run before.</summary>
+    [Range(1, 10_080)]
+    public int DefaultStepMinutes { get; set; } = 60;
+
+    /// <summary>Changeover (cleaning) between two different products on an equipment.</summary>
+    [Range(0, 1_440)]
+    public int ChangeoverMinutes { get; set; } = 45;
+
+    /// <summary>Changeover on an equipment whose cleaning rules want a major clean at a product change.</summary>
+    [Range(0, 2_880)]
+    public int MajorCleanMinutes { get; set; } = 120;
+
+    /// <summary>How long an equipment that is Down or in maintenance is expected to stay so, until it says otherwise.</summary>
+    [Range(1, 10_080)]
+    public int ExpectedRepairMinutes { get; set; } = 120;
+
+    /// <summary>After a change, wait this long for more before planning again (changes come in bursts).</summary>
+    [Range(1, 3_600)]
+    public int SettleSeconds { get; set; } = 3;
+
+    /// <summary>Plan again at least this often, since time moves on even when nothing changes.</summary>
+    [Range(1, 1_440)]
+    public int ReplanMinutes { get; set; } = 10;
+
+    public TimeSpan TimeLimit => TimeSpan.FromSeconds(TimeLimitSeconds);
+}

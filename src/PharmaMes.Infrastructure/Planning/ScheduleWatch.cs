@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmaMes.Infrastructure.Persistence;
+
+namespace PharmaMes.Infrastructure.Planning;
+
+/// <summary>
+/// Keeps the schedule in force current: plans at start, again a few seconds after orders, batches or equipment
+/// fitness change (changes come in bursts, so it waits for them to settle), and at least every few minutes since time
+/// moves on. A failed plan is logged and tried again at the next change or tick.
+/// </summary>
+public sealed partial class ScheduleWatch(ScheduleService schedule, CommitFeed commits, IOptions<PlanningOptions> options, TimeProvider clock,
+    ILogger<ScheduleWatch> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _changed = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+            return;
+        commits.Committed += OnCommitted;
+        try
+        {
+            var settle = TimeSpan.FromSeconds(options.Value.SettleSeconds);
+            var every = TimeSpan.FromMinutes(options.Value.ReplanMinutes);
+            await Task.Delay(settle, clock, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await schedule.PlanAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPlanFailed(ex.Message);
+                }
+                if (await _changed.WaitAsync(every, stoppingToken))
+                    await Task.Delay(settle, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            commits.Committed -= OnCommitted;
+        }
+    }
+
+    private void OnCommitted(CommittedChanges changes)
+    {
+        if (changes.OrdersChanged.Count == 0 && changes.BatchesChanged.Count == 0 && changes.EquipmentChanged.Count == 0 && !changes.PlantChanged)
+            return;
+        try
+        {
+            _changed.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A plan is already asked for: it reads everything changed until it starts.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Planning failed; trying again at the next change: {Reason}")]
+    private partial void LogPlanFailed(string reason);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PharmaMes.Infrastructure.Planning;
+using PharmaMes.Web.Security;
+
+namespace PharmaMes.Web.Endpoints;
+
+/// <summary>
+/// <c>GET /api/v1/schedule?from=&amp;to=&amp;line=</c>: the schedule in force, orders with an operation in the period (all
+/// when not given) on the line (all when not given); <c>POST /api/v1/schedule/plan</c>: plan now, without waiting for the
+/// next change.
+/// </summary>
+public static class ScheduleApi
+{
+    public static IEndpointRouteBuilder MapScheduleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/schedule").WithTags("Planning");
+        api.MapGet("", GetAsync).RequireAuthorization(Policies.PlantReader).WithName("GetSchedule");
+        api.MapPost("/plan", PlanAsync).RequireAuthorization(Policies.BatchPlanning).WithName("PlanSchedule");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ScheduleResource>, ValidationProblem>> GetAsync(DateTimeOffset? from, DateTimeOffset? to, string? line,
+        ScheduleService schedule, CancellationToken cancellationToken)
+    {
+        if (from is { } start && to is { } end && end <= start)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["The end of the period must be after its start."] },
+                title: "The schedule request is not valid");
+        return TypedResults.Ok(ScheduleResource.Of(await schedule.GetAsync(from, to, line, cancellationToken)));
+    }
+
+    private static async Task<Ok<ScheduleResource>> PlanAsync(ScheduleService schedule, CancellationToken cancellationToken)
+    {
+        await schedule.PlanAsync(cancellationToken);
+        return TypedResults.Ok(ScheduleResource.Of(await schedule.GetAsync(cancellationToken: cancellationToken)));
+    }
+}

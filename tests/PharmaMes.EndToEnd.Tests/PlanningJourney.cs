@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace PharmaMes.EndToEnd.Tests;
+
+/// <summary>
+/// A planner on a 1024×768 tablet: the planning board shows the demo's orders on their equipment; an order made Urgent
+/// with a reason on the orders list is planned again by itself and shows its new priority on the board.
+/// </summary>
+public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixture<LivePlantApp>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task TheBoardShowsTheScheduleAndAnOrderMadeUrgentIsPlannedAgain()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/planning").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        if (await page.Locator("[data-operation]").CountAsync() == 0)
+            await page.Locator("[data-action=plan-now]").ClickAsync();
+        var bars = page.Locator("[data-gantt-row] [data-operation]");
+        await bars.First.WaitForAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=schedule-summary]")).ToContainTextAsync("Planned");
+        await Screenshots.SaveAsync(page, "planning-board", fullPage: true);
+        var order = (await page.Locator("[data-schedule-order]").First.GetAttributeAsync("data-schedule-order"))!;
+        Assert.True(await page.Locator($"[data-operation^='{order}/']").CountAsync() > 1);
+
+        await page.Locator("[data-span='168']").ClickAsync();
+        await Expect(page.Locator("[data-span='168']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("btn-secondary"));
+        await page.Locator($"[data-schedule-order='{order}']").ClickAsync();
+        await Expect(page.Locator($"[data-operation^='{order}/']").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mes-gantt-selected"));
+        await Expect(page.Locator("[data-testid=selected-order]")).ToContainTextAsync(order);
+        await Screenshots.SaveAsync(page, "planning-board-week");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/batches").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        // An order that has not started yet: its quantity, due date and priority may still change.
+        var row = page.Locator("tr[data-order]", new() { Has = page.Locator("[data-action=change-order]") }).First;
+        order = (await row.GetAttributeAsync("data-order"))!;
+        await row.Locator("[data-action=change-order]").ClickAsync();
+        var form = page.Locator($"[data-order-change='{order}']");
+        await form.Locator("[data-field=priority]").SelectOptionAsync("1");
+        await form.Locator("[data-field=change-reason]").FillAsync("Customer stock-out: needed first");
+        await Screenshots.SaveAsync(page, "order-change");
+        await form.Locator("[data-action=save-order]").ClickAsync();
+        await Expect(page.Locator(".mes-outcome")).ToContainTextAsync($"Order {order} changed");
+        await Expect(row.Locator("[data-priority]")).ToHaveTextAsync("Urgent");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/planning").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        // The change is planned by itself a few seconds later.
+        await Expect(page.Locator($"[data-schedule-order='{order}'] .mes-priority")).ToHaveTextAsync("Urgent", new() { Timeout = 30_000 });
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}

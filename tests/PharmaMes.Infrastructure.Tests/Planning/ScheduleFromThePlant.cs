@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Domain.Production;
+using PharmaMes.Domain.Recipes;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Performance;
+using PharmaMes.Infrastructure.Planning;
+using PharmaMes.Infrastructure.Production;
+using static PharmaMes.Infrastructure.Tests.Production.TestBatches;
+
+namespace PharmaMes.Infrastructure.Tests.Planning;
+
+/// <summary>The schedule in force, planned from the plant's own orders, recipes, equipment, calendars and states.</summary>
+public class ScheduleFromThePlant
+{
+    private static async Task<string> PlanOrderAsync(MesTestHost host, decimal quantity = 72_000m, int dueInDays = 10, string product = "FG-PARA500")
+    {
+        var orders = host.Get<ProductionOrderService>();
+        return await orders.PlanAsync(product, quantity, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(dueInDays), OrderPriority.Normal, null, null,
+            await PersonAsync(host, "planner"));
+    }
+
+    private static async Task<ScheduledOrderView> PlannedAsync(MesTestHost host, string number)
+    {
+        var run = await host.Get<ScheduleService>().PlanAsync();
+        Assert.DoesNotContain(run.Snapshot.Unscheduled, u => u.Number == number);
+        return (await host.Get<ScheduleService>().GetAsync()).Orders.Single(o => o.Number == number);
+    }
+
+    [Fact]
+    public async Task AnOrdersStepsArePlacedInOrderEachOnEquipmentOfItsStepsClass()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var number = await PlanOrderAsync(host);
+        var before = DateTimeOffset.UtcNow;
+
+        var order = await PlannedAsync(host, number);
+
+        await using var db = host.NewContext();
+        var recipe = await db.MasterRecipes.AsNoTracking().Include(r => r.Steps)
+            .SingleAsync(r => r.ProductCode == new Domain.Materials.MaterialCode("FG-PARA500") && r.Status == RecipeStatus.Approved);
+        var classes = await db.Equipment.AsNoTracking().ToDictionaryAsync(e => e.Code.Value, e => e.Class);
+        Assert.Equal(recipe.Steps.Where(s => s.RequiredEquipmentClass is not null).Select(s => s.Number), order.Operations.Select(o => o.Step));
+        foreach (var operation in order.Operations)
+            Assert.Equal(recipe.Steps.Single(s => s.Number == operation.Step).RequiredEquipmentClass, classes[operation.EquipmentCode]);
+        Assert.All(order.Operations.Zip(order.Operations.Skip(1)), pair => Assert.True(pair.Second.PlannedStart >= pair.First.PlannedEnd));
+        Assert.True(order.Operations[0].PlannedStart >= before.AddSeconds(-60));
+        Assert.False(order.IsLate);
+    }
+
+    [Fact]
+    public async Task ThePressRunsTheOrderAtTheProductsIdealRate()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        // The demo press makes FG-PARA500 at 3,600 a minute: 72,000 tablets take 20 minutes.
+        var number = await PlanOrderAsync(host, quantity: 72_000m);
+
+        var compression = (await PlannedAsync(host, number)).Operations.Single(o => o.EquipmentCode == "TP-01");
+
+        Assert.Equal(TimeSpan.FromMinutes(20), compression.PlannedEnd - compression.PlannedStart);
+    }
+
+    [Fact]
+    public async Task APressThatIsDownIsNotPlannedUntilItIsExpectedBack()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var number = await PlanOrderAsync(host);
+        await using (var db = host.NewContext())
+        {
+            db.AuditActor = AuditActor.System("test device", "State report");
+            var press = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("TP-01"));
+            press.ChangeState(EquipmentState.Down, DateTimeOffset.UtcNow, "Punch broken");
+            await db.SaveChangesAsync();
+        }
+
+        var run = await host.Get<ScheduleService>().PlanAsync();
+        var order = (await host.Get<ScheduleService>().GetAsync()).Orders.Single(o => o.Number == number);
+
+        var down = run.Snapshot.Unavailable.Single(u => u.Equipment == "TP-01" && u.Reason.StartsWith("Down", StringComparison.Ordinal));
+        Assert.Equal("Down: Punch broken", down.Reason);
+        Assert.Equal(TimeSpan.FromMinutes(120), down.End - down.Start);
+        Assert.True(order.Operations.Single(o => o.EquipmentCode == "TP-01").PlannedStart >= down.End);
+    }
+
+    [Fact]
+    public async Task NoOperationOfTheLineIsPlannedOutsideItsShifts()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var number = await PlanOrderAsync(host);
+        var days = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" };
+        await host.Get<ShiftCalendarService>().SaveAsync("OSD-L1",
+            new ShiftCalendarInput("UTC", [new ShiftInput("Early", "06:00", 8, days, [new BreakInput(4, 30)])]), await PersonAsync(host, "supervisor"));
+
+        var order = await PlannedAsync(host, number);
+
+        var calendar = (await host.Get<ShiftCalendarService>().GetAsync("OSD-L1"))!;
+        var windows = calendar.PlannedWindows(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        Assert.All(order.Operations, operation =>
+            Assert.Contains(windows, w => w.Start <= operation.PlannedStart && operation.PlannedEnd <= w.End));
+    }
+
+    [Fact]
+    public async Task AnOrderOfAProductWithoutAnApprovedRecipeIsNamedWithTheReason()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        await using (var db = host.NewContext())
+        {
+            db.AuditActor = await PersonAsync(host, "planner");
+            db.Materials.Add(new Domain.Materials.Material(new Domain.Materials.MaterialCode("FG-NEW"), "A product with no recipe yet",
+                Domain.Materials.MaterialType.FinishedGood, new Domain.Common.UnitOfMeasure("pcs"), 0, 0));
+            await db.SaveChangesAsync();
+        }
+        var number = await PlanOrderAsync(host, product: "FG-NEW");
+
+        var run = await host.Get<ScheduleService>().PlanAsync();
+
+        Assert.Equal("FG-NEW has no approved master recipe.", run.Snapshot.Unscheduled.Single(u => u.Number == number).Reason);
+        Assert.DoesNotContain((await host.Get<ScheduleService>().GetAsync()).Orders, o => o.Number == number);
+    }
+
+    [Fact]
+    public async Task AStepRunningNowHoldsItsEquipmentAndTheOrdersNextStepWaitsForIt()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var batch = await NewBatchAsync(host);
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        await execution.StartAsync(batch, operatorUser);
+        await execution.StartStepAsync(batch, 1, "DISP-01", operatorUser);
+
+        var run = await host.Get<ScheduleService>().PlanAsync();
+
+        var running = Assert.Single(run.Snapshot.Running, r => r.BatchNumber == batch);
+        Assert.Equal((1, "Dispensing", "DISP-01"), (running.Step, running.StepName, running.EquipmentCode));
+        // Nothing known about how long dispensing takes for this product: the default hour from when it started.
+        Assert.Equal(TimeSpan.FromMinutes(60), running.ExpectedEnd - running.StartedAt);
+        var order = (await host.Get<ScheduleService>().GetAsync()).Orders.Single(o => o.Number == running.OrderNumber);
+        var drying = Assert.Single(order.Operations);
+        Assert.Equal(2, drying.Step);
+        Assert.True(drying.PlannedStart >= running.ExpectedEnd);
+    }
+}
