@@ -33,6 +33,8 @@ public class StopReasonJourney(QuickStopsApp app, Chromium chromium) : IClassFix
         var page = await chromium.SignInAsync(app, "operator");
         await page.SetViewportSizeAsync(1024, 768);
         await page.GotoAsync(app.BaseAddress.ToString());
+        // The prerendered page is replaced when it turns interactive: wait for that, or the element found may be gone.
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         var ask = page.Locator("[data-equipment='FILL-01'] [data-reasons-waiting]");
         // The stop waits once it has lasted 5 s; the tiles' count is at most 15 s old.
         await ask.WaitForAsync(new() { Timeout = 45_000 });
