@@ -60,6 +60,9 @@ public static class DependencyInjection
         services.AddSingleton<Planning.PlanningProblemReader>();
         services.AddSingleton<Planning.ScheduleService>();
         services.AddHostedService<Planning.ScheduleWatch>();
+        services.AddSingleton<Planning.ImpactService>();
+        services.AddSingleton<Planning.ImpactWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<Planning.ImpactWatch>());
         services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<Maintenance.CleaningService>();
         services.AddSingleton<Maintenance.CalibrationService>();

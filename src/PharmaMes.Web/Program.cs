@@ -50,6 +50,7 @@ app.MapWorkOrderApi();
 app.MapAlertApi();
 app.MapOeeApi();
 app.MapScheduleApi();
+app.MapImpactApi();
 app.MapShiftCalendarApi();
 app.MapTerminalEndpoints();
 app.MapHub<PlantHub>(PlantHub.Path);

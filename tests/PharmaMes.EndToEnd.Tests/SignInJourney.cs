@@ -30,7 +30,7 @@ public class SignInJourney(LivePlantApp app, Chromium chromium) : IClassFixture<
         Assert.Equal("Olga Petrova", (await page.Locator(".mes-user-name").TextContentAsync())?.Trim());
         Assert.Contains("Running", await page.Locator("[data-equipment='TP-01'] .mes-badge").First.TextContentAsync());
         Assert.Equal(1, await page.Locator("[data-down='BLIS-01']").CountAsync());
-        Assert.Equal(9, await page.Locator("[data-equipment]").CountAsync());
+        Assert.Equal(10, await page.Locator("[data-equipment]").CountAsync());
         Assert.Equal(0, await page.Locator("a[href='/admin/users']").CountAsync());
         Assert.True(await page.Locator("[data-material='API-PARA']").IsVisibleAsync());
     }

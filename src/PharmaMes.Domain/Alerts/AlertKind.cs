@@ -8,4 +8,6 @@ public enum AlertKind
     BelowReorderPoint,
     /// <summary>At the current consumption rate, available stock runs out within the alert horizon.</summary>
     StockOutProjected,
+    /// <summary>A disturbance changed the schedule: a proposal waits for a planner.</summary>
+    ScheduleImpact,
 }

@@ -11,6 +11,12 @@ public readonly record struct Person
 {
     public const int NameMaxLength = 200;
 
+    /// <summary>
+    /// PharmaMes itself, for what it does on its own by a rule (e.g. holding the batch on an equipment that went Down).
+    /// Its id is no user's, so segregation-of-duties rules never mistake it for a person.
+    /// </summary>
+    public static readonly Person Mes = new(new Guid("7e5a0000-0000-4000-8000-00000000a11e"), "PharmaMes (automatic)");
+
     public Guid Id { get; }
     public string Name { get; }
 

@@ -46,6 +46,8 @@ internal static class AuditedEntities
         [typeof(InProcessCheck)] = new("InProcessCheck", e => ((InProcessCheck)e).Name, None, None, MayBeRemoved: true),
         [typeof(BillOfMaterialsLine)] = new("BillOfMaterialsLine", e => ((BillOfMaterialsLine)e).MaterialCode.Value, None, None, MayBeRemoved: true),
         [typeof(ProductionOrder)] = new("ProductionOrder", e => ((ProductionOrder)e).Number.Value, None, None),
+        // A disturbance of the schedule and who accepted the MES's answer to it, and why.
+        [typeof(Domain.Planning.ScheduleImpact)] = new("ScheduleImpact", e => ((Domain.Planning.ScheduleImpact)e).Description, None, None),
         [typeof(Batch)] = new("Batch", e => ((Batch)e).Number.Value, None, None),
         [typeof(BatchStep)] = new("BatchStep", e => ((BatchStep)e).Label, None, None),
         [typeof(BatchStepValue)] = new("BatchStepValue", e => ((BatchStepValue)e).Name, None, None),

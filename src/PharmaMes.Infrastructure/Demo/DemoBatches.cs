@@ -17,7 +17,7 @@ namespace PharmaMes.Infrastructure.Demo;
 /// <item>batch 3, two days ago, an over-poured excipient: quality exception, assessed and closed by QA, batch rejected;</item>
 /// <item>batch 4, running now: compression in progress on TP-01, for an operator to carry on;</item>
 /// </list>
-/// plus one released order with no batch yet and one planned order.
+/// plus one released order with no batch yet, one planned order, and customers' orders for the coming days.
 /// </summary>
 internal static class DemoBatches
 {
@@ -97,6 +97,18 @@ internal static class DemoBatches
         await floor.Orders.ReleaseAsync(next, floor.Planner.Actor, cancellationToken);
         clock.Advance(TimeSpan.FromMinutes(5));
         await PlanAsync(floor, BatchSize, Day(-12, 0), 5, cancellationToken);
+        // The order book beyond: customers' orders for the coming days, for the schedule to place on the two presses.
+        foreach (var (quantity, due, priority, customer) in new[]
+        {
+            (96_000m, Day(-1, 0), OrderPriority.Urgent, "PHARMACY-CHAIN-7"),
+            (60_000m, Day(-3, 0), OrderPriority.High, "HOSPITAL-GROUP-12"),
+            (120_000m, Day(-6, 0), OrderPriority.Normal, "WHOLESALE-DE-3"),
+            (48_000m, Day(-9, 0), OrderPriority.Flexible, "TENDER-NL-2026"),
+        })
+        {
+            clock.Advance(TimeSpan.FromMinutes(2));
+            await PlanAsync(floor, quantity, due, priority, cancellationToken, customer);
+        }
 
         // QA closes batch 2's exception and releases it (no open exception is left).
         clock.MoveTo(Day(1, 9));
@@ -146,9 +158,11 @@ internal static class DemoBatches
         return run;
     }
 
-    private static async Task<Guid> PlanAsync(DemoShopFloor floor, decimal quantity, DateTimeOffset due, int priority, CancellationToken cancellationToken)
+    private static async Task<Guid> PlanAsync(DemoShopFloor floor, decimal quantity, DateTimeOffset due, int priority, CancellationToken cancellationToken,
+        string? customerReference = null)
     {
-        var number = await floor.Orders.PlanAsync(Product, quantity, DateOnly.FromDateTime(due.UtcDateTime), priority, null, null, floor.Planner.Actor, cancellationToken);
+        var number = await floor.Orders.PlanAsync(Product, quantity, DateOnly.FromDateTime(due.UtcDateTime), priority, null, customerReference,
+            floor.Planner.Actor, cancellationToken);
         await using var db = await floor.Contexts.CreateDbContextAsync(cancellationToken);
         var orderNumber = new OrderNumber(number);
         return await db.ProductionOrders.Where(o => o.Number == orderNumber).Select(o => o.Id).SingleAsync(cancellationToken);

@@ -40,6 +40,12 @@ internal static class DemoPlant
         Tag(press, "compression_force", "Main compression force", "kN", (12, 18), (10, 20));
         Tag(press, "tablet_weight", "Tablet weight", "mg", (497, 503), (495, 505));
 
+        // The older second press: slower, but it lets the schedule move compression when the first one fails.
+        var secondPress = Add(tablets, "TP-02", "Rotary tablet press 2", EquipmentClass.TabletPress, now);
+        Tag(secondPress, "speed", "Press speed", "tablets/min", (2200, 3000), (0, 3500));
+        Tag(secondPress, "compression_force", "Main compression force", "kN", (12, 18), (10, 20));
+        Tag(secondPress, "tablet_weight", "Tablet weight", "mg", (497, 503), (495, 505));
+
         var coater = Add(tablets, "COAT-01", "Pan coater 1", EquipmentClass.Coater, now);
         Tag(coater, "inlet_air_temperature", "Inlet air temperature", "°C", (55, 65), (50, 70));
         Tag(coater, "pan_speed", "Pan speed", "rpm", (6, 12), (4, 15));
@@ -76,10 +82,12 @@ internal static class DemoPlant
         press.SetIdealRate(4_000);
         // Paracetamol 500 mg tablets are large: the press makes them more slowly than its rated speed.
         press.SetProductRates([new ProductIdealRate("FG-PARA500", 3_600)]);
+        secondPress.SetIdealRate(3_500);
+        secondPress.SetProductRates([new ProductIdealRate("FG-PARA500", 3_000)]);
         packer.SetIdealRate(400);
         filler.SetIdealRate(400);
 
-        MakeFit(now, [booth, granulator, dryer, press, coater, packer, bioreactor, skid, filler]);
+        MakeFit(now, [booth, granulator, dryer, press, coater, packer, bioreactor, skid, filler, secondPress]);
         return site;
     }
 

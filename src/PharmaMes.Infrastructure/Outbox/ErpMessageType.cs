@@ -19,4 +19,8 @@ public enum ErpMessageType
     QualityExceptionClosed,
     /// <summary>A line's OEE and counts for a shift that has ended.</summary>
     ShiftPerformance,
+    /// <summary>An order's planned completion moved (old and new end): the ERP re-promises it.</summary>
+    ScheduleChanged,
+    /// <summary>An order's planned completion is now after its due date: sales tells the customer.</summary>
+    DeliveryRisk,
 }

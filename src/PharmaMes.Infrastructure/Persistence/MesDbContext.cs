@@ -56,6 +56,7 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<RecipeStep> RecipeSteps => Set<RecipeStep>();
     public DbSet<ProductionOrder> ProductionOrders => Set<ProductionOrder>();
     public DbSet<Domain.Planning.ScheduledOperation> ScheduledOperations => Set<Domain.Planning.ScheduledOperation>();
+    public DbSet<Domain.Planning.ScheduleImpact> ScheduleImpacts => Set<Domain.Planning.ScheduleImpact>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<BatchStep> BatchSteps => Set<BatchStep>();
     public DbSet<BatchRecordEntry> BatchRecordEntries => Set<BatchRecordEntry>();

@@ -7,7 +7,10 @@ public sealed class PlanningOptions
 {
     public const string Section = "Planning";
 
-    /// <summary>Plan by itself: at start, after orders, batches or equipment change, and every few minutes.</summary>
+    /// <summary>
+    /// Plan by itself: at start, after orders, batches or equipment change, and every few minutes. Disturbances (an
+    /// equipment Down) are answered with a proposal either way.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>How far ahead the schedule looks.</summary>
@@ -42,5 +45,13 @@ public sealed class PlanningOptions
     [Range(1, 1_440)]
     public int ReplanMinutes { get; set; } = 10;
 
+    /// <summary>How long the solver may search for a proposal after a disturbance (the answer is due within seconds).</summary>
+    [Range(1, 60)]
+    public int ImpactTimeLimitSeconds { get; set; } = 2;
+
+    /// <summary>Put a proposal in force without waiting for a planner when it makes no order miss its due date.</summary>
+    public bool AutoAccept { get; set; }
+
     public TimeSpan TimeLimit => TimeSpan.FromSeconds(TimeLimitSeconds);
+    public TimeSpan ImpactTimeLimit => TimeSpan.FromSeconds(ImpactTimeLimitSeconds);
 }

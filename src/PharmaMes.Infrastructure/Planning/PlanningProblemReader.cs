@@ -128,7 +128,7 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
         var info = equipment.ToDictionary(x => x.Equipment.Code.Value,
             x => new PlanningEquipmentInfo(x.Equipment.Code.Value, x.Equipment.Name, x.Line, x.Equipment.Class.ToString()));
         return new PlantPlanningSnapshot(new PlanningProblem(now, planningOrders, problemEquipment, MergeOverlaps(unavailable)), stepNames, info, unavailable,
-            unscheduled, running);
+            unscheduled, running, orders.ToDictionary(o => o.Number.Value, o => new PlanningOrderInfo(o.Number.Value, o.CustomerReference, o.DueDate)));
     }
 
     /// <summary>An order is due at the end of its due date (UTC).</summary>

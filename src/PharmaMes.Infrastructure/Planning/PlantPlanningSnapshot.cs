@@ -13,7 +13,11 @@ public sealed record PlantPlanningSnapshot(
     IReadOnlyDictionary<string, PlanningEquipmentInfo> Equipment,
     IReadOnlyList<Unavailability> Unavailable,
     IReadOnlyList<UnscheduledOrder> Unscheduled,
-    IReadOnlyList<RunningStep> Running);
+    IReadOnlyList<RunningStep> Running,
+    IReadOnlyDictionary<string, PlanningOrderInfo> Orders);
+
+/// <summary>What people and the ERP know an order by, beside what the model needs of it.</summary>
+public sealed record PlanningOrderInfo(string Number, string? CustomerReference, DateOnly DueDate);
 
 /// <summary>A batch step running now: it holds its equipment until it is expected to end.</summary>
 public sealed record RunningStep(string OrderNumber, string BatchNumber, int Step, string StepName, string EquipmentCode, string Product,

@@ -56,13 +56,33 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
         await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.ScheduledOperations.ExecuteDeleteAsync(ct);
-            db.ScheduledOperations.AddRange(proposal.Operations.Select(o =>
-                new ScheduledOperation(o, snapshot.StepNames.GetValueOrDefault((o.OrderNumber, o.Step)) ?? $"Step {o.Step}", plannedAt)));
-            await db.SaveChangesAsync(ct);
+            await ReplaceAsync(db, proposal.Operations.Select(o =>
+                new ScheduledOperation(o, snapshot.StepNames.GetValueOrDefault((o.OrderNumber, o.Step)) ?? $"Step {o.Step}", plannedAt)), ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Puts <paramref name="operations"/> in force in place of the schedule, in the caller's transaction.</summary>
+    internal static async Task ReplaceAsync(MesDbContext db, IEnumerable<ScheduledOperation> operations, CancellationToken cancellationToken)
+    {
+        await db.ScheduledOperations.ExecuteDeleteAsync(cancellationToken);
+        db.ScheduledOperations.AddRange(operations);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The operations in force now.</summary>
+    public async Task<IReadOnlyList<ScheduledOperation>> InForceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ScheduledOperations.AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>An accepted proposal is in force: the board reads it, with the plant as that proposal saw it.</summary>
+    internal void Adopted(PlanningRun run)
+    {
+        _last = run;
+        Changed?.Invoke();
     }
 
     /// <summary>
@@ -73,11 +93,26 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var operations = await db.ScheduledOperations.AsNoTracking().ToListAsync(cancellationToken);
+        return await ViewAsync(db, await db.ScheduledOperations.AsNoTracking().ToListAsync(cancellationToken), _last, from, to, line, cancellationToken);
+    }
+
+    /// <summary>A proposal as it would be in force: the same board, other operations.</summary>
+    public async Task<ScheduleView> PreviewAsync(IReadOnlyList<ProposedOperation> proposal, DateTimeOffset proposedAt, PlanningRun? run, string? line = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var operations = proposal.Select(p => new ScheduledOperation(new PlannedOperation(p.OrderNumber, p.Step, p.Equipment, p.Start, p.End), p.StepName,
+            proposedAt)).ToList();
+        return await ViewAsync(db, operations, run ?? _last, null, null, line, cancellationToken);
+    }
+
+    private async Task<ScheduleView> ViewAsync(MesDbContext db, IReadOnlyList<ScheduledOperation> operations, PlanningRun? run, DateTimeOffset? from,
+        DateTimeOffset? to, string? line, CancellationToken cancellationToken)
+    {
         var numbers = operations.Select(o => o.OrderNumber).Distinct().Select(n => new OrderNumber(n)).ToList();
         var orders = (await db.ProductionOrders.AsNoTracking().Where(o => numbers.Contains(o.Number)).ToListAsync(cancellationToken))
             .ToDictionary(o => o.Number.Value);
-        var equipment = _last?.Snapshot.Equipment.Values.ToList() ?? await EquipmentAsync(db, cancellationToken);
+        var equipment = run?.Snapshot.Equipment.Values.ToList() ?? await EquipmentAsync(db, cancellationToken);
         var lineCode = string.IsNullOrWhiteSpace(line) ? null : line.Trim().ToUpperInvariant();
         var onLine = equipment.Where(e => lineCode is null || e.Line == lineCode).Select(e => e.Code).ToHashSet();
 
@@ -96,7 +131,6 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
                 order.PriorityName, order.Status.ToString(), order.DueDate, order.CustomerReference, steps.Min(s => s.PlannedStart), end,
                 end > due ? end - due : TimeSpan.Zero, steps));
         }
-        var run = _last;
         return new ScheduleView(operations.Count > 0 ? operations.Max(o => o.PlannedAt) : run?.PlannedAt, run?.Method, run?.WeightedTardinessMinutes,
             [.. views.OrderBy(v => v.PlannedStart).ThenBy(v => v.Number, StringComparer.Ordinal)],
             [.. equipment.Where(e => onLine.Contains(e.Code)).OrderBy(e => e.Line, StringComparer.Ordinal).ThenBy(e => e.Code, StringComparer.Ordinal)],

@@ -8,9 +8,10 @@ namespace PharmaMes.Infrastructure.Planning;
 /// <summary>
 /// Keeps the schedule in force current: plans at start, again a few seconds after orders, batches or equipment
 /// fitness change (changes come in bursts, so it waits for them to settle), and at least every few minutes since time
-/// moves on. A failed plan is logged and tried again at the next change or tick.
+/// moves on; not while a disturbance's proposal waits for a planner. A failed plan is logged and tried again at the next
+/// change or tick.
 /// </summary>
-public sealed partial class ScheduleWatch(ScheduleService schedule, CommitFeed commits, IOptions<PlanningOptions> options, TimeProvider clock,
+public sealed partial class ScheduleWatch(ScheduleService schedule, ImpactService impacts, CommitFeed commits, IOptions<PlanningOptions> options, TimeProvider clock,
     ILogger<ScheduleWatch> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _changed = new(0, 1);
@@ -29,7 +30,9 @@ public sealed partial class ScheduleWatch(ScheduleService schedule, CommitFeed c
             {
                 try
                 {
-                    await schedule.PlanAsync(stoppingToken);
+                    // A proposal waiting for a planner is the next schedule: planning over it would decide for them.
+                    if (await impacts.WaitingAsync(stoppingToken) is null)
+                        await schedule.PlanAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

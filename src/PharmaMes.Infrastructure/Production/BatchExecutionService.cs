@@ -53,6 +53,35 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
     public Task HoldAsync(string number, string reason, AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor.Because(reason), (batch, _, now) => { batch.Hold(reason, PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
 
+    /// <summary>
+    /// Holds, by PharmaMes's own rule, every running batch with a step in progress on the equipment (ISA-88: a batch whose
+    /// unit failed is Held, not left running). Returns the batches held.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> HoldOnEquipmentAsync(string equipmentCode, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var code = new PlantCode(equipmentCode);
+        var running = await (from b in db.Batches.AsNoTracking()
+                             join s in db.BatchSteps.AsNoTracking() on b.Id equals s.BatchId
+                             where b.State == BatchState.Running && s.EquipmentCode == code
+                                 && (s.State == StepState.InProgress || s.State == StepState.AwaitingVerification)
+                             select b.Number).Distinct().ToListAsync(cancellationToken);
+        var held = new List<string>();
+        foreach (var number in running)
+        {
+            await ActAsync(number.Value, AuditActor.System("planning", reason), (batch, _, now) =>
+            {
+                if (batch.State == BatchState.Running)
+                {
+                    batch.Hold(reason, Person.Mes, now);
+                    held.Add(batch.Number.Value);
+                }
+                return Task.CompletedTask;
+            }, cancellationToken);
+        }
+        return held;
+    }
+
     public Task ResumeAsync(string number, AuditActor actor, CancellationToken cancellationToken = default) =>
         ActAsync(number, actor, (batch, _, now) => { batch.Resume(PersonOf(actor), now); return Task.CompletedTask; }, cancellationToken);
 

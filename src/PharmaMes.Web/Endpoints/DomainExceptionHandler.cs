@@ -19,6 +19,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             BatchNotFoundException => (StatusCodes.Status404NotFound, "No such batch"),
             OrderNotFoundException => (StatusCodes.Status404NotFound, "No such production order"),
             OrderStartedException => (StatusCodes.Status409Conflict, "The order can no longer be changed"),
+            PharmaMes.Infrastructure.Planning.ImpactNotFoundException => (StatusCodes.Status404NotFound, "No such schedule impact"),
             _ => (StatusCodes.Status400BadRequest, "The request breaks a plant rule"),
         };
         context.Response.StatusCode = status;

@@ -28,8 +28,13 @@ public static class ScheduleApi
         return TypedResults.Ok(ScheduleResource.Of(await schedule.GetAsync(from, to, line, cancellationToken)));
     }
 
-    private static async Task<Ok<ScheduleResource>> PlanAsync(ScheduleService schedule, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScheduleResource>, ProblemHttpResult>> PlanAsync(ScheduleService schedule, ImpactService impacts,
+        CancellationToken cancellationToken)
     {
+        if (await impacts.WaitingAsync(cancellationToken) is { } waiting)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A proposal waits for a planner",
+                detail: $"'{waiting.Description}' proposed a new schedule at {waiting.RaisedAt:yyyy-MM-dd HH:mm} UTC: accept it first (POST /api/v1/impacts/{waiting.Id}/accept).",
+                extensions: new Dictionary<string, object?> { ["impact"] = waiting.Id });
         await schedule.PlanAsync(cancellationToken);
         return TypedResults.Ok(ScheduleResource.Of(await schedule.GetAsync(cancellationToken: cancellationToken)));
     }

@@ -37,8 +37,9 @@ public class DemoBatchSeeding
             (BatchState.Completed, BatchDisposition.Rejected), (BatchState.Running, BatchDisposition.PendingReview)],
             batches.Select(b => (b.State, b.Disposition)));
         Assert.All(batches, b => Assert.Equal(("FG-PARA500", 60_000m, 1), (b.ProductCode.Value, b.PlannedQuantity.Amount, b.RecipeVersion)));
-        Assert.Equal(["PO-2026-0001", "PO-2026-0002", "PO-2026-0003", "PO-2026-0004", "PO-2026-0005", "PO-2026-0006"], orders.Select(o => o.Number.Value));
-        Assert.Equal([OrderStatus.Completed, OrderStatus.Completed, OrderStatus.Completed, OrderStatus.InProgress, OrderStatus.Released, OrderStatus.Planned],
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => $"PO-2026-{n:0000}"), orders.Select(o => o.Number.Value));
+        Assert.Equal([OrderStatus.Completed, OrderStatus.Completed, OrderStatus.Completed, OrderStatus.InProgress, OrderStatus.Released, OrderStatus.Planned,
+            OrderStatus.Planned, OrderStatus.Planned, OrderStatus.Planned, OrderStatus.Planned],
             orders.Select(o => o.Status));
         Assert.Equal(orders.Take(4).Select(o => o.Id), batches.Select(b => b.OrderId));
         // Spread over the past days as it happened: about 5, 3 and 2 days ago, and since this morning.

@@ -24,13 +24,13 @@ public class DemoSeeding
         Assert.Equal((36.5, 37.5), (temperature.AlarmLimits.Low, temperature.AlarmLimits.High));
         var sealing = await db.TagDefinitions.SingleAsync(t => t.Name == new Domain.Plant.TagName("sealing_temperature"));
         Assert.Equal((140, 160), (sealing.AlarmLimits.Low, sealing.AlarmLimits.High));
-        Assert.Equal(9, await db.Equipment.CountAsync());
+        Assert.Equal(10, await db.Equipment.CountAsync());
         var statuses = await db.MaterialLots.Select(l => l.Status).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<LotStatus>().Order(), statuses.Order());
         Assert.Contains(await db.Materials.Select(m => m.Type).Distinct().ToListAsync(), t => t == MaterialType.FinishedGood);
         // Every equipment's history starts with its current state, open.
         var intervals = await db.StateIntervals.Where(s => s.EndedAt == null).ToListAsync();
-        Assert.Equal(9, intervals.Count);
+        Assert.Equal(10, intervals.Count);
         Assert.Contains(intervals, s => s.State == Domain.Plant.EquipmentState.Down && s.Reason == "Foil web break at the sealing station");
     }
 

@@ -269,7 +269,7 @@ public class IngestPipeline
         };
         await watcher.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic("mes/+/+/+/+/status").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
-        Assert.True(await Eventually.TrueAsync(() => statuses.Select(s => s.Topic).Distinct().Count() == 9), "the MES publishes the status of all 9 demo equipment");
+        Assert.True(await Eventually.TrueAsync(() => statuses.Select(s => s.Topic).Distinct().Count() == 10), "the MES publishes the status of all 10 demo equipment");
         var device = await live.ConnectAsync();
 
         await PublishAcceptedAsync(device, $"{TabletPress}/state", $$"""{"ts":"{{Ts(Now().AddSeconds(-5))}}","state":"Down","reason":"Lubrication alarm"}""");

@@ -44,6 +44,7 @@ public class ErpMessageFormats
         {
             ErpMessageType.LotStatusChanged => "SyncMaterialLot",
             ErpMessageType.EquipmentDown or ErpMessageType.EquipmentUp => "SyncEquipment",
+            ErpMessageType.ScheduleChanged or ErpMessageType.DeliveryRisk => "SyncOperationsSchedule",
             _ => "SyncOperationsPerformance",
         }, document.Root!.Name.LocalName);
     }
@@ -71,6 +72,19 @@ public class ErpMessageFormats
             (xml.Descendants(B2mml + "OperationsPerformance").Single().Element(B2mml + "ID")!.Value,
              xml.Descendants(B2mml + "OperationsScheduleID").Single().Value,
              xml.Descendants(B2mml + "OperationsResponse").Single().Element(B2mml + "ID")!.Value));
+    }
+
+    [Fact]
+    public void AScheduleChangeIsTheOrdersRequestWithEachStepOnItsEquipment()
+    {
+        var xml = XDocument.Parse(new B2mmlErpMessageFormatter().Render(SampleErpMessages.For(ErpMessageType.ScheduleChanged)));
+
+        var request = xml.Descendants(B2mml + "OperationsRequest").Single();
+        Assert.Equal("PO-2026-0012", request.Element(B2mml + "ID")!.Value);
+        Assert.Equal("1", request.Element(B2mml + "Priority")!.Value);
+        Assert.Equal([("PO-2026-0012/4", "TP-02"), ("PO-2026-0012/5", "COAT-01")], request.Elements(B2mml + "SegmentRequirement")
+            .Select(s => (s.Element(B2mml + "ID")!.Value, s.Element(B2mml + "EquipmentRequirement")!.Element(B2mml + "EquipmentID")!.Value)));
+        Assert.Contains("Customer reference PHARMACY-CHAIN-7", request.Elements(B2mml + "Description").Select(d => d.Value));
     }
 
     [Fact]

@@ -38,6 +38,13 @@ internal static class SampleErpMessages
             new ShiftPerformance("OSD-L1", "Tablet line 1", "Early", At.AddHours(-3.5), At.AddHours(4.5), 50.0 / 60, 0.8, 0.95, 0.6333,
                 27_000, 22_500, 4_500, 4_000, 3_800, 200, [new ShiftLoss("Punch breakage", 600, 1), new ShiftLoss("Idle", 3_900, 2)],
                 [new ShiftUnit("TP-01", 0.6333, 22_500, 4_000, 3_800, 200), new ShiftUnit("GRAN-01", null, 0, 0, 0, 0)])),
+        ErpMessageType.ScheduleChanged => Make(type, "Order:PO-2026-0012",
+            new ScheduleChanged("PO-2026-0012", "4500012345-10", "PHARMACY-CHAIN-7", "FG-PARA500", 72_000m, "pcs", 1, new DateOnly(2026, 12, 3),
+                At.AddHours(5), At.AddHours(5.5), 30, "TP-01 is Down: Punch tip broken", new Guid("11111111-2222-4333-8444-555555555555"),
+                [new ScheduledStep(4, "Compression", "TP-02", At.AddHours(1), At.AddHours(1.5)), new ScheduledStep(5, "Coating", "COAT-01", At.AddHours(2), At.AddHours(5.5))])),
+        ErpMessageType.DeliveryRisk => Make(type, "Order:PO-2026-0012",
+            new DeliveryRisk("PO-2026-0012", "4500012345-10", "PHARMACY-CHAIN-7", "FG-PARA500", new DateOnly(2026, 12, 2), At.AddHours(5.5), 330,
+                "TP-01 is Down: Punch tip broken", new Guid("11111111-2222-4333-8444-555555555555"))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No sample for this message type: add one."),
     };
 

@@ -22,13 +22,13 @@ public class NewEquipmentGoesLive
         await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples.CountAsync()), n => n >= 1);
 
         var plant = live.Get<PlantEngineeringService>();
-        var engineer = new AuditActor(null, "eng.e", "Second tablet press commissioned");
-        await plant.AddEquipmentAsync("OSD-L1", "TP-02", "Tablet press 2", EquipmentClass.TabletPress, new EquipmentSettings(null, null, null, null), engineer);
-        await plant.DefineTagAsync("TP-02", new TagModel("speed", "Turret speed", "tablets/min", 2000, 4000, 0, 5000), engineer);
-        await PublishAcceptedAsync(device, "mes/PLANT1/OSD/OSD-L1/TP-02/telemetry", TelemetryJson(Now(), "\"speed\":3210"));
+        var engineer = new AuditActor(null, "eng.e", "Third tablet press commissioned");
+        await plant.AddEquipmentAsync("OSD-L1", "TP-03", "Tablet press 3", EquipmentClass.TabletPress, new EquipmentSettings(null, null, null, null), engineer);
+        await plant.DefineTagAsync("TP-03", new TagModel("speed", "Turret speed", "tablets/min", 2000, 4000, 0, 5000), engineer);
+        await PublishAcceptedAsync(device, "mes/PLANT1/OSD/OSD-L1/TP-03/telemetry", TelemetryJson(Now(), "\"speed\":3210"));
 
         var value = await Eventually.GetAsync(
-            () => Task.FromResult(live.Get<LivePlant>().Find("TP-02")?.Latest() is { } latest && latest.TryGetValue("speed", out var speed) ? speed.Value : (double?)null),
+            () => Task.FromResult(live.Get<LivePlant>().Find("TP-03")?.Latest() is { } latest && latest.TryGetValue("speed", out var speed) ? speed.Value : (double?)null),
             v => v is not null);
         Assert.Equal(3210, value);
         Assert.Equal(0, await live.QueryAsync(db => db.QuarantinedMessages.CountAsync()));

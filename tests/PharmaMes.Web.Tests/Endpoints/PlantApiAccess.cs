@@ -88,7 +88,7 @@ public class PlantApiAccess(MesWebFactory factory) : IClassFixture<MesWebFactory
         Assert.Equal("OSD-L1", press.GetProperty("line").GetString());
         Assert.Equal("Running", press.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Object, press.GetProperty("values").ValueKind);
-        Assert.Equal(9, json.RootElement.GetArrayLength());
+        Assert.Equal(10, json.RootElement.GetArrayLength());
     }
 
     [Fact]

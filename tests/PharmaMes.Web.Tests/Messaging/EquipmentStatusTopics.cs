@@ -56,9 +56,9 @@ public class EquipmentStatusTopics(MesWebFactory factory) : IClassFixture<MesWeb
         Assert.Equal("TP-01", down.GetProperty("equipment").GetString());
         Assert.Equal("OSD-L1", down.GetProperty("line").GetString());
         Assert.Equal("Lubrication alarm", down.GetProperty("reason").GetString());
-        // The demo's running batch is compressing on TP-01: its step stays in progress while the press is down.
+        // The demo's running batch is compressing on TP-01: its step stays in progress while the press is down (the batch is held).
         var running = (await factory.Services.GetRequiredService<PharmaMes.Infrastructure.Production.BatchReviewService>().ListAsync())
-            .Single(b => b.State == "Running" && b.ProductCode == "FG-PARA500");
+            .Single(b => b.State is "Running" or "Held" && b.ProductCode == "FG-PARA500");
         Assert.Equal(running.Number, down.GetProperty("currentBatch").GetString());
     }
 

@@ -5,7 +5,8 @@ namespace PharmaMes.Infrastructure.Outbox.Formats;
 /// <summary>
 /// ISA-95 B2MML V0700 (namespace http://www.mesa.org/xml/B2MML), valid against schemas/b2mml/PharmaMes-B2MML.xsd:
 /// SyncOperationsPerformance for batches, phase confirmations, goods movements and quality
-/// exceptions; SyncMaterialLot for lot status; SyncEquipment for equipment down and up.
+/// exceptions; SyncMaterialLot for lot status; SyncEquipment for equipment down and up; SyncOperationsSchedule for
+/// schedule changes and delivery risks.
 /// </summary>
 public sealed class B2mmlErpMessageFormatter : IErpMessageFormatter
 {
@@ -24,6 +25,7 @@ public sealed class B2mmlErpMessageFormatter : IErpMessageFormatter
     {
         ErpMessageType.LotStatusChanged => B2mmlMaterialLot.Render(message),
         ErpMessageType.EquipmentDown or ErpMessageType.EquipmentUp => B2mmlEquipment.Render(message),
+        ErpMessageType.ScheduleChanged or ErpMessageType.DeliveryRisk => B2mmlOperationsSchedule.Render(message),
         _ => B2mmlOperationsPerformance.Render(message),
     };
 }

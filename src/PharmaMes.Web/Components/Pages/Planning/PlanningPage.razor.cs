@@ -14,6 +14,8 @@ public partial class PlanningPage : ComponentBase, IDisposable
     private static readonly (int Hours, string Label)[] Spans = [(24, "24 h"), (72, "3 days"), (168, "7 days")];
 
     [Inject] private ScheduleService Schedule { get; set; } = default!;
+    [Inject] private ImpactService Impacts { get; set; } = default!;
+    [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private ScheduleView? view;
@@ -26,19 +28,27 @@ public partial class PlanningPage : ComponentBase, IDisposable
     private string? selected;
     private bool planning;
     private string? error;
+    private string? outcome;
+    private Domain.Planning.ScheduleImpact? waiting;
+    private bool previewing;
+    private bool accepting;
     private Timer? _tick;
 
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
         Schedule.Changed += OnScheduleChanged;
+        Impacts.Changed += OnScheduleChanged;
         // The now line moves on, and with it what is past.
         _tick = new Timer(_ => _ = InvokeAsync(() => { SetWindow(); StateHasChanged(); }), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
     private async Task LoadAsync()
     {
-        view = await Schedule.GetAsync(line: line);
+        waiting = await Impacts.WaitingAsync();
+        if (waiting is null)
+            previewing = false;
+        view = previewing && waiting is not null ? await Impacts.PreviewAsync(waiting, line) : await Schedule.GetAsync(line: line);
         orders = view.Orders.ToDictionary(o => o.Number);
         if (line is null)
             lines = [.. view.Equipment.Select(e => e.Line).Distinct()];
@@ -81,6 +91,36 @@ public partial class PlanningPage : ComponentBase, IDisposable
 
     private void ShowSpan(int hours) => span = hours;
 
+    private async Task TogglePreviewAsync()
+    {
+        previewing = !previewing;
+        await LoadAsync();
+    }
+
+    private async Task AcceptAsync(string reason)
+    {
+        if (waiting is null)
+            return;
+        accepting = true;
+        error = null;
+        try
+        {
+            var actor = Infrastructure.Audit.AuditActor.Of((await AuthenticationState).User);
+            var accepted = await Impacts.AcceptAsync(waiting.Id, reason, actor);
+            outcome = $"The new schedule is in force ({accepted.Description}). The ERP is told of {accepted.Orders.Count} changed order(s).";
+            previewing = false;
+            await LoadAsync();
+        }
+        catch (Domain.Common.DomainException ex)
+        {
+            error = ex.Message;
+        }
+        finally
+        {
+            accepting = false;
+        }
+    }
+
     private async Task PickLineAsync(ChangeEventArgs e)
     {
         line = string.IsNullOrWhiteSpace(e.Value?.ToString()) ? null : e.Value!.ToString();
@@ -89,7 +129,10 @@ public partial class PlanningPage : ComponentBase, IDisposable
 
     private void Select(string order) => selected = selected == order ? null : order;
 
-    private string Summary => view?.PlannedAt is not { } at
+    private string Summary => previewing
+        ? $"The proposal of {waiting?.RaisedAt.UtcDateTime:HH:mm:ss}, as it would be in force: {view?.Orders.Count} orders, "
+            + (view?.Orders.Count(o => o.IsLate) is var proposedLate and > 0 ? $"{proposedLate} late." : "all on time.")
+        : view?.PlannedAt is not { } at
         ? "Not planned yet: the first plan is made a few seconds after start."
         : $"Planned {Time(at)} by {view.Method ?? "the solver"}: {view.Orders.Count} order{(view.Orders.Count == 1 ? "" : "s")}, "
             + (view.Orders.Count(o => o.IsLate) is var late and > 0 ? $"{late} late." : "all on time.");
@@ -164,6 +207,7 @@ public partial class PlanningPage : ComponentBase, IDisposable
     public void Dispose()
     {
         Schedule.Changed -= OnScheduleChanged;
+        Impacts.Changed -= OnScheduleChanged;
         _tick?.Dispose();
     }
 }

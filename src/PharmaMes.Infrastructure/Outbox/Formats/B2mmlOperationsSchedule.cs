@@ -1,0 +1,64 @@
+using System.Xml.Linq;
+using PharmaMes.Infrastructure.Outbox.Events;
+using static PharmaMes.Infrastructure.Outbox.Formats.B2mmlElements;
+
+namespace PharmaMes.Infrastructure.Outbox.Formats;
+
+/// <summary>
+/// SyncOperationsSchedule: an order whose plan changed (its operations request with the new start and end, one segment
+/// requirement per step on its equipment), or whose planned end is now past its due date (the request's new end, the
+/// risk in its description).
+/// </summary>
+internal static class B2mmlOperationsSchedule
+{
+    public static XDocument Render(OutboxMessage message) => message.Type switch
+    {
+        ErpMessageType.ScheduleChanged => Changed(message, ErpJson.Deserialize<ScheduleChanged>(message.Payload)),
+        ErpMessageType.DeliveryRisk => Risk(message, ErpJson.Deserialize<DeliveryRisk>(message.Payload)),
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.Type, "Not an operations schedule message."),
+    };
+
+    private static XDocument Changed(OutboxMessage message, ScheduleChanged e)
+    {
+        var start = e.Operations.Count > 0 ? e.Operations.Min(o => o.PlannedStart) : (DateTimeOffset?)null;
+        var moved = e.OldPlannedEnd is { } old ? $"planned end moved from {Time(old)} to {Time(e.NewPlannedEnd)}" : $"planned end {Time(e.NewPlannedEnd)}";
+        return Sync("SyncOperationsSchedule", message,
+            E("OperationsSchedule",
+                E("ID", e.ImpactId.ToString()),
+                E("Description", $"Schedule changed: {e.Cause}"),
+                E("OperationsType", "Production"),
+                start is { } s ? E("StartTime", Time(s)) : null,
+                E("EndTime", Time(e.NewPlannedEnd)),
+                E("OperationsRequest",
+                    E("ID", e.OrderNumber),
+                    E("Description", $"{e.Product} {Number(e.Quantity)} {e.Unit}, due {Date(e.DueDate)}: {moved}"),
+                    e.ExternalId is null ? null : E("Description", $"ERP order {e.ExternalId}"),
+                    e.CustomerReference is null ? null : E("Description", $"Customer reference {e.CustomerReference}"),
+                    E("OperationsType", "Production"),
+                    start is { } s2 ? E("StartTime", Time(s2)) : null,
+                    E("EndTime", Time(e.NewPlannedEnd)),
+                    E("Priority", e.Priority),
+                    e.Operations.Select(o => E("SegmentRequirement",
+                        E("ID", $"{e.OrderNumber}/{o.Step}"),
+                        E("Description", o.StepName),
+                        E("OperationsType", "Production"),
+                        E("EarliestStartTime", Time(o.PlannedStart)),
+                        E("LatestEndTime", Time(o.PlannedEnd)),
+                        E("EquipmentRequirement", E("EquipmentID", o.Equipment)))))));
+    }
+
+    private static XDocument Risk(OutboxMessage message, DeliveryRisk e) =>
+        Sync("SyncOperationsSchedule", message,
+            E("OperationsSchedule",
+                E("ID", e.ImpactId.ToString()),
+                E("Description", $"Delivery risk: {e.Cause}"),
+                E("OperationsType", "Production"),
+                E("EndTime", Time(e.NewPlannedEnd)),
+                E("OperationsRequest",
+                    E("ID", e.OrderNumber),
+                    E("Description", $"{e.Product} due {Date(e.DueDate)} is now planned to end {Time(e.NewPlannedEnd)}, {e.LateMinutes} minutes late"),
+                    e.ExternalId is null ? null : E("Description", $"ERP order {e.ExternalId}"),
+                    e.CustomerReference is null ? null : E("Description", $"Customer reference {e.CustomerReference}"),
+                    E("OperationsType", "Production"),
+                    E("EndTime", Time(e.NewPlannedEnd)))));
+}

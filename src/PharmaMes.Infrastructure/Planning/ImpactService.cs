@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmaMes.Domain.Alerts;
+using PharmaMes.Domain.Planning;
+using PharmaMes.Domain.Production;
+using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Messaging;
+using PharmaMes.Infrastructure.Outbox;
+using PharmaMes.Infrastructure.Outbox.Events;
+using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Infrastructure.Production;
+
+namespace PharmaMes.Infrastructure.Planning;
+
+/// <summary>
+/// The failure-impact loop. When an equipment goes Down (or comes back), the MES holds the batch running on it, plans
+/// the plant again from that moment, compares the proposal with the schedule in force, and names every order it
+/// delays, by how much, and whether it now misses its due date. The proposal waits for a planner (an alert on the
+/// pages and the hub, retained on MQTT); accepted, it becomes the schedule in force and the ERP hears of every order
+/// whose completion or operations moved (<see cref="ErpMessageType.ScheduleChanged"/>) or is now late
+/// (<see cref="ErpMessageType.DeliveryRisk"/>). With <see cref="PlanningOptions.AutoAccept"/> a proposal that makes no
+/// order late is accepted at once.
+/// </summary>
+public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contexts, PlanningProblemReader reader, ScheduleService schedule,
+    BatchExecutionService execution, PlantNotifier notifier, MesStatePublisher state, TimeProvider clock, IOptions<PlanningOptions> options,
+    ILogger<ImpactService> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    // The plant as each waiting proposal saw it, so that the board shows what an accepted one was made from.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, PlanningRun> _runs = new();
+
+    /// <summary>Raised after an impact is raised, accepted or superseded.</summary>
+    public event Action? Changed;
+
+    /// <summary>
+    /// Answers a disturbance of <paramref name="equipment"/>: holds its running batch when <paramref name="hold"/>, and
+    /// proposes a new schedule when the schedule in force had it busy before it is expected back (else nothing, null).
+    /// </summary>
+    public async Task<ScheduleImpact?> RaiseForEquipmentAsync(ImpactCause cause, string equipment, string description, bool hold,
+        CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var held = hold ? await execution.HoldOnEquipmentAsync(equipment, description, cancellationToken) : [];
+            var inForce = await schedule.InForceAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var expectedBack = now.AddMinutes(options.Value.ExpectedRepairMinutes);
+            var affected = held.Count > 0 || cause == ImpactCause.EquipmentBack
+                || inForce.Any(o => o.EquipmentCode == equipment && o.PlannedStart < expectedBack && o.PlannedEnd > now);
+            if (!affected)
+                return null;
+
+            var snapshot = await reader.ReadAsync(now, cancellationToken);
+            var proposal = await Task.Run(() => CpSatScheduler.Plan(snapshot.Problem, options.Value.ImpactTimeLimit), cancellationToken);
+            var took = watch.Elapsed;
+            var proposed = Compare(snapshot, proposal, inForce, equipment, out var orders);
+            if (cause == ImpactCause.EquipmentBack && orders.Count == 0)
+                return null;
+
+            var impact = new ScheduleImpact(cause, equipment, description, now, held, orders, proposed, proposal.Method, took);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            db.AuditActor = AuditActor.System("planning", description);
+            db.AuditClock = clock;
+            var superseded = await db.ScheduleImpacts.Where(i => i.Status == ImpactStatus.Proposed).ToListAsync(cancellationToken);
+            foreach (var older in superseded)
+                older.Supersede(now);
+            db.ScheduleImpacts.Add(impact);
+            var late = orders.Count(o => o.MissesDueDate);
+            var alert = new Alert(AlertKind.ScheduleImpact, equipment,
+                Trim($"{description}. {Orders(orders.Count)} affected{(late > 0 ? $", {late} now late" : "")}: a new schedule waits for a planner."), now);
+            db.Alerts.Add(alert);
+            var clearedAlerts = await ClearImpactAlertsAsync(db, now, except: alert.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+
+            _runs.Clear();
+            _runs[impact.Id] = new PlanningRun(now, proposal.Method, proposal.WeightedTardinessMinutes, took, snapshot);
+            foreach (var older in superseded)
+                state.Publish($"impacts/{older.Id}", ImpactState.Of(older));
+            state.Publish($"impacts/{impact.Id}", ImpactState.Of(impact));
+            foreach (var cleared in clearedAlerts)
+                notifier.Publish(new AlertCleared(cleared.Id, cleared.Kind, cleared.Source, cleared.State, now));
+            notifier.Publish(new AlertRaised(alert.Id, alert.Kind, alert.Source, alert.Message, alert.RaisedAt));
+            LogImpact(description, orders.Count, late, (long)took.TotalMilliseconds, proposal.Method);
+            Changed?.Invoke();
+
+            if (options.Value.AutoAccept && !impact.MissesADueDate)
+                return await AcceptLockedAsync(impact.Id, "Applied automatically: no order misses its due date", AuditActor.System("planning"),
+                    cancellationToken);
+            return impact;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The proposal becomes the schedule in force; the ERP hears of every order whose completion moved or is now late.</summary>
+    public async Task<ScheduleImpact> AcceptAsync(Guid id, string reason, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await AcceptLockedAsync(id, reason, actor, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<ScheduleImpact> AcceptLockedAsync(Guid id, string reason, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = actor.Because(reason);
+        db.AuditClock = clock;
+        var impact = await db.ScheduleImpacts.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new ImpactNotFoundException(id);
+        impact.Accept(actor.Name, reason, now);
+        var numbers = impact.Orders.Select(o => new OrderNumber(o.OrderNumber)).ToList();
+        var orders = await db.ProductionOrders.AsNoTracking().Where(o => numbers.Contains(o.Number)).ToDictionaryAsync(o => o.Number.Value, cancellationToken);
+        // Every order the impact lists changed: its completion moved, or its operations did (another work center for the ERP).
+        foreach (var changed in impact.Orders)
+        {
+            if (!orders.TryGetValue(changed.OrderNumber, out var order))
+                continue;
+            var steps = impact.Proposal.Where(p => p.OrderNumber == changed.OrderNumber).OrderBy(p => p.Step)
+                .Select(p => new ScheduledStep(p.Step, p.StepName, p.Equipment, p.Start, p.End)).ToList();
+            db.OutboxMessages.Add(new OutboxMessage(ErpMessageType.ScheduleChanged, $"Order:{order.Number.Value}", now, ErpJson.Serialize(
+                new ScheduleChanged(order.Number.Value, order.ExternalId, order.CustomerReference, order.ProductCode.Value, order.Quantity.Amount,
+                    order.Quantity.Unit.Symbol, order.Priority, order.DueDate, changed.OldPlannedEnd, changed.NewPlannedEnd, changed.DelayMinutes,
+                    impact.Description, impact.Id, steps))));
+            if (changed.MissesDueDate)
+                db.OutboxMessages.Add(new OutboxMessage(ErpMessageType.DeliveryRisk, $"Order:{order.Number.Value}", now, ErpJson.Serialize(
+                    new DeliveryRisk(order.Number.Value, order.ExternalId, order.CustomerReference, order.ProductCode.Value, order.DueDate,
+                        changed.NewPlannedEnd, (int)Math.Ceiling((changed.NewPlannedEnd - PlanningProblemReader.DueOf(order)).TotalMinutes),
+                        impact.Description, impact.Id))));
+        }
+        var cleared = await ClearImpactAlertsAsync(db, now, except: null, cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await ScheduleService.ReplaceAsync(db, impact.Proposal.Select(p =>
+                new ScheduledOperation(new PlannedOperation(p.OrderNumber, p.Step, p.Equipment, p.Start, p.End), p.StepName, now)), ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+
+        if (_runs.TryRemove(impact.Id, out var run))
+            schedule.Adopted(run);
+        state.Publish($"impacts/{impact.Id}", ImpactState.Of(impact));
+        foreach (var alert in cleared)
+            notifier.Publish(new AlertCleared(alert.Id, alert.Kind, alert.Source, alert.State, now));
+        Changed?.Invoke();
+        return impact;
+    }
+
+    /// <summary>The board as the impact's proposal would make it.</summary>
+    public Task<ScheduleView> PreviewAsync(ScheduleImpact impact, string? line = null, CancellationToken cancellationToken = default) =>
+        schedule.PreviewAsync(impact.Proposal, impact.RaisedAt, _runs.GetValueOrDefault(impact.Id), line, cancellationToken);
+
+    /// <summary>Impacts, newest first.</summary>
+    public async Task<IReadOnlyList<ScheduleImpact>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ScheduleImpacts.AsNoTracking().OrderByDescending(i => i.RaisedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ScheduleImpact?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ScheduleImpacts.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+    }
+
+    /// <summary>The proposal waiting for a planner, if one does.</summary>
+    public async Task<ScheduleImpact?> WaitingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ScheduleImpacts.AsNoTracking().Where(i => i.Status == ImpactStatus.Proposed).OrderByDescending(i => i.RaisedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The proposal's operations beside where the schedule in force had them, and the orders whose plan changes: those
+    /// with an operation on the disturbed equipment, and those whose planned end moves by a minute or more.
+    /// </summary>
+    private static List<ProposedOperation> Compare(PlantPlanningSnapshot snapshot, ScheduleProposal proposal, IReadOnlyList<ScheduledOperation> inForce,
+        string equipment, out List<ImpactedOrder> orders)
+    {
+        var old = inForce.ToDictionary(o => (o.OrderNumber, o.Step));
+        var proposed = proposal.Operations.Select(o =>
+        {
+            old.TryGetValue((o.OrderNumber, o.Step), out var before);
+            return new ProposedOperation(o.OrderNumber, o.Step, snapshot.StepNames.GetValueOrDefault((o.OrderNumber, o.Step)) ?? $"Step {o.Step}",
+                o.Equipment, o.Start, o.End, before?.EquipmentCode, before?.PlannedStart);
+        }).ToList();
+        orders = [];
+        foreach (var outcome in proposal.Orders)
+        {
+            var before = inForce.Where(o => o.OrderNumber == outcome.OrderNumber).ToList();
+            DateTimeOffset? oldEnd = before.Count == 0 ? null : before.Max(o => o.PlannedEnd);
+            var delay = oldEnd is { } end ? (int)Math.Round((outcome.PlannedEnd - end).TotalMinutes) : 0;
+            var touched = before.Any(o => o.EquipmentCode == equipment) || proposed.Any(p => p.OrderNumber == outcome.OrderNumber && p.Equipment == equipment);
+            if (!touched && Math.Abs(delay) < 1)
+                continue;
+            var order = snapshot.Orders[outcome.OrderNumber];
+            orders.Add(new ImpactedOrder(outcome.OrderNumber, order.CustomerReference, order.DueDate, oldEnd, outcome.PlannedEnd, delay, outcome.Lateness > TimeSpan.Zero));
+        }
+        orders = [.. orders.OrderByDescending(o => o.DelayMinutes).ThenBy(o => o.OrderNumber, StringComparer.Ordinal)];
+        return proposed;
+    }
+
+    private static async Task<List<Alert>> ClearImpactAlertsAsync(MesDbContext db, DateTimeOffset now, Guid? except, CancellationToken cancellationToken)
+    {
+        var active = await db.Alerts.Where(a => a.Kind == AlertKind.ScheduleImpact && a.ClearedAt == null).ToListAsync(cancellationToken);
+        var cleared = active.Where(a => a.Id != except).ToList();
+        foreach (var alert in cleared)
+            alert.Clear(now);
+        return cleared;
+    }
+
+    private static string Orders(int count) => count == 1 ? "1 order" : $"{count} orders";
+
+    private static string Trim(string text) => text.Length <= Alert.MessageMaxLength ? text : text[..(Alert.MessageMaxLength - 1)] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule impact of '{Cause}': {Orders} orders affected, {Late} late; proposal by {Method} in {Elapsed} ms")]
+    private partial void LogImpact(string cause, int orders, int late, long elapsed, string method);
+}
