@@ -34,8 +34,9 @@ public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixtur
         await page.GotoAsync(new Uri(app.BaseAddress, "/batches").ToString());
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         // An order that has not started yet: its quantity, due date and priority may still change.
-        var row = page.Locator("tr[data-order]", new() { Has = page.Locator("[data-action=change-order]") }).First;
-        order = (await row.GetAttributeAsync("data-order"))!;
+        order = (await page.Locator("tr[data-order]", new() { Has = page.Locator("[data-action=change-order]") })
+            .EvaluateAllAsync<string>("rows => rows.find(r => r.querySelector('[data-priority]').dataset.priority !== '1').dataset.order"));
+        var row = page.Locator($"tr[data-order='{order}']");
         await row.Locator("[data-action=change-order]").ClickAsync();
         var form = page.Locator($"[data-order-change='{order}']");
         await form.Locator("[data-field=priority]").SelectOptionAsync("1");

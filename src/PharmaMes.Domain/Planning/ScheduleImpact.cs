@@ -10,6 +10,7 @@ public class ScheduleImpact
 {
     public const int DescriptionMaxLength = 300;
     public const int ReasonMaxLength = 500;
+    public const int MethodMaxLength = 200;
 
     public Guid Id { get; private set; }
     public ImpactCause Cause { get; private set; }
@@ -44,7 +45,7 @@ public class ScheduleImpact
         HeldBatches = heldBatches;
         Orders = orders;
         Proposal = proposal;
-        Method = method;
+        Method = method.Length > MethodMaxLength ? method[..MethodMaxLength] : method;
         ProposedInMilliseconds = Math.Round(took.TotalMilliseconds, 1);
     }
 

@@ -56,9 +56,9 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
                 return null;
 
             var snapshot = await reader.ReadAsync(now, cancellationToken);
-            var proposal = await Task.Run(() => CpSatScheduler.Plan(snapshot.Problem, options.Value.ImpactTimeLimit), cancellationToken);
+            var proposal = await Task.Run(() => Propose(snapshot.Problem, inForce, cause, equipment, expectedBack), cancellationToken);
             var took = watch.Elapsed;
-            var proposed = Compare(snapshot, proposal, inForce, equipment, out var orders);
+            var proposed = Compare(snapshot, proposal, inForce, out var orders);
             if (cause == ImpactCause.EquipmentBack && orders.Count == 0)
                 return null;
 
@@ -88,6 +88,9 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             LogImpact(description, orders.Count, late, (long)took.TotalMilliseconds, proposal.Method);
             Changed?.Invoke();
 
+            // Nothing for a planner to decide when no order's plan changes (the impact stays on record with the batches it held).
+            if (orders.Count == 0)
+                return await AcceptLockedAsync(impact.Id, "No order's plan changes", AuditActor.System("planning"), cancellationToken);
             if (options.Value.AutoAccept && !impact.MissesADueDate)
                 return await AcceptLockedAsync(impact.Id, "Applied automatically: no order misses its due date", AuditActor.System("planning"),
                     cancellationToken);
@@ -97,6 +100,21 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// A Down equipment re-plans the orders it touches and keeps the rest where it was (planners want the least change,
+    /// and a large plant is not planned whole within seconds); an equipment back plans the plant again, so that it may
+    /// take work back.
+    /// </summary>
+    private ScheduleProposal Propose(PlanningProblem problem, IReadOnlyList<ScheduledOperation> inForce, ImpactCause cause, string equipment,
+        DateTimeOffset expectedBack)
+    {
+        var limits = options.Value;
+        if (cause == ImpactCause.EquipmentBack || inForce.Count == 0)
+            return SchedulePlanner.Plan(problem, limits.ImpactTimeLimit, limits.SolverMaxOperations);
+        var current = inForce.Select(o => new PlannedOperation(o.OrderNumber, o.Step, o.EquipmentCode, o.PlannedStart, o.PlannedEnd)).ToList();
+        return ScheduleRepair.Plan(problem, current, equipment, expectedBack, limits.ImpactTimeLimit, limits.SolverMaxOperations);
     }
 
     /// <summary>The proposal becomes the schedule in force; the ERP hears of every order whose completion moved or is now late.</summary>
@@ -185,11 +203,11 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
     }
 
     /// <summary>
-    /// The proposal's operations beside where the schedule in force had them, and the orders whose plan changes: those
-    /// with an operation on the disturbed equipment, and those whose planned end moves by a minute or more.
+    /// The proposal's operations beside where the schedule in force had them, and the orders whose plan changes: an
+    /// operation on other equipment or at another time, or the planned end moved by a minute or more.
     /// </summary>
     private static List<ProposedOperation> Compare(PlantPlanningSnapshot snapshot, ScheduleProposal proposal, IReadOnlyList<ScheduledOperation> inForce,
-        string equipment, out List<ImpactedOrder> orders)
+        out List<ImpactedOrder> orders)
     {
         var old = inForce.ToDictionary(o => (o.OrderNumber, o.Step));
         var proposed = proposal.Operations.Select(o =>
@@ -204,8 +222,8 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             var before = inForce.Where(o => o.OrderNumber == outcome.OrderNumber).ToList();
             DateTimeOffset? oldEnd = before.Count == 0 ? null : before.Max(o => o.PlannedEnd);
             var delay = oldEnd is { } end ? (int)Math.Round((outcome.PlannedEnd - end).TotalMinutes) : 0;
-            var touched = before.Any(o => o.EquipmentCode == equipment) || proposed.Any(p => p.OrderNumber == outcome.OrderNumber && p.Equipment == equipment);
-            if (!touched && Math.Abs(delay) < 1)
+            var moved = proposed.Any(p => p.OrderNumber == outcome.OrderNumber && p.Moved);
+            if (!moved && delay == 0)
                 continue;
             var order = snapshot.Orders[outcome.OrderNumber];
             orders.Add(new ImpactedOrder(outcome.OrderNumber, order.CustomerReference, order.DueDate, oldEnd, outcome.PlannedEnd, delay, outcome.Lateness > TimeSpan.Zero));

@@ -49,6 +49,13 @@ public sealed class PlanningOptions
     [Range(1, 60)]
     public int ImpactTimeLimitSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// The largest problem (operations) given to the solver; a larger one is planned by earliest due date at once, and a
+    /// disturbance in it re-plans only the orders it touches.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SolverMaxOperations { get; set; } = 300;
+
     /// <summary>Put a proposal in force without waiting for a planner when it makes no order miss its due date.</summary>
     public bool AutoAccept { get; set; }
 

@@ -127,7 +127,7 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
         var problemEquipment = planningEquipment.Select(e => freeFrom.TryGetValue(e.Code, out var free) ? e with { FreeFrom = free } : e).ToList();
         var info = equipment.ToDictionary(x => x.Equipment.Code.Value,
             x => new PlanningEquipmentInfo(x.Equipment.Code.Value, x.Equipment.Name, x.Line, x.Equipment.Class.ToString()));
-        return new PlantPlanningSnapshot(new PlanningProblem(now, planningOrders, problemEquipment, MergeOverlaps(unavailable)), stepNames, info, unavailable,
+        return new PlantPlanningSnapshot(new PlanningProblem(now, planningOrders, problemEquipment, Unavailability.Merge(unavailable)), stepNames, info, unavailable,
             unscheduled, running, orders.ToDictionary(o => o.Number.Value, o => new PlanningOrderInfo(o.Number.Value, o.CustomerReference, o.DueDate)));
     }
 
@@ -176,30 +176,6 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
         }
         if (cursor < to)
             yield return new Unavailability(equipment, cursor, to, "No shift");
-    }
-
-    /// <summary>Overlapping times of one equipment joined into one: fixed times that overlap would make the model's no-overlap unsolvable.</summary>
-    private static List<Unavailability> MergeOverlaps(List<Unavailability> times)
-    {
-        var merged = new List<Unavailability>();
-        foreach (var group in times.GroupBy(t => t.Equipment))
-        {
-            Unavailability? current = null;
-            foreach (var time in group.OrderBy(t => t.Start))
-            {
-                if (current is not null && time.Start <= current.End)
-                    current = current with { End = Max(current.End, time.End), Reason = current.Reason == time.Reason ? current.Reason : $"{current.Reason}; {time.Reason}" };
-                else
-                {
-                    if (current is not null)
-                        merged.Add(current);
-                    current = time;
-                }
-            }
-            if (current is not null)
-                merged.Add(current);
-        }
-        return merged;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

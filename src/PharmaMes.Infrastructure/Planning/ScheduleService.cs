@@ -32,7 +32,7 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
             var watch = Stopwatch.StartNew();
             var snapshot = await reader.ReadAsync(clock.GetUtcNow(), cancellationToken);
             var read = watch.Elapsed;
-            var proposal = await Task.Run(() => CpSatScheduler.Plan(snapshot.Problem, options.Value.TimeLimit), cancellationToken);
+            var proposal = await Task.Run(() => SchedulePlanner.Plan(snapshot.Problem, options.Value.TimeLimit, options.Value.SolverMaxOperations), cancellationToken);
             var plannedAt = clock.GetUtcNow();
             await StoreAsync(snapshot, proposal, plannedAt, cancellationToken);
             var run = new PlanningRun(plannedAt, proposal.Method, proposal.WeightedTardinessMinutes, watch.Elapsed, snapshot);

@@ -15,7 +15,7 @@ using static PharmaMes.Web.Tests.Erp.ErpClient;
 namespace PharmaMes.Web.Tests.Planning;
 
 /// <summary>
-/// The demo plant planning itself only when asked (so the test knows the schedule in force), a press Down for ten hours
+/// The demo plant planning itself only when asked (so the test knows the schedule in force), a press Down for a day
 /// when it goes Down.
 /// </summary>
 public sealed class PlannedByHandFactory : MesWebFactory
@@ -23,7 +23,7 @@ public sealed class PlannedByHandFactory : MesWebFactory
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Planning:Enabled"] = "false",
-        ["Planning:ExpectedRepairMinutes"] = "600",
+        ["Planning:ExpectedRepairMinutes"] = "1440",
     };
 }
 

@@ -15,7 +15,7 @@ internal sealed class ScheduleImpactConfiguration : IEntityTypeConfiguration<Sch
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Subject).HasMaxLength(60).IsRequired();
         builder.Property(i => i.Description).HasMaxLength(ScheduleImpact.DescriptionMaxLength).IsRequired();
-        builder.Property(i => i.Method).HasMaxLength(40).IsRequired();
+        builder.Property(i => i.Method).HasMaxLength(ScheduleImpact.MethodMaxLength).IsRequired();
         builder.Property(i => i.DecidedBy).HasMaxLength(200);
         builder.Property(i => i.DecisionReason).HasMaxLength(ScheduleImpact.ReasonMaxLength);
         builder.Property(i => i.HeldBatches).HasJsonDocument();

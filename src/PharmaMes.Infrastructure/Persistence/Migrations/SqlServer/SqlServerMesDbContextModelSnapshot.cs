@@ -578,8 +578,8 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Method")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Orders")
                         .IsRequired()

@@ -566,7 +566,7 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Method")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Orders")

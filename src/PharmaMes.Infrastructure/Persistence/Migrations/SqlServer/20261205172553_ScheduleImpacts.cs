@@ -24,7 +24,7 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     HeldBatches = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Orders = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Proposal = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Method = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     ProposedInMilliseconds = table.Column<double>(type: "float", nullable: false),
                     DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),

@@ -14,7 +14,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMesDbContext))]
-    [Migration("20261205170412_ScheduleImpacts")]
+    [Migration("20261205172553_ScheduleImpacts")]
     partial class ScheduleImpacts
     {
         /// <inheritdoc />
@@ -581,8 +581,8 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Method")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Orders")
                         .IsRequired()

@@ -24,7 +24,7 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     HeldBatches = table.Column<string>(type: "TEXT", nullable: false),
                     Orders = table.Column<string>(type: "TEXT", nullable: false),
                     Proposal = table.Column<string>(type: "TEXT", nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ProposedInMilliseconds = table.Column<double>(type: "REAL", nullable: false),
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),

@@ -13,7 +13,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMesDbContext))]
-    [Migration("20261205170329_ScheduleImpacts")]
+    [Migration("20261205172427_ScheduleImpacts")]
     partial class ScheduleImpacts
     {
         /// <inheritdoc />
@@ -569,7 +569,7 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Method")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Orders")
