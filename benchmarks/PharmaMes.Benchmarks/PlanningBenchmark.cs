@@ -31,28 +31,32 @@ internal static class PlanningBenchmark
         // the product's answer re-plans the orders it touches (ScheduleRepair, as the impact loop does), side by side with
         // planning the whole site again by CP-SAT and by earliest due date.
         var inForce = solver.WeightedTardinessMinutes <= dispatcher.WeightedTardinessMinutes ? solver : dispatcher;
-        var failed = inForce.Operations.Where(o => o.Start < now.AddHours(8)).GroupBy(o => o.Equipment).OrderByDescending(g => g.Count()).First().Key;
-        var down = problem with { Unavailable = Unavailability.Merge([.. problem.Unavailable, new Unavailability(failed, now, now.AddHours(8), "Down")]) };
-        clock.Restart();
-        var repair = ScheduleRepair.Plan(down, inForce.Operations, failed, now.AddHours(8), TimeSpan.FromSeconds(2), maxSolverOperations: 300);
-        var repairMs = clock.Elapsed.TotalMilliseconds;
-        clock.Restart();
-        var replan = CpSatScheduler.Plan(down, TimeSpan.FromSeconds(limitSeconds));
-        var replanMs = clock.Elapsed.TotalMilliseconds;
-        clock.Restart();
-        var eddReplan = EarliestDueDateDispatcher.Plan(down);
-        var eddReplanMs = clock.Elapsed.TotalMilliseconds;
-        var moved = repair.Operations.Count(r => inForce.Operations.Any(o => o.OrderNumber == r.OrderNumber && o.Step == r.Step && (o.Equipment != r.Equipment || o.Start != r.Start)));
-        var valid = ScheduleCheck.Problems(down, repair.Operations).Count == 0 && ScheduleCheck.Problems(down, replan.Operations).Count == 0
-            && ScheduleCheck.Problems(problem, solver.Operations).Count == 0;
-        Console.WriteLine($"{failed} goes Down for 8 h:");
-        Console.WriteLine($"  repair ({repair.Method}): {repairMs:0} ms, weighted tardiness {repair.WeightedTardinessMinutes:#,0} min, {moved} operations moved");
-        Console.WriteLine($"  whole site by {replan.Method}: {replanMs:0} ms, weighted tardiness {replan.WeightedTardinessMinutes:#,0} min");
-        Console.WriteLine($"  whole site by earliest due date: {eddReplanMs:0} ms, weighted tardiness {eddReplan.WeightedTardinessMinutes:#,0} min");
-        Console.WriteLine($"  schedules valid: {valid}");
-        Console.WriteLine($"RESULT planning orders={orders} equipment={equipment} edd_ms={dispatcherMs:0} edd_wt={dispatcher.WeightedTardinessMinutes:0} cpsat_ms={solverMs:0} cpsat_wt={solver.WeightedTardinessMinutes:0} repair_ms={repairMs:0} repair_wt={repair.WeightedTardinessMinutes:0} replan_ms={replanMs:0} replan_wt={replan.WeightedTardinessMinutes:0} edd_replan_wt={eddReplan.WeightedTardinessMinutes:0} valid={valid}");
+        var valid = ScheduleCheck.Problems(problem, solver.Operations).Count == 0;
+        double? judgedMs = null;
+        foreach (var hours in new[] { 8, 72 })
+        {
+            var until = now.AddHours(hours);
+            var failed = inForce.Operations.Where(o => o.Start < until).GroupBy(o => o.Equipment).OrderByDescending(g => g.Count()).First().Key;
+            var down = problem with { Unavailable = Unavailability.Merge([.. problem.Unavailable, new Unavailability(failed, now, until, "Down")]) };
+            clock.Restart();
+            var repair = ScheduleRepair.Plan(down, inForce.Operations, failed, until, TimeSpan.FromSeconds(2), maxSolverOperations: 300);
+            var repairMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var replan = CpSatScheduler.Plan(down, TimeSpan.FromSeconds(limitSeconds));
+            var replanMs = clock.Elapsed.TotalMilliseconds;
+            var eddReplan = EarliestDueDateDispatcher.Plan(down);
+            var moved = repair.Operations.Count(r => inForce.Operations.Any(o => o.OrderNumber == r.OrderNumber && o.Step == r.Step && (o.Equipment != r.Equipment || o.Start != r.Start)));
+            var ok = ScheduleCheck.Problems(down, repair.Operations).Count == 0 && ScheduleCheck.Problems(down, replan.Operations).Count == 0;
+            valid &= ok;
+            judgedMs = Math.Max(judgedMs ?? 0, repairMs);
+            Console.WriteLine($"{failed} goes Down for {hours} h:");
+            Console.WriteLine($"  repair ({repair.Method}): {repairMs:0} ms, weighted tardiness {repair.WeightedTardinessMinutes:#,0} min, {moved} operations moved");
+            Console.WriteLine($"  whole site by {replan.Method}: {replanMs:0} ms, weighted tardiness {replan.WeightedTardinessMinutes:#,0} min");
+            Console.WriteLine($"  whole site by earliest due date: weighted tardiness {eddReplan.WeightedTardinessMinutes:#,0} min; schedules valid: {ok}");
+            Console.WriteLine($"RESULT planning orders={orders} equipment={equipment} down_hours={hours} edd_ms={dispatcherMs:0} edd_wt={dispatcher.WeightedTardinessMinutes:0} cpsat_ms={solverMs:0} cpsat_wt={solver.WeightedTardinessMinutes:0} repair_ms={repairMs:0} repair_wt={repair.WeightedTardinessMinutes:0} moved={moved} replan_ms={replanMs:0} replan_wt={replan.WeightedTardinessMinutes:0} edd_replan_wt={eddReplan.WeightedTardinessMinutes:0} valid={ok}");
+        }
         var judged = orders >= 500 && equipment >= 40;
-        Console.WriteLine($"  target: a proposal for 500 orders on 40 equipment within 5 s -> {(!judged ? "not judged at this size" : repairMs < 5_000 ? "met" : "NOT met")}");
+        Console.WriteLine($"  target: a proposal for 500 orders on 40 equipment within 5 s -> {(!judged ? "not judged at this size" : judgedMs < 5_000 ? "met" : "NOT met")}");
         return valid ? 0 : 1;
     }
 

@@ -89,6 +89,11 @@ public class DownImpactLoop(PlannedByHandFactory factory) : IClassFixture<Planne
             var compression = order.GetProperty("proposedOperations").EnumerateArray().Single(o => o.GetProperty("stepName").GetString() == "Compression");
             Assert.Equal(("TP-02", "TP-01"), (compression.GetProperty("equipmentCode").GetString(), compression.GetProperty("previousEquipmentCode").GetString()));
 
+            // While the proposal waits, planning the plant again would decide for the planner.
+            var planning = await planner.PostAsync("/api/v1/schedule/plan", null);
+            Assert.Equal(HttpStatusCode.Conflict, planning.StatusCode);
+            using (var problem = await JsonAsync(planning))
+                Assert.Equal(id, problem.RootElement.GetProperty("impact").GetString());
             var refused = await planner.PostAsJsonAsync($"/api/v1/impacts/{id}/accept", new { reason = " " });
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             var accepted = await planner.PostAsJsonAsync($"/api/v1/impacts/{id}/accept", new { reason = "TP-02 is free: move the rush order there" });
