@@ -46,6 +46,8 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         try
         {
             var watch = Stopwatch.StartNew();
+            if (cause == ImpactCause.EquipmentBack)
+                await WithdrawDownProposalAsync(equipment, cancellationToken);
             var held = hold ? await execution.HoldOnEquipmentAsync(equipment, description, cancellationToken) : [];
             var inForce = await schedule.InForceAsync(cancellationToken);
             var now = clock.GetUtcNow();
@@ -100,6 +102,34 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The equipment runs again before anyone accepted the proposal its stop made: that proposal answers what is no
+    /// longer so, and is superseded (most stops are short; the board must not fill with answers to them).
+    /// </summary>
+    private async Task WithdrawDownProposalAsync(string equipment, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = AuditActor.System("planning", $"{equipment} runs again");
+        db.AuditClock = clock;
+        var waiting = await db.ScheduleImpacts
+            .Where(i => i.Status == ImpactStatus.Proposed && i.Cause == ImpactCause.EquipmentDown && i.Subject == equipment).ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+            return;
+        foreach (var impact in waiting)
+            impact.Supersede(now);
+        var cleared = await ClearImpactAlertsAsync(db, now, except: null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var impact in waiting)
+        {
+            _runs.TryRemove(impact.Id, out _);
+            state.Publish($"impacts/{impact.Id}", ImpactState.Of(impact));
+        }
+        foreach (var alert in cleared)
+            notifier.Publish(new AlertCleared(alert.Id, alert.Kind, alert.Source, alert.State, now));
+        Changed?.Invoke();
     }
 
     /// <summary>
