@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<Planning.ScheduleService>();
         services.AddHostedService<Planning.ScheduleWatch>();
         services.AddSingleton<Planning.ImpactService>();
+        services.AddSingleton<Planning.MaterialPlanService>();
         services.AddSingleton<Planning.ImpactWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<Planning.ImpactWatch>());
         services.AddSingleton<Quality.QualityExceptionService>();

@@ -7,7 +7,7 @@ namespace PharmaMes.Web.Endpoints;
 /// <summary>
 /// <c>GET /api/v1/schedule?from=&amp;to=&amp;line=</c>: the schedule in force, orders with an operation in the period (all
 /// when not given) on the line (all when not given); <c>POST /api/v1/schedule/plan</c>: plan now, without waiting for the
-/// next change.
+/// next change; <c>GET /api/v1/schedule/material-shortfalls</c>: the time-phased material view.
 /// </summary>
 public static class ScheduleApi
 {
@@ -16,6 +16,9 @@ public static class ScheduleApi
         var api = app.MapGroup("/api/v1/schedule").WithTags("Planning");
         api.MapGet("", GetAsync).RequireAuthorization(Policies.PlantReader).WithName("GetSchedule");
         api.MapPost("/plan", PlanAsync).RequireAuthorization(Policies.BatchPlanning).WithName("PlanSchedule");
+        api.MapGet("/material-shortfalls", async (MaterialPlanService materials, CancellationToken ct) => TypedResults.Ok(await materials.ShortfallsAsync(ct)))
+            .RequireAuthorization(Policies.PlantReader).WithName("GetMaterialShortfalls")
+            .WithSummary("Per material the schedule runs short of: from when, by how much, for which orders");
         return app;
     }
 

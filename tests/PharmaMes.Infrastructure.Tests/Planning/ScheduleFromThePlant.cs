@@ -143,4 +143,30 @@ public class ScheduleFromThePlant
         Assert.Equal(2, drying.Step);
         Assert.True(drying.PlannedStart >= running.ExpectedEnd);
     }
+
+    [Fact]
+    public async Task AMaterialTheScheduleNeedsMoreOfThanIsReleasedIsNamedWithWhenAndForWhichOrders()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        // Ten standard batches: far more paracetamol than the demo holds released.
+        var number = await PlanOrderAsync(host, quantity: 3_000_000m, dueInDays: 12);
+        await PlannedAsync(host, number);
+
+        var shortfalls = await host.Get<MaterialPlanService>().ShortfallsAsync();
+
+        var paracetamol = shortfalls.Single(s => s.Material == "API-PARA");
+        Assert.Contains(number, paracetamol.Orders);
+        var schedule = await host.Get<ScheduleService>().GetAsync();
+        await using var db = host.NewContext();
+        var recipe = await db.MasterRecipes.AsNoTracking().Include(r => r.BillOfMaterials)
+            .SingleAsync(r => r.ProductCode == new Domain.Materials.MaterialCode("FG-PARA500") && r.Status == RecipeStatus.Approved);
+        var line = recipe.BillOfMaterials.Single(l => l.MaterialCode.Value == "API-PARA");
+        // What every scheduled step that weighs paracetamol needs, less what is released: what is missing in all.
+        var needed = schedule.Orders.Where(o => o.Operations.Any(op => op.Step == line.StepNumber))
+            .Sum(o => line.ScaledBy(recipe.ScaleFactorFor(new Domain.Common.Quantity(o.Quantity, o.Unit))).Amount);
+        Assert.Equal(needed - paracetamol.Released, paracetamol.ShortBy);
+        var first = schedule.Orders.SelectMany(o => o.Operations).Where(op => op.Step == line.StepNumber && paracetamol.Orders.Contains(op.OrderNumber))
+            .Min(op => op.PlannedStart);
+        Assert.Equal(first, paracetamol.RunsShortAt);
+    }
 }
