@@ -76,7 +76,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             var alert = new Alert(AlertKind.ScheduleImpact, equipment,
                 Trim($"{description}. {Orders(orders.Count)} affected{(late > 0 ? $", {late} now late" : "")}: a new schedule waits for a planner."), now);
             db.Alerts.Add(alert);
-            var clearedAlerts = await ClearImpactAlertsAsync(db, now, except: alert.Id, cancellationToken);
+            var clearedAlerts = await ClearImpactAlertsAsync(db, now, except: alert.Id, Person.Mes.Name, $"Replaced by the proposal for '{description}'", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             _runs.Clear();
@@ -120,7 +120,8 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             return;
         foreach (var impact in waiting)
             impact.Supersede(now);
-        var cleared = await ClearImpactAlertsAsync(db, now, except: null, cancellationToken);
+        var cleared = await ClearImpactAlertsAsync(db, now, except: null, Person.Mes.Name, $"{equipment} runs again: its proposal is withdrawn",
+            cancellationToken, source: equipment);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var impact in waiting)
         {
@@ -188,7 +189,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
                         changed.NewPlannedEnd, (int)Math.Ceiling((changed.NewPlannedEnd - PlanningProblemReader.DueOf(order)).TotalMinutes),
                         impact.Description, impact.Id))));
         }
-        var cleared = await ClearImpactAlertsAsync(db, now, except: null, cancellationToken);
+        var cleared = await ClearImpactAlertsAsync(db, now, except: null, actor.Name, $"Proposal accepted: {reason}", cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct =>
         {
@@ -262,12 +263,22 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         return proposed;
     }
 
-    private static async Task<List<Alert>> ClearImpactAlertsAsync(MesDbContext db, DateTimeOffset now, Guid? except, CancellationToken cancellationToken)
+    /// <summary>
+    /// Clears the impact alerts still active (but <paramref name="except"/>) and settles them: a proposal that was
+    /// decided on or replaced needs nobody's attention any more, so it does not stay on the dashboards as an
+    /// unacknowledged alarm would (the impact itself stays on record).
+    /// </summary>
+    private static async Task<List<Alert>> ClearImpactAlertsAsync(MesDbContext db, DateTimeOffset now, Guid? except, string settledBy, string why,
+        CancellationToken cancellationToken, string? source = null)
     {
         var active = await db.Alerts.Where(a => a.Kind == AlertKind.ScheduleImpact && a.ClearedAt == null).ToListAsync(cancellationToken);
-        var cleared = active.Where(a => a.Id != except).ToList();
+        var cleared = active.Where(a => a.Id != except && (source is null || a.Source == source)).ToList();
         foreach (var alert in cleared)
+        {
             alert.Clear(now);
+            if (!alert.IsAcknowledged)
+                alert.Acknowledge(settledBy, settledBy, now, why.Length > Alert.CommentMaxLength ? why[..Alert.CommentMaxLength] : why);
+        }
         return cleared;
     }
 

@@ -31,11 +31,15 @@ public class ShortStopImpact(PlannedByHandFactory factory) : IClassFixture<Plann
         var withdrawn = await ImpactAsync(erp, i => i.GetProperty("id").GetString() == proposed.GetProperty("id").GetString()
             && i.GetProperty("status").GetString() == "Superseded");
         Assert.Equal("TP-01", withdrawn.GetProperty("subject").GetString());
-        using var alerts = await JsonAsync(await planner.GetAsync("/api/v1/alerts"));
-        var alert = alerts.RootElement.EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "ScheduleImpact"
+        // Settled, not left on the dashboards as an unacknowledged alarm: it needs nobody's attention any more.
+        using var active = await JsonAsync(await planner.GetAsync("/api/v1/alerts"));
+        Assert.DoesNotContain(active.RootElement.EnumerateArray(), a => a.GetProperty("kind").GetString() == "ScheduleImpact"
             && a.GetProperty("message").GetString()!.StartsWith("TP-01 is Down: Feeder jam", StringComparison.Ordinal));
-        // Cleared, and still listed until someone acknowledges it (people must see that it happened).
-        Assert.Equal("ClearedUnacknowledged", alert.GetProperty("state").GetString());
+        using var settled = await JsonAsync(await planner.GetAsync("/api/v1/alerts?state=Normal"));
+        var alert = settled.RootElement.EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "ScheduleImpact"
+            && a.GetProperty("message").GetString()!.StartsWith("TP-01 is Down: Feeder jam", StringComparison.Ordinal));
+        Assert.Equal(("PharmaMes (automatic)", "TP-01 runs again: its proposal is withdrawn"),
+            (alert.GetProperty("acknowledgedByName").GetString(), alert.GetProperty("acknowledgementComment").GetString()));
     }
 
     private static async Task<JsonElement> ImpactAsync(HttpClient client, Func<JsonElement, bool> wanted)
