@@ -38,6 +38,8 @@ public class LivePlantApp : WebApplicationFactory<Program>
         // Its own broker port; the simulator stays off so tests see the seeded plant unless they publish.
         builder.UseSetting("Mqtt:Broker:Port", BrokerPort.ToString());
         builder.UseSetting("Demo:Simulator:Enabled", "false");
+        // Browser tests run several apps at once on two cores: the planner's search gets a second, not five.
+        builder.UseSetting("Planning:TimeLimitSeconds", "1");
         // ERP messages go to files beside the database, removed with it.
         builder.UseSetting("Erp:Folder", Path.Combine(_folder, "erp-outbox"));
         builder.UseSetting("Demo:Enabled", "true");

@@ -248,12 +248,13 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
                 o.Equipment, o.Start, o.End, before?.EquipmentCode, before?.PlannedStart);
         }).ToList();
         orders = [];
+        var oldEnds = inForce.GroupBy(o => o.OrderNumber).ToDictionary(g => g.Key, g => g.Max(o => o.PlannedEnd));
+        var movedOrders = proposed.Where(p => p.Moved).Select(p => p.OrderNumber).ToHashSet();
         foreach (var outcome in proposal.Orders)
         {
-            var before = inForce.Where(o => o.OrderNumber == outcome.OrderNumber).ToList();
-            DateTimeOffset? oldEnd = before.Count == 0 ? null : before.Max(o => o.PlannedEnd);
-            var delay = oldEnd is { } end ? (int)Math.Round((outcome.PlannedEnd - end).TotalMinutes) : 0;
-            var moved = proposed.Any(p => p.OrderNumber == outcome.OrderNumber && p.Moved);
+            DateTimeOffset? oldEnd = oldEnds.TryGetValue(outcome.OrderNumber, out var end) ? end : null;
+            var delay = oldEnd is { } before ? (int)Math.Round((outcome.PlannedEnd - before).TotalMinutes) : 0;
+            var moved = movedOrders.Contains(outcome.OrderNumber);
             if (!moved && delay == 0)
                 continue;
             var order = snapshot.Orders[outcome.OrderNumber];

@@ -14,7 +14,12 @@ namespace PharmaMes.Infrastructure.Planning;
 /// </summary>
 public sealed class MaterialPlanService(IDbContextFactory<MesDbContext> contexts, InventoryOverviewService inventory)
 {
-    public async Task<IReadOnlyList<MaterialShortfall>> ShortfallsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MaterialShortfall>> ShortfallsAsync(CancellationToken cancellationToken = default) =>
+        await ShortfallsAsync(await inventory.ListAsync(cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>The same, against stock figures the caller has just read (the inventory page reads them anyway).</summary>
+    public async Task<IReadOnlyList<MaterialShortfall>> ShortfallsAsync(IReadOnlyList<MaterialInventoryFigures> figures,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var operations = await db.ScheduledOperations.AsNoTracking().ToListAsync(cancellationToken);
@@ -26,7 +31,7 @@ public sealed class MaterialPlanService(IDbContextFactory<MesDbContext> contexts
         var recipes = (await db.MasterRecipes.AsNoTracking().Include(r => r.BillOfMaterials)
                 .Where(r => r.Status == RecipeStatus.Approved && products.Contains(r.ProductCode)).ToListAsync(cancellationToken))
             .GroupBy(r => r.ProductCode).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Version).First());
-        var stock = (await inventory.ListAsync(cancellationToken: cancellationToken)).ToDictionary(m => m.Code, m => (m.Released, m.Unit));
+        var stock = figures.ToDictionary(m => m.Code, m => (m.Released, m.Unit));
 
         var left = stock.ToDictionary(s => s.Key, s => s.Value.Released);
         var shortAt = new Dictionary<string, DateTimeOffset>();

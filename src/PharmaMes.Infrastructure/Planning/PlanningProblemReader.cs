@@ -46,6 +46,7 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
         var history = await StepHistoryAsync(db, products, cancellationToken);
         var calendars = await db.ShiftCalendars.AsNoTracking().ToListAsync(cancellationToken);
 
+        var byCode = equipment.ToDictionary(x => x.Equipment.Code.Value, x => x.Equipment);
         var unavailable = new List<Unavailability>();
         var planningEquipment = new List<PlanningEquipment>();
         var freeFrom = new Dictionary<string, DateTimeOffset>();
@@ -90,8 +91,9 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
                     if (step.State is StepState.InProgress or StepState.AwaitingVerification && step.EquipmentCode is { } busy)
                     {
                         // The step running now holds its equipment, and the order's next step, until it is expected to end.
-                        var expected = Max(now, (step.StartedAt ?? now) + DurationOf(equipment.Single(x => x.Equipment.Code == busy).Equipment, order, step.Number,
-                            quantity, history));
+                        var duration = byCode.TryGetValue(busy.Value, out var unit) ? DurationOf(unit, order, step.Number, quantity, history)
+                            : TimeSpan.FromMinutes(Options.DefaultStepMinutes);
+                        var expected = Max(now, (step.StartedAt ?? now) + duration);
                         freeFrom[busy.Value] = Max(freeFrom.GetValueOrDefault(busy.Value, now), expected);
                         earliest = Max(earliest, expected);
                         running.Add(new RunningStep(number, batch.Number.Value, step.Number, step.Name, busy.Value, order.ProductCode.Value, step.StartedAt ?? now, expected));

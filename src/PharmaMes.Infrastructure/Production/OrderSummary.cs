@@ -15,11 +15,10 @@ public sealed record OrderSummary(
     int Batches,
     bool HasApprovedRecipe,
     string? CustomerReference,
-    string? LineCode)
+    string? LineCode,
+    /// <summary>Quantity, due date, priority may change, and the order may be cancelled: it has not started.</summary>
+    bool IsChangeable)
 {
     /// <summary>"Urgent" … "Low".</summary>
     public string PriorityName => Domain.Production.OrderPriority.NameOf(Priority);
-
-    /// <summary>Quantity, due date, priority may change, and the order may be cancelled: it has not started.</summary>
-    public bool IsChangeable => Status is "Planned" or "Released";
 }

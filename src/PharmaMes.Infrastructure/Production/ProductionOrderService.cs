@@ -26,7 +26,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
             .ToListAsync(cancellationToken)).ToHashSet();
         return orders.Select(o => new OrderSummary(o.Id, o.Number.Value, o.ExternalId, o.ProductCode.Value,
             products.GetValueOrDefault(o.ProductCode) ?? o.ProductCode.Value, o.Quantity.Amount, o.Quantity.Unit.Symbol, o.DueDate, o.Priority,
-            o.Status.ToString(), batches.GetValueOrDefault(o.Id), approved.Contains(o.ProductCode), o.CustomerReference, o.LineCode?.Value)).ToList();
+            o.Status.ToString(), batches.GetValueOrDefault(o.Id), approved.Contains(o.ProductCode), o.CustomerReference, o.LineCode?.Value, o.IsChangeable)).ToList();
     }
 
     public async Task<string> PlanAsync(string productCode, decimal quantity, DateOnly dueDate, int priority, string? externalId, string? customerReference,
