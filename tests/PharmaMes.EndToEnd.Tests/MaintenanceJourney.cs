@@ -15,6 +15,7 @@ public class MaintenanceJourney(LivePlantApp app, Chromium chromium) : IClassFix
         await operatorPage.SetViewportSizeAsync(1024, 768);
         await operatorPage.GotoAsync(new Uri(app.BaseAddress, "/maintenance/equipment/CHROM-01").ToString());
         await operatorPage.Locator("[data-testid=cleaning-form]").WaitForAsync();
+        await operatorPage.Locator(".mes-shell[data-interactive]").WaitForAsync();
         Assert.Contains("being cleaned", await operatorPage.Locator("[data-section=fitness]").TextContentAsync());
 
         await operatorPage.FillAsync("#cleaning-agent", "");
@@ -33,6 +34,7 @@ public class MaintenanceJourney(LivePlantApp app, Chromium chromium) : IClassFix
         await supervisorPage.GotoAsync(new Uri(app.BaseAddress, "/maintenance").ToString());
         var toVerify = supervisorPage.Locator("[data-verify=CHROM-01]");
         await toVerify.WaitForAsync();
+        await supervisorPage.Locator(".mes-shell[data-interactive]").WaitForAsync();
         Assert.Contains("Major cleaning with 1 % NaOH, WFI rinse", await toVerify.TextContentAsync());
         Assert.Equal(1, await supervisorPage.Locator("[data-calibration=FILL-01]").CountAsync());
         await Screenshots.SaveAsync(supervisorPage, "maintenance", fullPage: false);
@@ -60,6 +62,7 @@ public class MaintenanceJourney(LivePlantApp app, Chromium chromium) : IClassFix
         await page.GotoAsync(new Uri(app.BaseAddress, "/maintenance").ToString());
         var down = page.Locator("[data-down=BLIS-01]");
         await down.WaitForAsync();
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         Assert.Contains("Foil web break", await down.TextContentAsync());
         Assert.Equal(1, await page.Locator("[data-section=work-orders] [data-work-order]").CountAsync());
         await Screenshots.SaveAsync(page, "maintenance-work-orders", fullPage: true);
@@ -104,7 +107,7 @@ public class MaintenanceJourney(LivePlantApp app, Chromium chromium) : IClassFix
     {
         await page.ClickAsync(action);
         var dialog = page.Locator("[data-testid=signature-dialog]");
-        await dialog.WaitForAsync();
+        await PageState.ExpectAsync(page, dialog, $"sign-{userName}");
         Assert.Equal(userName, await page.Locator("#sign-username").InputValueAsync());
         await page.FillAsync("#sign-password", LivePlantApp.Password);
         await page.ClickAsync("[data-testid=signature-sign]");

@@ -47,7 +47,7 @@ public class RecipeApprovalJourney(LivePlantApp app, Chromium chromium) : IClass
         await page.Locator("[data-testid=recipe-approve]").WaitForAsync();
         await page.ClickAsync("[data-testid=recipe-approve]");
         var dialog = page.Locator("[data-testid=signature-dialog]");
-        await dialog.WaitForAsync();
+        await PageState.ExpectAsync(page, dialog, "sign-recipeapproval");
         Assert.Equal("qa", await page.InputValueAsync("#sign-username"));
         Assert.Contains("version 2", await dialog.Locator("[data-testid=signature-what]").TextContentAsync());
         await page.FillAsync("#sign-password", LivePlantApp.Password);

@@ -148,7 +148,7 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
     {
         await page.ClickAsync(action);
         var dialog = page.Locator("[data-testid=signature-dialog]");
-        await dialog.WaitForAsync();
+        await PageState.ExpectAsync(page, dialog, "sign-shopfloorentry");
         Assert.Equal(userName, await page.Locator("#sign-username").InputValueAsync());
         await page.FillAsync("#sign-password", LivePlantApp.Password);
         await page.ClickAsync("[data-testid=signature-sign]");
