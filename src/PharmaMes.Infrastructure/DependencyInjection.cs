@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<Planning.MaterialPlanService>();
         services.AddSingleton<Planning.ImpactWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<Planning.ImpactWatch>());
+        services.AddHostedService<Planning.MaterialWatch>();
         services.AddSingleton<Quality.QualityExceptionService>();
         services.AddSingleton<Maintenance.CleaningService>();
         services.AddSingleton<Maintenance.CalibrationService>();

@@ -7,4 +7,10 @@ public enum ImpactCause
     EquipmentDown,
     /// <summary>An equipment that was Down runs again: the schedule may take it back.</summary>
     EquipmentBack,
+    /// <summary>The schedule needs more of a material than there will be (stock used or scrapped, more ordered).</summary>
+    MaterialShort,
+    /// <summary>QA rejected a lot the schedule counted on.</summary>
+    LotRejected,
+    /// <summary>QA put a released lot the schedule counted on back into Quarantine (on hold).</summary>
+    LotHeld,
 }

@@ -9,4 +9,6 @@ public enum SignatureMeaning
     Approved,
     Released,
     Rejected,
+    /// <summary>QA puts something released on hold (a lot back into Quarantine for investigation or re-test).</summary>
+    Held,
 }

@@ -53,7 +53,8 @@ internal static class DemoMaterials
 
         var paracetamol = Add("API-PARA", "Paracetamol (acetaminophen) Ph. Eur.", MaterialType.RawMaterial, "kg", 200, 80);
         Lot(paracetamol, "PARA-24-0117", 400, LotStatus.Released, 20, 730, issued: 255);
-        Lot(paracetamol, "PARA-24-0121", 400, LotStatus.Quarantine, 2, 730);
+        // Received four days ago, its QC tests are due: planning counts on its release (Planning:QuarantineReleaseDays).
+        Lot(paracetamol, "PARA-24-0121", 400, LotStatus.Quarantine, 4, 730);
         Lot(paracetamol, "PARA-23-0904", 150, LotStatus.Expired, 760, 730);
 
         var mcc = Add("EXC-MCC", "Microcrystalline cellulose PH-101", MaterialType.Excipient, "kg", 150, 50);
@@ -65,6 +66,7 @@ internal static class DemoMaterials
 
         var croscarmellose = Add("EXC-CROS", "Croscarmellose sodium", MaterialType.Excipient, "kg", 20, 8);
         Lot(croscarmellose, "CROS-24-0310", 25, LotStatus.Released, 50, 1095, issued: 12);
+        Lot(croscarmellose, "CROS-24-0388", 25, LotStatus.Quarantine, 4, 1095);
 
         var magnesium = Add("EXC-MGST", "Magnesium stearate", MaterialType.Excipient, "kg", 10, 4);
         Lot(magnesium, "MGST-24-0077", 25, LotStatus.Released, 35, 1095, issued: 3);
@@ -80,6 +82,7 @@ internal static class DemoMaterials
         Lot(pvc, "PVC-24-0388", 20000, LotStatus.Released, 25, 1825, issued: 4200);
         var carton = Add("PKG-CARTON", "Folding carton, 2 × 10 tablets", MaterialType.Packaging, "pcs", 20000, 5000);
         Lot(carton, "CART-24-0911", 50000, LotStatus.Released, 15, 1825, issued: 18000);
+        Lot(carton, "CART-24-0967", 50000, LotStatus.Quarantine, 4, 1825);
 
         var granulate = Add("INT-GRAN", "Paracetamol granulate, dried", MaterialType.Intermediate, "kg", 0, 0);
         Lot(granulate, "B-2026-0001-G", 340, LotStatus.Released, 14, 90, issued: 340);

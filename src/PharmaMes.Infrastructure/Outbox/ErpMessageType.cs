@@ -23,4 +23,6 @@ public enum ErpMessageType
     ScheduleChanged,
     /// <summary>An order's planned completion is now after its due date: sales tells the customer.</summary>
     DeliveryRisk,
+    /// <summary>A material the schedule needs more of than there will be: procurement orders it.</summary>
+    MaterialShortage,
 }

@@ -12,6 +12,9 @@ public sealed record CommittedChanges(bool OutboxWritten, IReadOnlySet<Guid> Mat
     /// <summary>Numbers of production orders planned or changed (quantity, due date, priority, status).</summary>
     public IReadOnlySet<string> OrdersChanged { get; init; } = new HashSet<string>();
 
+    /// <summary>A lot was received or its status changed (released, put on hold, rejected, expired): what planning may count on moved.</summary>
+    public bool LotsChanged { get; init; }
+
     /// <summary>Sites, areas, lines, equipment or tags were added or corrected: the ingest and live cache reload the plant.</summary>
     public bool PlantChanged { get; init; }
 

@@ -84,6 +84,7 @@ public abstract class MesDbContext(DbContextOptions options)
     private readonly HashSet<string> _ordersChanged = [];
     private readonly Dictionary<Guid, DateTimeOffset> _historyChanged = [];
     private bool _plantChanged;
+    private bool _lotsChanged;
     private List<AuditEntry> _pendingAudit = [];
 
     /// <summary>Adds an audit record that is not a change of an entity (a failed signing attempt), written with the next save.</summary>
@@ -138,9 +139,11 @@ public abstract class MesDbContext(DbContextOptions options)
     {
         _stockChanged.UnionWith(await LotBalanceKeeper.PostAsync(this, AuditClock.GetUtcNow(), cancellationToken));
         // A lot released, rejected or expired moves its stock from one status to another.
-        _stockChanged.UnionWith(ChangeTracker.Entries<MaterialLot>()
+        var lots = ChangeTracker.Entries<MaterialLot>()
             .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(l => l.Status).IsModified))
-            .Select(e => e.Entity.MaterialId));
+            .Select(e => e.Entity.MaterialId).ToList();
+        _stockChanged.UnionWith(lots);
+        _lotsChanged |= lots.Count > 0;
         var outbox = await OutboxCollector.CollectAsync(this, cancellationToken);
         OutboxMessages.AddRange(outbox);
         _outboxWritten |= outbox.Count > 0;
@@ -188,7 +191,9 @@ public abstract class MesDbContext(DbContextOptions options)
             QualityExceptionsChanged = _exceptionsChanged.ToHashSet(),
             HistoryChanged = new Dictionary<Guid, DateTimeOffset>(_historyChanged),
             OrdersChanged = _ordersChanged.ToHashSet(),
+            LotsChanged = _lotsChanged,
         };
+        _lotsChanged = false;
         _ordersChanged.Clear();
         _historyChanged.Clear();
         _outboxWritten = false;

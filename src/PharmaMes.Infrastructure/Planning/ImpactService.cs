@@ -17,7 +17,9 @@ namespace PharmaMes.Infrastructure.Planning;
 
 /// <summary>
 /// The failure-impact loop. When an equipment goes Down (or comes back), the MES holds the batch running on it, plans
-/// the plant again from that moment, compares the proposal with the schedule in force, and names every order it
+/// the plant again from that moment; when the schedule comes to need more of a material than there will be (a lot
+/// rejected or put on hold, stock used up), it tells procurement at once (<see cref="ErpMessageType.MaterialShortage"/>)
+/// and plans again with the orders lacking it waiting for a delivery. Either way it compares the proposal with the schedule in force, and names every order it
 /// delays, by how much, and whether it now misses its due date. The proposal waits for a planner (an alert on the
 /// pages and the hub, retained on MQTT); accepted, it becomes the schedule in force and the ERP hears of every order
 /// whose completion or operations moved (<see cref="ErpMessageType.ScheduleChanged"/>) or is now late
@@ -60,48 +62,93 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             var snapshot = await reader.ReadAsync(now, cancellationToken);
             var proposal = await Task.Run(() => Propose(snapshot.Problem, inForce, cause, equipment, expectedBack), cancellationToken);
             var took = watch.Elapsed;
-            var proposed = Compare(snapshot, proposal, inForce, out var orders);
-            if (cause == ImpactCause.EquipmentBack && orders.Count == 0)
-                return null;
+            // A return that changes no order's plan needs nobody's attention.
+            if (cause == ImpactCause.EquipmentBack)
+            {
+                Compare(snapshot, proposal, inForce, out var changes);
+                if (changes.Count == 0)
+                    return null;
+            }
 
-            var impact = new ScheduleImpact(cause, equipment, description, now, held, orders, proposed, proposal.Method, took);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            db.AuditActor = AuditActor.System("planning", description);
-            db.AuditClock = clock;
-            var superseded = await db.ScheduleImpacts.Where(i => i.Status == ImpactStatus.Proposed).ToListAsync(cancellationToken);
-            foreach (var older in superseded)
-                older.Supersede(now);
-            db.ScheduleImpacts.Add(impact);
-            var late = orders.Count(o => o.MissesDueDate);
-            var alert = new Alert(AlertKind.ScheduleImpact, equipment,
-                Trim($"{description}. {Orders(orders.Count)} affected{(late > 0 ? $", {late} now late" : "")}: a new schedule waits for a planner."), now);
-            db.Alerts.Add(alert);
-            var clearedAlerts = await ClearImpactAlertsAsync(db, now, except: alert.Id, Person.Mes.Name, $"Replaced by the proposal for '{description}'", cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-
-            _runs.Clear();
-            _runs[impact.Id] = new PlanningRun(now, proposal.Method, proposal.WeightedTardinessMinutes, took, snapshot);
-            foreach (var older in superseded)
-                state.Publish($"impacts/{older.Id}", ImpactState.Of(older));
-            state.Publish($"impacts/{impact.Id}", ImpactState.Of(impact));
-            foreach (var cleared in clearedAlerts)
-                notifier.Publish(new AlertCleared(cleared.Id, cleared.Kind, cleared.Source, cleared.State, now));
-            notifier.Publish(new AlertRaised(alert.Id, alert.Kind, alert.Source, alert.Message, alert.RaisedAt));
-            LogImpact(description, orders.Count, late, (long)took.TotalMilliseconds, proposal.Method);
-            Changed?.Invoke();
-
-            // Nothing for a planner to decide when no order's plan changes (the impact stays on record with the batches it held).
-            if (orders.Count == 0)
-                return await AcceptLockedAsync(impact.Id, "No order's plan changes", AuditActor.System("planning"), cancellationToken);
-            if (options.Value.AutoAccept && !impact.MissesADueDate)
-                return await AcceptLockedAsync(impact.Id, "Applied automatically: no order misses its due date", AuditActor.System("planning"),
-                    cancellationToken);
-            return impact;
+            return await RecordAsync(cause, equipment, description, now, held, snapshot, proposal, inForce, took, _ => [], cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Answers materials the schedule in force runs short of: plans the plant again (the orders the stock cannot cover
+    /// wait for a delivery), and writes a <see cref="ErpMessageType.MaterialShortage"/> for each with the impact, so that
+    /// procurement hears of it at once, whatever the planner decides.
+    /// </summary>
+    public async Task<ScheduleImpact?> RaiseForMaterialAsync(ImpactCause cause, string subject, string description,
+        IReadOnlyList<MaterialShortfall> shortfalls, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var inForce = await schedule.InForceAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var snapshot = await reader.ReadAsync(now, cancellationToken);
+            var limits = options.Value;
+            var proposal = await Task.Run(() => SchedulePlanner.Plan(snapshot.Problem, limits.ImpactTimeLimit, limits.SolverMaxOperations), cancellationToken);
+            return await RecordAsync(cause, subject, description, now, [], snapshot, proposal, inForce, watch.Elapsed,
+                impact => shortfalls.Select(s => new OutboxMessage(ErpMessageType.MaterialShortage, $"Material:{s.Material}", now, ErpJson.Serialize(
+                    new MaterialShortage(s.Material, s.Unit, s.Released, s.ShortBy, s.RunsShortAt, s.Orders, impact.Description, impact.Id)))),
+                cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Keeps the impact with the proposal compared to the schedule in force, supersedes the one waiting, raises the alert,
+    /// and publishes it; accepts it at once when no order's plan changes, or by the site's rule.
+    /// </summary>
+    private async Task<ScheduleImpact> RecordAsync(ImpactCause cause, string subject, string description, DateTimeOffset now,
+        IReadOnlyList<string> held, PlantPlanningSnapshot snapshot, ScheduleProposal proposal, IReadOnlyList<ScheduledOperation> inForce, TimeSpan took,
+        Func<ScheduleImpact, IEnumerable<OutboxMessage>> messages, CancellationToken cancellationToken)
+    {
+        var proposed = Compare(snapshot, proposal, inForce, out var orders);
+        var impact = new ScheduleImpact(cause, subject, description, now, held, orders, proposed, proposal.Method, took);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = AuditActor.System("planning", description);
+        db.AuditClock = clock;
+        var superseded = await db.ScheduleImpacts.Where(i => i.Status == ImpactStatus.Proposed).ToListAsync(cancellationToken);
+        foreach (var older in superseded)
+            older.Supersede(now);
+        db.ScheduleImpacts.Add(impact);
+        var late = orders.Count(o => o.MissesDueDate);
+        db.OutboxMessages.AddRange(messages(impact));
+        var alert = new Alert(AlertKind.ScheduleImpact, subject,
+            Trim($"{description}. {Orders(orders.Count)} affected{(late > 0 ? $", {late} now late" : "")}: a new schedule waits for a planner."), now);
+        db.Alerts.Add(alert);
+        var clearedAlerts = await ClearImpactAlertsAsync(db, now, except: alert.Id, Person.Mes.Name, $"Replaced by the proposal for '{description}'", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        _runs.Clear();
+        _runs[impact.Id] = new PlanningRun(now, proposal.Method, proposal.WeightedTardinessMinutes, took, snapshot);
+        foreach (var older in superseded)
+            state.Publish($"impacts/{older.Id}", ImpactState.Of(older));
+        state.Publish($"impacts/{impact.Id}", ImpactState.Of(impact));
+        foreach (var cleared in clearedAlerts)
+            notifier.Publish(new AlertCleared(cleared.Id, cleared.Kind, cleared.Source, cleared.State, now));
+        notifier.Publish(new AlertRaised(alert.Id, alert.Kind, alert.Source, alert.Message, alert.RaisedAt));
+        LogImpact(description, orders.Count, late, (long)took.TotalMilliseconds, proposal.Method);
+        Changed?.Invoke();
+
+        // Nothing for a planner to decide when no order's plan changes (the impact stays on record with the batches it held).
+        if (orders.Count == 0)
+            return await AcceptLockedAsync(impact.Id, "No order's plan changes", AuditActor.System("planning"), cancellationToken);
+        if (options.Value.AutoAccept && !impact.MissesADueDate)
+            return await AcceptLockedAsync(impact.Id, "Applied automatically: no order misses its due date", AuditActor.System("planning"),
+                cancellationToken);
+        return impact;
     }
 
     /// <summary>

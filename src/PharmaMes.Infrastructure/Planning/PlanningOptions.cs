@@ -56,6 +56,20 @@ public sealed class PlanningOptions
     [Range(1, 100_000)]
     public int SolverMaxOperations { get; set; } = 300;
 
+    /// <summary>
+    /// How long procurement is expected to take to deliver a material the stock cannot cover: an order short of it is
+    /// planned no earlier than this.
+    /// </summary>
+    [Range(0, 365)]
+    public int MaterialLeadTimeDays { get; set; } = 7;
+
+    /// <summary>
+    /// How long quality control usually takes to release a lot received into Quarantine: the plan counts on it from
+    /// then. A lot QA put back into Quarantine (on hold) is not counted.
+    /// </summary>
+    [Range(0, 90)]
+    public int QuarantineReleaseDays { get; set; } = 3;
+
     /// <summary>Put a proposal in force without waiting for a planner when it makes no order miss its due date.</summary>
     public bool AutoAccept { get; set; }
 

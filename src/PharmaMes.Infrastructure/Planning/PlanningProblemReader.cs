@@ -13,7 +13,10 @@ namespace PharmaMes.Infrastructure.Planning;
 /// Reads the planning problem from the plant's data: the open orders (Planned, Released, and the steps an order in
 /// progress has not started yet), each step on every fit equipment of the step's class on the order's line (or any
 /// line when the order has none), how long it takes there, when each equipment is free, its changeover time, and the
-/// times it cannot run (Down or in maintenance now, outside its line's shifts, after its calibration falls due).
+/// times it cannot run (Down or in maintenance now, outside its line's shifts, after its calibration falls due), and
+/// when each order's materials are there (<see cref="MaterialAvailability"/>: orders running first, then by due date and
+/// priority, each served from released stock and the Quarantine lots' expected releases; an order they cannot cover
+/// waits the procurement lead time).
 /// </summary>
 public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contexts, IOptions<PlanningOptions> options)
 {
@@ -36,7 +39,7 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
             .Where(o => o.Status == OrderStatus.Planned || o.Status == OrderStatus.Released || o.Status == OrderStatus.InProgress)
             .ToListAsync(cancellationToken);
         var products = orders.Select(o => o.ProductCode).Distinct().ToList();
-        var recipes = (await db.MasterRecipes.AsNoTracking().Include(r => r.Steps)
+        var recipes = (await db.MasterRecipes.AsNoTracking().Include(r => r.Steps).Include(r => r.BillOfMaterials)
                 .Where(r => r.Status == RecipeStatus.Approved && products.Contains(r.ProductCode)).ToListAsync(cancellationToken))
             .GroupBy(r => r.ProductCode).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Version).First());
         var inProgress = orders.Where(o => o.Status == OrderStatus.InProgress).Select(o => o.Id).ToList();
@@ -45,6 +48,7 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
             .ToListAsync(cancellationToken);
         var history = await StepHistoryAsync(db, products, cancellationToken);
         var calendars = await db.ShiftCalendars.AsNoTracking().ToListAsync(cancellationToken);
+        var supplies = await MaterialSupplies.ReadAsync(db, now, TimeSpan.FromDays(Options.QuarantineReleaseDays), cancellationToken);
 
         var byCode = equipment.ToDictionary(x => x.Equipment.Code.Value, x => x.Equipment);
         var unavailable = new List<Unavailability>();
@@ -71,6 +75,7 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
         var stepNames = new Dictionary<(string, int), string>();
         var unscheduled = new List<UnscheduledOrder>();
         var running = new List<RunningStep>();
+        var needs = new List<(bool Started, MaterialNeed Need)>();
         foreach (var order in orders.OrderBy(o => o.DueDate).ThenBy(o => o.Priority))
         {
             var number = order.Number.Value;
@@ -122,15 +127,38 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
                 unscheduled.Add(new UnscheduledOrder(number, problem));
                 continue;
             }
-            if (operations.Count > 0)
-                planningOrders.Add(new PlanningOrder(number, order.ProductCode.Value, earliest, DueOf(order), OrderPriority.WeightOf(order.Priority), operations));
+            if (operations.Count == 0)
+                continue;
+            needs.Add((done.Count > 0, NeedOf(order, recipe, quantity, done)));
+            planningOrders.Add(new PlanningOrder(number, order.ProductCode.Value, earliest, DueOf(order), OrderPriority.WeightOf(order.Priority), operations));
         }
+
+        // Orders already running are served first; the rest as listed, by due date then priority.
+        var waits = MaterialAvailability.Allocate(needs.OrderByDescending(n => n.Started).Select(n => n.Need), supplies, now,
+            TimeSpan.FromDays(Options.MaterialLeadTimeDays));
+        if (waits.Count > 0)
+        {
+            var units = (await db.Materials.AsNoTracking().Select(m => new { m.Code, m.Unit }).ToListAsync(cancellationToken))
+                .ToDictionary(m => m.Code.Value, m => m.Unit.Symbol);
+            waits = [.. waits.Select(w => w with { Unit = units.GetValueOrDefault(w.Material, "") })];
+        }
+        var readyAt = waits.GroupBy(w => w.OrderNumber).ToDictionary(g => g.Key, g => g.Max(w => w.Until));
+        planningOrders = [.. planningOrders.Select(o => readyAt.TryGetValue(o.Number, out var ready) && ready > o.EarliestStart ? o with { EarliestStart = ready } : o)];
 
         var problemEquipment = planningEquipment.Select(e => freeFrom.TryGetValue(e.Code, out var free) ? e with { FreeFrom = free } : e).ToList();
         var info = equipment.ToDictionary(x => x.Equipment.Code.Value,
             x => new PlanningEquipmentInfo(x.Equipment.Code.Value, x.Equipment.Name, x.Line, x.Equipment.Class.ToString()));
         return new PlantPlanningSnapshot(new PlanningProblem(now, planningOrders, problemEquipment, Unavailability.Merge(unavailable)), stepNames, info, unavailable,
-            unscheduled, running, orders.ToDictionary(o => o.Number.Value, o => new PlanningOrderInfo(o.Number.Value, o.CustomerReference, o.DueDate)));
+            unscheduled, running, orders.ToDictionary(o => o.Number.Value, o => new PlanningOrderInfo(o.Number.Value, o.CustomerReference, o.DueDate)), waits);
+    }
+
+    /// <summary>What the order's steps still to start consume: its recipe's bill of materials scaled to the quantity still to make.</summary>
+    private static MaterialNeed NeedOf(ProductionOrder order, MasterRecipe recipe, decimal quantity, HashSet<int> done)
+    {
+        var scale = quantity > 0 && order.Quantity.Unit == recipe.StandardBatchSize.Unit && recipe.StandardBatchSize.Amount > 0
+            ? recipe.ScaleFactorFor(new Domain.Common.Quantity(quantity, order.Quantity.Unit)) : 1m;
+        return new MaterialNeed(order.Number.Value, recipe.BillOfMaterials.Where(l => !done.Contains(l.StepNumber))
+            .GroupBy(l => l.MaterialCode.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.ScaledBy(scale).Amount)));
     }
 
     /// <summary>An order is due at the end of its due date (UTC).</summary>

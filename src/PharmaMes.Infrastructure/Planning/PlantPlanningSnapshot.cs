@@ -4,8 +4,8 @@ namespace PharmaMes.Infrastructure.Planning;
 
 /// <summary>
 /// The plant as planning sees it at one moment: the problem to solve, the names people know its parts by, the times
-/// equipment cannot run each with its own reason (the problem holds them joined where they overlap), and the orders
-/// that cannot be scheduled at all, each with why.
+/// equipment cannot run each with its own reason (the problem holds them joined where they overlap), the orders
+/// that cannot be scheduled at all, each with why, and the orders that wait for a material.
 /// </summary>
 public sealed record PlantPlanningSnapshot(
     PlanningProblem Problem,
@@ -14,7 +14,8 @@ public sealed record PlantPlanningSnapshot(
     IReadOnlyList<Unavailability> Unavailable,
     IReadOnlyList<UnscheduledOrder> Unscheduled,
     IReadOnlyList<RunningStep> Running,
-    IReadOnlyDictionary<string, PlanningOrderInfo> Orders);
+    IReadOnlyDictionary<string, PlanningOrderInfo> Orders,
+    IReadOnlyList<MaterialWait> MaterialWaits);
 
 /// <summary>What people and the ERP know an order by, beside what the model needs of it.</summary>
 public sealed record PlanningOrderInfo(string Number, string? CustomerReference, DateOnly DueDate);

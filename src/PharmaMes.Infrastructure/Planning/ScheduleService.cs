@@ -136,7 +136,8 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
             [.. equipment.Where(e => onLine.Contains(e.Code)).OrderBy(e => e.Line, StringComparer.Ordinal).ThenBy(e => e.Code, StringComparer.Ordinal)],
             run is null ? [] : [.. run.Snapshot.Unavailable.Where(u => onLine.Contains(u.Equipment)).Select(u => new UnavailableView(u.Equipment, u.Start, u.End, u.Reason))],
             run?.Snapshot.Unscheduled ?? [],
-            run is null ? [] : [.. run.Snapshot.Running.Where(r => onLine.Contains(r.EquipmentCode))]);
+            run is null ? [] : [.. run.Snapshot.Running.Where(r => onLine.Contains(r.EquipmentCode))],
+            run is null ? [] : [.. run.Snapshot.MaterialWaits.Where(w => views.Any(v => v.Number == w.OrderNumber))]);
     }
 
     private static async Task<List<PlanningEquipmentInfo>> EquipmentAsync(MesDbContext db, CancellationToken cancellationToken) =>

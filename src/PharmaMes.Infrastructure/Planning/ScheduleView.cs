@@ -1,8 +1,11 @@
+using PharmaMes.Domain.Planning;
+
 namespace PharmaMes.Infrastructure.Planning;
 
 /// <summary>
 /// The schedule in force as planners read it: each open order with its planned operations, the equipment rows with the
-/// times they cannot run, the orders that could not be placed, and how the schedule was made.
+/// times they cannot run, the orders that could not be placed, the orders waiting for a material, and how the schedule
+/// was made.
 /// </summary>
 public sealed record ScheduleView(
     DateTimeOffset? PlannedAt,
@@ -12,7 +15,8 @@ public sealed record ScheduleView(
     IReadOnlyList<PlanningEquipmentInfo> Equipment,
     IReadOnlyList<UnavailableView> Unavailable,
     IReadOnlyList<UnscheduledOrder> Unscheduled,
-    IReadOnlyList<RunningStep> Running);
+    IReadOnlyList<RunningStep> Running,
+    IReadOnlyList<MaterialWait> MaterialWaits);
 
 /// <summary>An order on the schedule: what, by when, and when it is planned to start and end.</summary>
 public sealed record ScheduledOrderView(

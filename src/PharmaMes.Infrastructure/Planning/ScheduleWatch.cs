@@ -6,8 +6,8 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Planning;
 
 /// <summary>
-/// Keeps the schedule in force current: plans at start, again a few seconds after orders, batches or equipment
-/// fitness change (changes come in bursts, so it waits for them to settle), and at least every few minutes since time
+/// Keeps the schedule in force current: plans at start, again a few seconds after orders, batches, equipment fitness or
+/// lots (received, released, held, rejected) change (changes come in bursts, so it waits for them to settle), and at least every few minutes since time
 /// moves on; not while a disturbance's proposal waits for a planner. A failed plan is logged and tried again at the next
 /// change or tick.
 /// </summary>
@@ -53,7 +53,8 @@ public sealed partial class ScheduleWatch(ScheduleService schedule, ImpactServic
 
     private void OnCommitted(CommittedChanges changes)
     {
-        if (changes.OrdersChanged.Count == 0 && changes.BatchesChanged.Count == 0 && changes.EquipmentChanged.Count == 0 && !changes.PlantChanged)
+        if (changes.OrdersChanged.Count == 0 && changes.BatchesChanged.Count == 0 && changes.EquipmentChanged.Count == 0 && !changes.PlantChanged
+            && !changes.LotsChanged)
             return;
         try
         {

@@ -34,6 +34,37 @@ public class LotDisposition
     }
 
     [Fact]
+    public async Task QaPutsAReleasedLotOnHoldWithASignedReasonAndMayRejectItThere()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var qa = await PersonAsync(host, "qa");
+        var dispositions = host.Get<LotDispositionService>();
+
+        var noReason = await Assert.ThrowsAsync<DomainException>(() => dispositions.HoldAsync("PARA-24-0117", "", Credentials("qa"), qa));
+        await dispositions.HoldAsync("PARA-24-0117", "Customer complaint: black specks", Credentials("qa"), qa);
+        var twice = await Assert.ThrowsAsync<DomainException>(() => dispositions.HoldAsync("PARA-24-0117", "Again", Credentials("qa"), qa));
+
+        Assert.Contains("reason", noReason.Message);
+        Assert.Contains("only a released lot can be put on hold", twice.Message);
+        await using (var db = host.NewContext())
+        {
+            var lot = await db.MaterialLots.SingleAsync(l => l.Number == new LotNumber("PARA-24-0117"));
+            Assert.Equal((LotStatus.Quarantine, "Customer complaint: black specks"), (lot.Status, lot.StatusReason));
+            var signature = await db.Signatures.SingleAsync(s => s.SubjectType == "MaterialLot" && s.SubjectId == lot.Id);
+            Assert.Equal(SignatureMeaning.Held, signature.Meaning);
+            Assert.Contains(await db.OutboxMessages.Where(m => m.Aggregate == "Lot:PARA-24-0117").ToListAsync(),
+                m => m.Type == ErpMessageType.LotStatusChanged && m.Payload.Contains("\"status\":\"Quarantine\""));
+        }
+
+        // A released lot can be rejected outright too (a recall).
+        await dispositions.RejectAsync("PARA-24-0117", "Complaint confirmed", Credentials("qa"), qa);
+        await dispositions.RejectAsync("MGST-24-0077", "Supplier recall", Credentials("qa"), qa);
+        await using var check = host.NewContext();
+        Assert.Equal(2, await check.MaterialLots.CountAsync(l => l.Status == LotStatus.Rejected
+            && (l.Number == new LotNumber("PARA-24-0117") || l.Number == new LotNumber("MGST-24-0077"))));
+    }
+
+    [Fact]
     public async Task ARejectionNeedsAReasonAndAWrongPasswordChangesNothing()
     {
         await using var host = await MesTestHost.StartAsync();
@@ -51,7 +82,7 @@ public class LotDisposition
 
         Assert.Contains("reason", noReason.Message);
         Assert.Contains("not correct", wrongPassword.Message);
-        Assert.Contains("only a lot in Quarantine", again.Message);
+        Assert.Contains("only a lot in Quarantine waits for this decision", again.Message);
         await using var check = host.NewContext();
         var lot = await check.MaterialLots.SingleAsync(l => l.Number == new LotNumber("OPA-24-1180"));
         Assert.Equal((LotStatus.Rejected, "Supplier CoA does not match"), (lot.Status, lot.StatusReason));

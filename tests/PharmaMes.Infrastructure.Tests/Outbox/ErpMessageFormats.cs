@@ -44,7 +44,7 @@ public class ErpMessageFormats
         {
             ErpMessageType.LotStatusChanged => "SyncMaterialLot",
             ErpMessageType.EquipmentDown or ErpMessageType.EquipmentUp => "SyncEquipment",
-            ErpMessageType.ScheduleChanged or ErpMessageType.DeliveryRisk => "SyncOperationsSchedule",
+            ErpMessageType.ScheduleChanged or ErpMessageType.DeliveryRisk or ErpMessageType.MaterialShortage => "SyncOperationsSchedule",
             _ => "SyncOperationsPerformance",
         }, document.Root!.Name.LocalName);
     }

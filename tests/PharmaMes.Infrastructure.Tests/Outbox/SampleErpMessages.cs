@@ -45,6 +45,9 @@ internal static class SampleErpMessages
         ErpMessageType.DeliveryRisk => Make(type, "Order:PO-2026-0012",
             new DeliveryRisk("PO-2026-0012", "4500012345-10", "PHARMACY-CHAIN-7", "FG-PARA500", new DateOnly(2026, 12, 2), At.AddHours(5.5), 330,
                 "TP-01 is Down: Punch tip broken", new Guid("11111111-2222-4333-8444-555555555555"))),
+        ErpMessageType.MaterialShortage => Make(type, "Material:API-PARA",
+            new MaterialShortage("API-PARA", "kg", 62.5m, 37.5m, At.AddHours(20), ["PO-2026-0014", "PO-2026-0015"],
+                "Lot PARA-24-0121 of API-PARA rejected: assay 96.1 %, below 98.0 %", new Guid("11111111-2222-4333-8444-666666666666"))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No sample for this message type: add one."),
     };
 

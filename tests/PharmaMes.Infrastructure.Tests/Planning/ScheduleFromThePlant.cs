@@ -169,4 +169,44 @@ public class ScheduleFromThePlant
             .Min(op => op.PlannedStart);
         Assert.Equal(first, paracetamol.RunsShortAt);
     }
+
+    [Fact]
+    public async Task AnOrderTheStockCannotCoverWaitsTheProcurementLeadTime()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        // Ten standard batches: far more paracetamol than the demo holds, released or in Quarantine.
+        var number = await PlanOrderAsync(host, quantity: 3_000_000m, dueInDays: 12);
+
+        var run = await host.Get<ScheduleService>().PlanAsync();
+
+        var wait = Assert.Single(run.Snapshot.MaterialWaits, w => w.OrderNumber == number && w.Material == "API-PARA");
+        Assert.True(wait.WaitsForDelivery);
+        Assert.Equal(("kg", run.Snapshot.Problem.Now.AddDays(7)), (wait.Unit, wait.Until));
+        var order = (await host.Get<ScheduleService>().GetAsync()).Orders.Single(o => o.Number == number);
+        Assert.True(order.PlannedStart >= wait.Until, $"The order starts {order.PlannedStart:u}, before its material can come ({wait.Until:u}).");
+        // The orders the stock covers are not held back by it.
+        Assert.DoesNotContain(run.Snapshot.MaterialWaits, w => w.OrderNumber != number);
+    }
+
+    [Fact]
+    public async Task AnOrderCoveredOnlyByALotJustReceivedWaitsForItsExpectedReleaseFromQuarantine()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        // Two standard batches: more paracetamol than is released or due from QC once the demo's orders have theirs.
+        var number = await PlanOrderAsync(host, quantity: 600_000m, dueInDays: 12);
+        var receipt = await host.Get<PharmaMes.Infrastructure.Erp.LotReceiving>().ReceiveAsync(
+            new PharmaMes.Infrastructure.Erp.LotReceipt("API-PARA", "PARA-26-0501", 1_000m, "kg", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(2), "SUP-77"),
+            await PersonAsync(host, "planner"));
+
+        var run = await host.Get<ScheduleService>().PlanAsync();
+
+        var wait = Assert.Single(run.Snapshot.MaterialWaits, w => w.OrderNumber == number);
+        Assert.Equal(("API-PARA", 0m, false), (wait.Material, wait.Missing, wait.WaitsForDelivery));
+        await using var db = host.NewContext();
+        var lot = await db.MaterialLots.AsNoTracking().SingleAsync(l => l.Number == new Domain.Materials.LotNumber("PARA-26-0501"));
+        Assert.Equal(lot.StatusChangedAt.AddDays(3), wait.Until);
+        var order = (await host.Get<ScheduleService>().GetAsync()).Orders.Single(o => o.Number == number);
+        Assert.True(order.PlannedStart >= wait.Until);
+        Assert.False(receipt.AlreadyReceived);
+    }
 }

@@ -25,7 +25,7 @@ public sealed class B2mmlErpMessageFormatter : IErpMessageFormatter
     {
         ErpMessageType.LotStatusChanged => B2mmlMaterialLot.Render(message),
         ErpMessageType.EquipmentDown or ErpMessageType.EquipmentUp => B2mmlEquipment.Render(message),
-        ErpMessageType.ScheduleChanged or ErpMessageType.DeliveryRisk => B2mmlOperationsSchedule.Render(message),
+        ErpMessageType.ScheduleChanged or ErpMessageType.DeliveryRisk or ErpMessageType.MaterialShortage => B2mmlOperationsSchedule.Render(message),
         _ => B2mmlOperationsPerformance.Render(message),
     };
 }

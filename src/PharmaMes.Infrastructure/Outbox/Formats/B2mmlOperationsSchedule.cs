@@ -7,7 +7,8 @@ namespace PharmaMes.Infrastructure.Outbox.Formats;
 /// <summary>
 /// SyncOperationsSchedule: an order whose plan changed (its operations request with the new start and end, one segment
 /// requirement per step on its equipment), or whose planned end is now past its due date (the request's new end, the
-/// risk in its description).
+/// risk in its description), or a material the plan lacks (each order lacking it a request; the first, where the
+/// shortage begins, requires the missing quantity from when it is needed).
 /// </summary>
 internal static class B2mmlOperationsSchedule
 {
@@ -15,6 +16,7 @@ internal static class B2mmlOperationsSchedule
     {
         ErpMessageType.ScheduleChanged => Changed(message, ErpJson.Deserialize<ScheduleChanged>(message.Payload)),
         ErpMessageType.DeliveryRisk => Risk(message, ErpJson.Deserialize<DeliveryRisk>(message.Payload)),
+        ErpMessageType.MaterialShortage => Shortage(message, ErpJson.Deserialize<MaterialShortage>(message.Payload)),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.Type, "Not an operations schedule message."),
     };
 
@@ -61,4 +63,27 @@ internal static class B2mmlOperationsSchedule
                     e.CustomerReference is null ? null : E("Description", $"Customer reference {e.CustomerReference}"),
                     E("OperationsType", "Production"),
                     E("EndTime", Time(e.NewPlannedEnd)))));
+
+    private static XDocument Shortage(OutboxMessage message, MaterialShortage e) =>
+        Sync("SyncOperationsSchedule", message,
+            E("OperationsSchedule",
+                E("ID", e.ImpactId.ToString()),
+                E("Description", $"Material shortage: {e.Material} short by {Number(e.ShortBy)} {e.Unit} from {Time(e.NeededBy)} ({Number(e.Released)} {e.Unit} released)"),
+                E("Description", e.Cause),
+                E("OperationsType", "Production"),
+                E("StartTime", Time(e.NeededBy)),
+                e.Orders.Select((order, i) => E("OperationsRequest",
+                    E("ID", order),
+                    E("Description", $"{order} lacks {e.Material}"),
+                    E("OperationsType", "Production"),
+                    i > 0 ? null : E("SegmentRequirement",
+                        E("ID", $"{order}/{e.Material}"),
+                        E("Description", $"{e.Material} needed from {Time(e.NeededBy)}"),
+                        E("OperationsType", "Production"),
+                        E("EarliestStartTime", Time(e.NeededBy)),
+                        E("MaterialRequirement",
+                            E("MaterialDefinitionID", e.Material),
+                            E("Description", "Missing for the schedule in force"),
+                            E("MaterialUse", "Consumed"),
+                            Quantity(e.ShortBy, e.Unit)))))));
 }

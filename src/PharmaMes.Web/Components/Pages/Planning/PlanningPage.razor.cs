@@ -199,6 +199,8 @@ public partial class PlanningPage : ComponentBase, IDisposable
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("ddd dd MMM HH:mm", CultureInfo.InvariantCulture);
 
+    private static string Amount(decimal value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
+
     private static string Duration(TimeSpan span) =>
         span.TotalHours >= 24 ? $"{(int)span.TotalDays} d {span.Hours} h"
         : span.TotalMinutes >= 60 ? $"{(int)span.TotalHours} h {span.Minutes} min"
