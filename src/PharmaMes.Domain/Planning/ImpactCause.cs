@@ -13,4 +13,6 @@ public enum ImpactCause
     LotRejected,
     /// <summary>QA put a released lot the schedule counted on back into Quarantine (on hold).</summary>
     LotHeld,
+    /// <summary>A planner moved an operation on the board.</summary>
+    PlannerChange,
 }

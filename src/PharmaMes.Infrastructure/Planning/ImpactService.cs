@@ -195,6 +195,68 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         return ScheduleRepair.Plan(problem, current, equipment, expectedBack, limits.ImpactTimeLimit, limits.SolverMaxOperations);
     }
 
+    /// <summary>
+    /// What a planner's move of one operation would do, nothing stored: why it cannot stand, or the orders whose plan it
+    /// changes (the moved one and those that make room), each with its old and new end and whether it is now late.
+    /// </summary>
+    public async Task<MoveCheck> CheckMoveAsync(OperationMove move, CancellationToken cancellationToken = default)
+    {
+        var (_, _, result, orders) = await TryMoveAsync(move, cancellationToken);
+        return new MoveCheck(result.Problems, orders);
+    }
+
+    /// <summary>
+    /// Puts a planner's move in force with the reason: kept as an impact the planner accepted (audited), the ERP told of
+    /// every order it changes; a proposal still waiting answers a schedule that is no more and is superseded.
+    /// </summary>
+    public async Task<ScheduleImpact> MoveAsync(OperationMove move, string reason, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var (snapshot, inForce, result, orders) = await TryMoveAsync(move, cancellationToken);
+            if (!result.IsAccepted)
+                throw new Domain.Common.DomainException(string.Join(" ", result.Problems));
+            var now = clock.GetUtcNow();
+            var proposal = ScheduleProposal.Of(snapshot.Problem, result.Operations, "Moved by a planner");
+            var proposed = Compare(snapshot, proposal, inForce, out _);
+            var stepName = snapshot.StepNames.GetValueOrDefault((move.OrderNumber, move.Step)) ?? $"step {move.Step}";
+            var description = $"{actor.Name} moved {move.OrderNumber} {stepName} to {move.EquipmentCode} at " +
+                              $"{move.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC";
+            var impact = new ScheduleImpact(ImpactCause.PlannerChange, move.OrderNumber, description, now, [], orders, proposed, proposal.Method, watch.Elapsed);
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                db.AuditActor = actor.Because(reason);
+                db.AuditClock = clock;
+                foreach (var older in await db.ScheduleImpacts.Where(i => i.Status == ImpactStatus.Proposed).ToListAsync(cancellationToken))
+                    older.Supersede(now);
+                db.ScheduleImpacts.Add(impact);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            _runs.Clear();
+            _runs[impact.Id] = new PlanningRun(now, proposal.Method, proposal.WeightedTardinessMinutes, watch.Elapsed, snapshot);
+            return await AcceptLockedAsync(impact.Id, reason, actor, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<(PlantPlanningSnapshot Snapshot, IReadOnlyList<ScheduledOperation> InForce, ScheduleMoveResult Result, List<ImpactedOrder> Orders)>
+        TryMoveAsync(OperationMove move, CancellationToken cancellationToken)
+    {
+        var inForce = await schedule.InForceAsync(cancellationToken);
+        var snapshot = await reader.ReadAsync(clock.GetUtcNow(), cancellationToken);
+        var current = inForce.Select(o => new PlannedOperation(o.OrderNumber, o.Step, o.EquipmentCode, o.PlannedStart, o.PlannedEnd)).ToList();
+        var result = ScheduleMove.Apply(snapshot.Problem, current, move.OrderNumber, move.Step, move.EquipmentCode, move.Start);
+        var orders = new List<ImpactedOrder>();
+        if (result.IsAccepted)
+            Compare(snapshot, ScheduleProposal.Of(snapshot.Problem, result.Operations, "Moved by a planner"), inForce, out orders);
+        return (snapshot, inForce, result, orders);
+    }
+
     /// <summary>The proposal becomes the schedule in force; the ERP hears of every order whose completion moved or is now late.</summary>
     public async Task<ScheduleImpact> AcceptAsync(Guid id, string reason, AuditActor actor, CancellationToken cancellationToken = default)
     {
