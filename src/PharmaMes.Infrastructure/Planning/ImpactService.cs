@@ -94,7 +94,8 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             var now = clock.GetUtcNow();
             var snapshot = await reader.ReadAsync(now, cancellationToken);
             var limits = options.Value;
-            var proposal = await Task.Run(() => SchedulePlanner.Plan(snapshot.Problem, limits.ImpactTimeLimit, limits.SolverMaxOperations), cancellationToken);
+            var proposal = await Task.Run(() => ScheduleRepair.PlanWhole(snapshot.Problem, inForce, limits.ImpactTimeLimit, limits.SolverMaxOperations),
+                cancellationToken);
             return await RecordAsync(cause, subject, description, now, [], snapshot, proposal, inForce, watch.Elapsed,
                 impact => shortfalls.Select(s => new OutboxMessage(ErpMessageType.MaterialShortage, $"Material:{s.Material}", now, ErpJson.Serialize(
                     new MaterialShortage(s.Material, s.Unit, s.Released, s.ShortBy, s.RunsShortAt, s.Orders, impact.Description, impact.Id)))),
@@ -190,7 +191,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
     {
         var limits = options.Value;
         if (cause == ImpactCause.EquipmentBack || inForce.Count == 0)
-            return SchedulePlanner.Plan(problem, limits.ImpactTimeLimit, limits.SolverMaxOperations);
+            return ScheduleRepair.PlanWhole(problem, inForce, limits.ImpactTimeLimit, limits.SolverMaxOperations);
         var current = inForce.Select(o => new PlannedOperation(o.OrderNumber, o.Step, o.EquipmentCode, o.PlannedStart, o.PlannedEnd)).ToList();
         return ScheduleRepair.Plan(problem, current, equipment, expectedBack, limits.ImpactTimeLimit, limits.SolverMaxOperations);
     }
@@ -299,12 +300,16 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
                         impact.Description, impact.Id))));
         }
         var cleared = await ClearImpactAlertsAsync(db, now, except: null, actor.Name, $"Proposal accepted: {reason}", cancellationToken);
+        // Pins stay where the proposal leaves a pinned operation as it was; a planner's move pins the order it moved.
+        var pinned = ScheduleService.PinnedOf(await db.ScheduledOperations.AsNoTracking().ToListAsync(cancellationToken));
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await ScheduleService.ReplaceAsync(db, impact.Proposal.Select(p =>
-                new ScheduledOperation(new PlannedOperation(p.OrderNumber, p.Step, p.Equipment, p.Start, p.End), p.StepName, now)), ct);
+                new ScheduledOperation(new PlannedOperation(p.OrderNumber, p.Step, p.Equipment, p.Start, p.End), p.StepName, now,
+                    (impact.Cause == ImpactCause.PlannerChange && p.OrderNumber == impact.Subject)
+                    || pinned.Contains(new PlannedOperation(p.OrderNumber, p.Step, p.Equipment, p.Start, p.End)))), ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
 

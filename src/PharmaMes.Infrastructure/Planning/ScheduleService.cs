@@ -32,9 +32,11 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
             var watch = Stopwatch.StartNew();
             var snapshot = await reader.ReadAsync(clock.GetUtcNow(), cancellationToken);
             var read = watch.Elapsed;
-            var proposal = await Task.Run(() => SchedulePlanner.Plan(snapshot.Problem, options.Value.TimeLimit, options.Value.SolverMaxOperations), cancellationToken);
+            var inForce = await InForceAsync(cancellationToken);
+            var proposal = await Task.Run(() => ScheduleRepair.PlanWhole(snapshot.Problem, inForce, options.Value.TimeLimit, options.Value.SolverMaxOperations),
+                cancellationToken);
             var plannedAt = clock.GetUtcNow();
-            await StoreAsync(snapshot, proposal, plannedAt, cancellationToken);
+            await StoreAsync(snapshot, proposal, plannedAt, PinnedOf(inForce), cancellationToken);
             var run = new PlanningRun(plannedAt, proposal.Method, proposal.WeightedTardinessMinutes, watch.Elapsed, snapshot);
             _last = run;
             logger.LogInformation("Planned {Orders} orders ({Operations} operations) by {Method} in {Elapsed} ms (read {Read} ms); weighted tardiness {Tardiness} min",
@@ -49,7 +51,12 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
         }
     }
 
-    private async Task StoreAsync(PlantPlanningSnapshot snapshot, ScheduleProposal proposal, DateTimeOffset plannedAt, CancellationToken cancellationToken)
+    /// <summary>The pinned operations of a schedule: kept pinned where a new one leaves them as they are.</summary>
+    internal static HashSet<PlannedOperation> PinnedOf(IEnumerable<ScheduledOperation> operations) =>
+        [.. operations.Where(o => o.Pinned).Select(o => o.Planned)];
+
+    private async Task StoreAsync(PlantPlanningSnapshot snapshot, ScheduleProposal proposal, DateTimeOffset plannedAt, HashSet<PlannedOperation> pinned,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -57,7 +64,7 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await ReplaceAsync(db, proposal.Operations.Select(o =>
-                new ScheduledOperation(o, snapshot.StepNames.GetValueOrDefault((o.OrderNumber, o.Step)) ?? $"Step {o.Step}", plannedAt)), ct);
+                new ScheduledOperation(o, snapshot.StepNames.GetValueOrDefault((o.OrderNumber, o.Step)) ?? $"Step {o.Step}", plannedAt, pinned.Contains(o))), ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
         db.ChangeTracker.Clear();
@@ -77,6 +84,12 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ScheduledOperations.AsNoTracking().ToListAsync(cancellationToken);
     }
+
+    /// <summary>The equipment that can run an order's step, as the last plan saw the plant (the board offers them for a move).</summary>
+    public IReadOnlyList<string> EligibleEquipment(string order, int step) =>
+        _last?.Snapshot.Problem.Orders.FirstOrDefault(o => o.Number == order)?.Operations.FirstOrDefault(o => o.Step == step) is { } operation
+            ? [.. operation.DurationOn.Keys.Order(StringComparer.Ordinal)]
+            : [];
 
     /// <summary>An accepted proposal is in force: the board reads it, with the plant as that proposal saw it.</summary>
     internal void Adopted(PlanningRun run)
@@ -122,7 +135,7 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
             if (!orders.TryGetValue(group.Key, out var order))
                 continue;
             var steps = group.OrderBy(o => o.Step).Select(o => new ScheduledOperationView(o.OrderNumber, o.Step, o.StepName, o.EquipmentCode, o.PlannedStart,
-                o.PlannedEnd, order.ProductCode.Value)).ToList();
+                o.PlannedEnd, order.ProductCode.Value, o.Pinned)).ToList();
             if (!steps.Any(s => onLine.Contains(s.EquipmentCode)) || (from is { } f && steps.Max(s => s.PlannedEnd) < f) || (to is { } t && steps.Min(s => s.PlannedStart) > t))
                 continue;
             var end = steps.Max(s => s.PlannedEnd);

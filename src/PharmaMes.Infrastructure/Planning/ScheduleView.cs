@@ -38,9 +38,9 @@ public sealed record ScheduledOrderView(
     public bool IsLate => Lateness > TimeSpan.Zero;
 }
 
-/// <summary>One step of an order placed on an equipment.</summary>
+/// <summary>One step of an order placed on an equipment; pinned when a planner placed its order by hand.</summary>
 public sealed record ScheduledOperationView(string OrderNumber, int Step, string StepName, string EquipmentCode, DateTimeOffset PlannedStart,
-    DateTimeOffset PlannedEnd, string Product);
+    DateTimeOffset PlannedEnd, string Product, bool Pinned = false);
 
 /// <summary>A time an equipment cannot run, with why.</summary>
 public sealed record UnavailableView(string EquipmentCode, DateTimeOffset Start, DateTimeOffset End, string Reason);

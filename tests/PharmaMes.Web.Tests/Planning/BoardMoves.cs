@@ -8,7 +8,7 @@ namespace PharmaMes.Web.Tests.Planning;
 /// <summary>
 /// A planner moves an operation on the board: a press step onto the granulator is refused with the equipment that can
 /// run it; onto the other press it is checked first (the orders it changes), then put in force with the reason, audited,
-/// and the ERP told.
+/// the ERP told, and kept there when the plant is planned again.
 /// </summary>
 public class BoardMoves(PlannedByHandFactory factory) : IClassFixture<PlannedByHandFactory>
 {
@@ -57,6 +57,14 @@ public class BoardMoves(PlannedByHandFactory factory) : IClassFixture<PlannedByH
         Assert.Contains(trail.RootElement.GetProperty("entries").EnumerateArray(), e => e.GetProperty("field").GetString() == "Status"
             && e.GetProperty("newValue").GetString() == "Accepted" && e.GetProperty("user").GetString() == "planner"
             && e.GetProperty("reason").GetString() == $"{press} keeps its punches for the next product");
+        // Planned again by itself, the plant keeps the order where the planner put it.
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync("/api/v1/schedule/plan", null)).StatusCode);
+        using (var again = await JsonAsync(await planner.GetAsync("/api/v1/schedule")))
+        {
+            var kept = again.RootElement.GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("orderNumber").GetString() == order)
+                .GetProperty("operations").EnumerateArray().Single(o => o.GetProperty("step").GetInt32() == step);
+            Assert.Equal((other, start), (kept.GetProperty("equipmentCode").GetString(), kept.GetProperty("plannedStart").GetDateTimeOffset()));
+        }
         using var outbox = await JsonAsync(await Machine(factory).GetAsync("/api/v1/erp/outbox?limit=200"));
         Assert.Contains(outbox.RootElement.GetProperty("messages").EnumerateArray(),
             m => m.GetProperty("type").GetString() == "ScheduleChanged" && m.GetProperty("aggregate").GetString() == $"Order:{order}");

@@ -629,6 +629,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("PlannedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -617,6 +617,9 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PlannedAt")
                         .HasColumnType("INTEGER");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using PharmaMes.Infrastructure.Planning;
 
 namespace PharmaMes.Web.Components.Pages.Planning;
@@ -17,6 +18,7 @@ public partial class PlanningPage : ComponentBase, IDisposable
     [Inject] private ImpactService Impacts { get; set; } = default!;
     [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
 
     private ScheduleView? view;
     private Dictionary<string, ScheduledOrderView> orders = [];
@@ -33,6 +35,11 @@ public partial class PlanningPage : ComponentBase, IDisposable
     private bool previewing;
     private bool accepting;
     private Timer? _tick;
+    private ScheduledOperationView? dragged;
+    private ScheduledOperationView? moving;
+    private string? droppedOn;
+    private DateTimeOffset? droppedAt;
+    private int moveKey;
 
     protected override async Task OnInitializedAsync()
     {
@@ -195,9 +202,40 @@ public partial class PlanningPage : ComponentBase, IDisposable
 
     private static string BarTitle(ScheduledOperationView operation, ScheduledOrderView order) =>
         $"{operation.OrderNumber} · step {operation.Step} {operation.StepName} · {operation.Product} · {Time(operation.PlannedStart)} – {Time(operation.PlannedEnd)}"
-        + (order.IsLate ? $" · late by {Duration(order.Lateness)}" : "");
+        + (order.IsLate ? $" · late by {Duration(order.Lateness)}" : "")
+        + (operation.Pinned ? " · placed by a planner: kept there when the plant is planned again" : "");
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("ddd dd MMM HH:mm", CultureInfo.InvariantCulture);
+
+    private void OpenMove(ScheduledOperationView operation, string? equipment = null, DateTimeOffset? at = null)
+    {
+        selected = operation.OrderNumber;
+        (moving, droppedOn, droppedAt) = (operation, equipment, at);
+        moveKey++;
+        outcome = null;
+    }
+
+    /// <summary>A step dropped on an equipment's row: the time under the pointer, to five minutes, becomes the move to check.</summary>
+    private async Task DropAsync(Microsoft.AspNetCore.Components.Web.DragEventArgs e, string equipment)
+    {
+        if (dragged is not { } operation || previewing)
+            return;
+        dragged = null;
+        var share = await Js.InvokeAsync<double>("mesGanttShare", e.ClientX, equipment);
+        if (share is < 0 or > 1)
+            return;
+        var at = from.AddMinutes(Math.Round(share * span * 60 / 5) * 5);
+        OpenMove(operation, equipment, at);
+    }
+
+    private void CloseMove() => moving = null;
+
+    private async Task MovedAsync(string message)
+    {
+        moving = null;
+        await LoadAsync();
+        outcome = message;
+    }
 
     private static string Amount(decimal value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 
