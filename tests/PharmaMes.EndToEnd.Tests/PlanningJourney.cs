@@ -52,5 +52,42 @@ public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixtur
         await Expect(page.Locator($"[data-schedule-order='{order}'] .mes-priority")).ToHaveTextAsync("Urgent", new() { Timeout = 30_000 });
     }
 
+    [Fact]
+    public async Task APressStepDraggedOntoTheGranulatorIsRefusedWithWhyAndMovedToTheOtherPressWithAReason()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/planning").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        if (await page.Locator("[data-operation]").CountAsync() == 0)
+            await page.Locator("[data-action=plan-now]").ClickAsync();
+        var compression = page.Locator("[data-gantt-row^='TP-'] [data-operation]").First;
+        await compression.WaitForAsync(new() { Timeout = 30_000 });
+        var operation = (await compression.GetAttributeAsync("data-operation"))!;
+        var press = await compression.EvaluateAsync<string>("bar => bar.closest('[data-gantt-row]').dataset.ganttRow");
+
+        await compression.DragToAsync(page.Locator("[data-gantt-row='GRAN-01'] .mes-gantt-track"), new() { TargetPosition = new() { X = 300, Y = 12 } });
+        var check = page.Locator("[data-testid=move-check]");
+        await Expect(check).ToHaveAttributeAsync("data-can-stand", "false");
+        await Expect(check).ToContainTextAsync("cannot run on GRAN-01: it runs on TP-01, TP-02");
+        Assert.True(await page.Locator("[data-action=confirm-move]").IsDisabledAsync());
+        await Screenshots.SaveAsync(page, "planning-move-refused", fullPage: true);
+
+        await page.Locator("[data-action=cancel-move]").ClickAsync();
+        var step = operation[(operation.IndexOf('/') + 1)..];
+        await page.Locator($"[data-testid=selected-order] [data-action=move-step][data-step='{step}']").ClickAsync();
+        var other = press == "TP-01" ? "TP-02" : "TP-01";
+        await page.Locator("[data-field=move-equipment]").SelectOptionAsync(other);
+        await Expect(check).ToHaveAttributeAsync("data-can-stand", "true");
+        await Expect(check.Locator($"[data-move-order='{operation[..operation.IndexOf('/')]}']")).ToBeVisibleAsync();
+        await page.Locator("[data-field=move-reason]").FillAsync($"{press} keeps its punches for the next product");
+        await Screenshots.SaveAsync(page, "planning-move-checked", fullPage: true);
+        await page.Locator("[data-action=confirm-move]").ClickAsync();
+
+        await Expect(page.Locator(".mes-outcome")).ToContainTextAsync($"moved to {other}");
+        await Expect(page.Locator($"[data-gantt-row='{other}'] [data-operation='{operation}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mes-gantt-pinned"));
+        await Screenshots.SaveAsync(page, "planning-move-done", fullPage: true);
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -220,7 +220,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             if (!result.IsAccepted)
                 throw new Domain.Common.DomainException(string.Join(" ", result.Problems));
             var now = clock.GetUtcNow();
-            var proposal = ScheduleProposal.Of(snapshot.Problem, result.Operations, "Moved by a planner");
+            var proposal = ScheduleProposal.Of(snapshot.Problem, result.Operations, "a planner's move");
             var proposed = Compare(snapshot, proposal, inForce, out _);
             var stepName = snapshot.StepNames.GetValueOrDefault((move.OrderNumber, move.Step)) ?? $"step {move.Step}";
             var description = $"{actor.Name} moved {move.OrderNumber} {stepName} to {move.EquipmentCode} at " +
@@ -254,7 +254,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         var result = ScheduleMove.Apply(snapshot.Problem, current, move.OrderNumber, move.Step, move.EquipmentCode, move.Start);
         var orders = new List<ImpactedOrder>();
         if (result.IsAccepted)
-            Compare(snapshot, ScheduleProposal.Of(snapshot.Problem, result.Operations, "Moved by a planner"), inForce, out orders);
+            Compare(snapshot, ScheduleProposal.Of(snapshot.Problem, result.Operations, "a planner's move"), inForce, out orders);
         return (snapshot, inForce, result, orders);
     }
 
