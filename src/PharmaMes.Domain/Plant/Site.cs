@@ -13,6 +13,8 @@ public class Site
     public PlantCode Code { get; private set; }
     public string Name { get; private set; } = "";
     public IReadOnlyCollection<Area> Areas => _areas.AsReadOnly();
+    /// <summary>A schedule proposal that makes no order miss its due date goes in force without waiting for a planner.</summary>
+    public bool AutoApplyProposals { get; private set; }
 
     protected Site() { }
 
@@ -25,6 +27,9 @@ public class Site
 
     /// <summary>Names may be corrected; the code never changes, since topics, records and other systems use it.</summary>
     public void Rename(string name) => Name = Guard.Text(name, "A site name", NameMaxLength);
+
+    /// <summary>A planner's rule for the site's schedule: proposals that make no order late are applied by themselves, or wait.</summary>
+    public void SetAutoApplyProposals(bool on) => AutoApplyProposals = on;
 
     public Area AddArea(PlantCode code, string name)
     {

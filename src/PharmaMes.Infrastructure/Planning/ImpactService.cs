@@ -23,7 +23,8 @@ namespace PharmaMes.Infrastructure.Planning;
 /// delays, by how much, and whether it now misses its due date. The proposal waits for a planner (an alert on the
 /// pages and the hub, retained on MQTT); accepted, it becomes the schedule in force and the ERP hears of every order
 /// whose completion or operations moved (<see cref="ErpMessageType.ScheduleChanged"/>) or is now late
-/// (<see cref="ErpMessageType.DeliveryRisk"/>). With <see cref="PlanningOptions.AutoAccept"/> a proposal that makes no
+/// (<see cref="ErpMessageType.DeliveryRisk"/>). When the site applies proposals by itself (a planner's rule on the board,
+/// or <see cref="PlanningOptions.AutoAccept"/>) a proposal that makes no
 /// order late is accepted at once.
 /// </summary>
 public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contexts, PlanningProblemReader reader, ScheduleService schedule,
@@ -146,7 +147,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         // Nothing for a planner to decide when no order's plan changes (the impact stays on record with the batches it held).
         if (orders.Count == 0)
             return await AcceptLockedAsync(impact.Id, "No order's plan changes", AuditActor.System("planning"), cancellationToken);
-        if (options.Value.AutoAccept && !impact.MissesADueDate)
+        if (!impact.MissesADueDate && await AutoAppliesAsync(cancellationToken))
             return await AcceptLockedAsync(impact.Id, "Applied automatically: no order misses its due date", AuditActor.System("planning"),
                 cancellationToken);
         return impact;
@@ -320,6 +321,29 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             notifier.Publish(new AlertCleared(alert.Id, alert.Kind, alert.Source, alert.State, now));
         Changed?.Invoke();
         return impact;
+    }
+
+    /// <summary>Whether proposals that make no order late go in force by themselves: every site says so, or the configuration does.</summary>
+    public async Task<bool> AutoAppliesAsync(CancellationToken cancellationToken = default)
+    {
+        if (options.Value.AutoAccept)
+            return true;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Sites.AnyAsync(cancellationToken) && await db.Sites.AllAsync(s => s.AutoApplyProposals, cancellationToken);
+    }
+
+    /// <summary>A planner sets the rule for the plant's sites, with the reason (audited).</summary>
+    public async Task SetAutoApplyAsync(bool on, string reason, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new Domain.Common.DomainException("Give the reason for changing how proposals are applied: it goes into the audit trail.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = actor.Because(reason.Trim());
+        db.AuditClock = clock;
+        foreach (var site in await db.Sites.ToListAsync(cancellationToken))
+            site.SetAutoApplyProposals(on);
+        await db.SaveChangesAsync(cancellationToken);
+        Changed?.Invoke();
     }
 
     /// <summary>The board as the impact's proposal would make it.</summary>

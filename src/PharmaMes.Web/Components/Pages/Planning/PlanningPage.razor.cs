@@ -19,6 +19,7 @@ public partial class PlanningPage : ComponentBase, IDisposable
     [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<PlanningOptions> Options { get; set; } = default!;
 
     private ScheduleView? view;
     private Dictionary<string, ScheduledOrderView> orders = [];
@@ -40,6 +41,11 @@ public partial class PlanningPage : ComponentBase, IDisposable
     private string? droppedOn;
     private DateTimeOffset? droppedAt;
     private int moveKey;
+    private bool autoApply;
+    private bool autoApplyWanted;
+    private string autoApplyReason = "";
+
+    private bool AutoAcceptConfigured => Options.Value.AutoAccept;
 
     protected override async Task OnInitializedAsync()
     {
@@ -52,6 +58,9 @@ public partial class PlanningPage : ComponentBase, IDisposable
 
     private async Task LoadAsync()
     {
+        var applies = await Impacts.AutoAppliesAsync();
+        if (applies != autoApply)
+            (autoApply, autoApplyWanted) = (applies, applies);
         waiting = await Impacts.WaitingAsync();
         if (waiting is null)
             previewing = false;
@@ -229,6 +238,22 @@ public partial class PlanningPage : ComponentBase, IDisposable
     }
 
     private void CloseMove() => moving = null;
+
+    private async Task SaveAutoApplyAsync()
+    {
+        error = null;
+        try
+        {
+            await Impacts.SetAutoApplyAsync(autoApplyWanted, autoApplyReason, Infrastructure.Audit.AuditActor.Of((await AuthenticationState).User));
+            autoApplyReason = "";
+            await LoadAsync();
+            outcome = autoApply ? "New schedules that make no order late now go in force by themselves." : "Every new schedule now waits for a planner.";
+        }
+        catch (Domain.Common.DomainException e)
+        {
+            error = e.Message;
+        }
+    }
 
     private async Task MovedAsync(string message)
     {
