@@ -11,12 +11,7 @@ public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixtur
     [Fact]
     public async Task TheBoardShowsTheScheduleAndAnOrderMadeUrgentIsPlannedAgain()
     {
-        var page = await chromium.SignInAsync(app, "planner");
-        await page.SetViewportSizeAsync(1024, 768);
-        await page.GotoAsync(new Uri(app.BaseAddress, "/planning").ToString());
-        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
-        if (await page.Locator("[data-operation]").CountAsync() == 0)
-            await page.Locator("[data-action=plan-now]").ClickAsync();
+        var page = await OpenBoardAsync();
         var bars = page.Locator("[data-gantt-row] [data-operation]");
         await bars.First.WaitForAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid=schedule-summary]")).ToContainTextAsync("Planned");
@@ -55,12 +50,7 @@ public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixtur
     [Fact]
     public async Task APressStepDraggedOntoTheGranulatorIsRefusedWithWhyAndMovedToTheOtherPressWithAReason()
     {
-        var page = await chromium.SignInAsync(app, "planner");
-        await page.SetViewportSizeAsync(1024, 768);
-        await page.GotoAsync(new Uri(app.BaseAddress, "/planning").ToString());
-        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
-        if (await page.Locator("[data-operation]").CountAsync() == 0)
-            await page.Locator("[data-action=plan-now]").ClickAsync();
+        var page = await OpenBoardAsync();
         var compression = page.Locator("[data-gantt-row^='TP-'] [data-operation]").First;
         await compression.WaitForAsync(new() { Timeout = 30_000 });
         var operation = (await compression.GetAttributeAsync("data-operation"))!;
@@ -87,6 +77,18 @@ public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixtur
         await Expect(page.Locator(".mes-outcome")).ToContainTextAsync($"moved to {other}");
         await Expect(page.Locator($"[data-gantt-row='{other}'] [data-operation='{operation}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mes-gantt-pinned"));
         await Screenshots.SaveAsync(page, "planning-move-done", fullPage: true);
+    }
+
+    /// <summary>The board on a planner's tablet, planned if nothing is on it yet.</summary>
+    private async Task<IPage> OpenBoardAsync()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/planning").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        if (await page.Locator("[data-operation]").CountAsync() == 0)
+            await page.Locator("[data-action=plan-now]").ClickAsync();
+        return page;
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
