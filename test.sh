@@ -39,7 +39,7 @@ for project in tests/*/*.Tests.csproj; do
 done
 
 # Every benchmark at a small size, so none can rot; the figures that count are made in Release (docs/benchmarks.md).
-for benchmark in "review 200 5" "inventory 50 500 2" "outbox 200 10" "ingest 2000 10 100" "latency 200 3 5" "oee 2 1 2" "planning 20 8 1"; do
+for benchmark in "review 200 5" "inventory 50 500 2" "outbox 200 10" "ingest 2000 10 100" "latency 200 3 5" "oee 2 1 2" "planning 20 8 1" "impact 20 12 1"; do
   echo "Benchmark (small): $benchmark"
   # shellcheck disable=SC2086
   dotnet run -c Debug --no-build --project benchmarks/PharmaMes.Benchmarks -- $benchmark 2>&1 | grep -E "RESULT|target|lost|received|delivered" | tee -a "$log"

@@ -11,9 +11,12 @@ namespace PharmaMes.Benchmarks;
 internal sealed class BenchmarkWebApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pharmames-bench", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public BenchmarkWebApp()
+    /// <param name="settings">Settings a benchmark needs over these (the demo plant, planning by hand).</param>
+    public BenchmarkWebApp(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(_folder);
         var repository = new DirectoryInfo(AppContext.BaseDirectory);
         while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PharmaMes.sln")))
@@ -30,6 +33,8 @@ internal sealed class BenchmarkWebApp : WebApplicationFactory<Program>
         builder.UseSetting("Mqtt:Broker:AllowAnonymous", "false");
         builder.UseSetting("Mqtt:Broker:Port", Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)

@@ -9,6 +9,7 @@ namespace PharmaMes.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- inventory [materials] [lots] [runs]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- oee [equipment] [days] [runs]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- planning [orders] [equipment] [limit-seconds]</c>
+/// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- impact [orders] [equipment] [runs]</c>
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -24,6 +25,7 @@ public static class BenchmarkProgram
             "inventory" => await InventoryBenchmark.RunAsync((int)Arg(1, 2_000), (int)Arg(2, 50_000), (int)Arg(3, 10)),
             "oee" => await OeeBenchmark.RunAsync((int)Arg(1, 20), (int)Arg(2, 30), (int)Arg(3, 5)),
             "planning" => PlanningBenchmark.Run((int)Arg(1, 500), (int)Arg(2, 40), (int)Arg(3, 4)),
+            "impact" => await ImpactBenchmark.RunAsync((int)Arg(1, 500), (int)Arg(2, 40), (int)Arg(3, 3)),
             "outbox" => await OutboxBenchmark.RunAsync((int)Arg(1, 10_000), (int)Arg(2, 100), args.Length > 3 ? args[3] : "Json"),
             _ => Usage(),
         };
@@ -38,6 +40,7 @@ public static class BenchmarkProgram
         Console.Error.WriteLine("       PharmaMes.Benchmarks inventory [materials=2000] [lots=50000] [runs=10]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks oee [equipment=20] [days=30] [runs=5]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks planning [orders=500] [equipment=40] [limit-seconds=4]");
+        Console.Error.WriteLine("       PharmaMes.Benchmarks impact [orders=500] [equipment=40] [runs=3]");
         return 2;
     }
 }

@@ -39,7 +39,7 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
             .Where(o => o.Status == OrderStatus.Planned || o.Status == OrderStatus.Released || o.Status == OrderStatus.InProgress)
             .ToListAsync(cancellationToken);
         var products = orders.Select(o => o.ProductCode).Distinct().ToList();
-        var recipes = (await db.MasterRecipes.AsNoTracking().Include(r => r.Steps).Include(r => r.BillOfMaterials)
+        var recipes = (await db.MasterRecipes.AsNoTracking().Include(r => r.Steps).Include(r => r.BillOfMaterials).AsSplitQuery()
                 .Where(r => r.Status == RecipeStatus.Approved && products.Contains(r.ProductCode)).ToListAsync(cancellationToken))
             .GroupBy(r => r.ProductCode).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Version).First());
         var inProgress = orders.Where(o => o.Status == OrderStatus.InProgress).Select(o => o.Id).ToList();
