@@ -4,7 +4,8 @@ namespace PharmaMes.EndToEnd.Tests;
 
 /// <summary>
 /// A planner on a 1024×768 tablet: the planning board shows the demo's orders on their equipment; an order made Urgent
-/// with a reason on the orders list is planned again by itself and shows its new priority on the board.
+/// on the orders list shows first what it would do to the plan, then, saved with a reason, is planned again by itself
+/// and shows its new priority on the board.
 /// </summary>
 public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixture<LivePlantApp>, IClassFixture<Chromium>
 {
@@ -35,6 +36,10 @@ public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixtur
         await row.Locator("[data-action=change-order]").ClickAsync();
         var form = page.Locator($"[data-order-change='{order}']");
         await form.Locator("[data-field=priority]").SelectOptionAsync("1");
+        await form.Locator("[data-field=due-date]").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await form.Locator("[data-action=check-order-change]").ClickAsync();
+        // Planned as a what-if before anything is saved: the order made urgent and due today moves up.
+        await Expect(form.Locator($"[data-testid=order-change-check] [data-change-order='{order}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await form.Locator("[data-field=change-reason]").FillAsync("Customer stock-out: needed first");
         await Screenshots.SaveAsync(page, "order-change");
         await form.Locator("[data-action=save-order]").ClickAsync();

@@ -246,6 +246,30 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         }
     }
 
+    /// <summary>
+    /// What changing an order's due date or priority would do, nothing stored: the plant planned by the earliest-due-date
+    /// rule with and without the change, side by side, so that every difference is the change's and not the solver's
+    /// search: the orders whose plan moves, and which would be late.
+    /// </summary>
+    public async Task<MoveCheck> CheckOrderChangeAsync(string orderNumber, DateOnly dueDate, int priority, CancellationToken cancellationToken = default)
+    {
+        var inForce = await schedule.InForceAsync(cancellationToken);
+        var snapshot = await reader.ReadAsync(clock.GetUtcNow(), cancellationToken);
+        if (snapshot.Problem.Orders.FirstOrDefault(o => o.Number == orderNumber) is not { } order)
+            return new MoveCheck([$"{orderNumber} is not on the schedule now: it is planned as soon as it can be."], []);
+        var changed = order with
+        {
+            Due = new DateTimeOffset(dueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(1)),
+            Weight = OrderPriority.WeightOf(priority),
+        };
+        var problem = snapshot.Problem with { Orders = [.. snapshot.Problem.Orders.Select(o => o.Number == orderNumber ? changed : o)] };
+        var info = new Dictionary<string, PlanningOrderInfo>(snapshot.Orders) { [orderNumber] = snapshot.Orders[orderNumber] with { DueDate = dueDate } };
+        var now = clock.GetUtcNow();
+        var before = EarliestDueDateDispatcher.Plan(snapshot.Problem).Operations.Select(o => new ScheduledOperation(o, "", now)).ToList();
+        Compare(snapshot with { Problem = problem, Orders = info }, EarliestDueDateDispatcher.Plan(problem), before, out var orders);
+        return new MoveCheck([], orders);
+    }
+
     private async Task<(PlantPlanningSnapshot Snapshot, IReadOnlyList<ScheduledOperation> InForce, ScheduleMoveResult Result, List<ImpactedOrder> Orders)>
         TryMoveAsync(OperationMove move, CancellationToken cancellationToken)
     {

@@ -209,4 +209,24 @@ public class ScheduleFromThePlant
         Assert.True(order.PlannedStart >= wait.Until);
         Assert.False(receipt.AlreadyReceived);
     }
+
+    [Fact]
+    public async Task ANewDueDateAndPriorityArePlannedAsAWhatIfThatNamesTheOrdersTheyMoveAndStoresNothing()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var schedule = host.Get<ScheduleService>();
+        await schedule.PlanAsync();
+        var last = (await schedule.GetAsync()).Orders.MaxBy(o => o.PlannedEnd)!;
+        var before = (await schedule.InForceAsync()).Select(o => o.Planned).OrderBy(o => o.OrderNumber).ThenBy(o => o.Step).ToList();
+
+        var check = await host.Get<ImpactService>().CheckOrderChangeAsync(last.Number, DateOnly.FromDateTime(DateTime.UtcNow), OrderPriority.Urgent);
+
+        Assert.Empty(check.Problems);
+        var moved = Assert.Single(check.Orders, o => o.OrderNumber == last.Number);
+        Assert.True(moved.NewPlannedEnd < moved.OldPlannedEnd, $"Made urgent and due today, {last.Number} ends {moved.NewPlannedEnd:u}, not before {moved.OldPlannedEnd:u}.");
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), moved.DueDate);
+        Assert.Equal(before, (await schedule.InForceAsync()).Select(o => o.Planned).OrderBy(o => o.OrderNumber).ThenBy(o => o.Step).ToList());
+        var unknown = await host.Get<ImpactService>().CheckOrderChangeAsync("PO-2099-9999", DateOnly.FromDateTime(DateTime.UtcNow), OrderPriority.Urgent);
+        Assert.Contains("is not on the schedule now", Assert.Single(unknown.Problems));
+    }
 }
