@@ -73,6 +73,16 @@ public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixtur
         await page.Locator($"[data-testid=selected-order] [data-action=move-step][data-step='{step}']").ClickAsync();
         var other = press == "TP-01" ? "TP-02" : "TP-01";
         await page.Locator("[data-field=move-equipment]").SelectOptionAsync(other);
+        // The other press is slower: at the same start the step may run into a break; later half hours are tried.
+        var start = DateTime.Parse(await page.Locator("[data-field=move-start]").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        for (var k = 1; k < 16; k++)
+        {
+            await Expect(check).ToHaveAttributeAsync("data-can-stand", new System.Text.RegularExpressions.Regex("true|false"));
+            if (await check.GetAttributeAsync("data-can-stand") == "true")
+                break;
+            await page.Locator("[data-field=move-start]").FillAsync(start.AddMinutes(30 * k).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            await page.Locator("[data-field=move-start]").DispatchEventAsync("change");
+        }
         await Expect(check).ToHaveAttributeAsync("data-can-stand", "true");
         await Expect(check.Locator($"[data-move-order='{operation[..operation.IndexOf('/')]}']")).ToBeVisibleAsync();
         await page.Locator("[data-field=move-reason]").FillAsync($"{press} keeps its punches for the next product");

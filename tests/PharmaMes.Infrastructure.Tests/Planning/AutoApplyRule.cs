@@ -9,10 +9,13 @@ namespace PharmaMes.Infrastructure.Tests.Planning;
 /// <summary>A planner's rule for the site: new schedules that make no order late go in force by themselves, or wait.</summary>
 public class AutoApplyRule
 {
+    // A stop expected to last ten minutes delays what comes next on the equipment without making any demo order late.
+    private static readonly Dictionary<string, string?> ShortStop = new() { ["Planning:ExpectedRepairMinutes"] = "10" };
+
     [Fact]
     public async Task WithTheRuleOnAProposalThatMakesNoOrderLateGoesInForceByItselfAndTheRuleIsAuditedWithItsReason()
     {
-        await using var host = await MesTestHost.StartAsync();
+        await using var host = await MesTestHost.StartAsync(settings: ShortStop);
         var impacts = host.Get<ImpactService>();
         var planner = await PersonAsync(host, "planner");
         Assert.False(await impacts.AutoAppliesAsync());
@@ -22,7 +25,7 @@ public class AutoApplyRule
         await impacts.SetAutoApplyAsync(true, "Night shift: no planner on site", planner);
         Assert.True(await impacts.AutoAppliesAsync());
         await host.Get<ScheduleService>().PlanAsync();
-        // The equipment the schedule uses first: its stop of two hours delays what comes next on it.
+        // The equipment the schedule uses first: its stop delays what comes next on it.
         var equipment = (await host.Get<ScheduleService>().InForceAsync()).MinBy(o => o.PlannedStart)!.EquipmentCode;
 
         var impact = await impacts.RaiseForEquipmentAsync(ImpactCause.EquipmentDown, equipment, $"{equipment} is Down: seal worn", hold: false);
@@ -40,9 +43,9 @@ public class AutoApplyRule
     [Fact]
     public async Task WithTheRuleOffTheSameProposalWaitsForAPlanner()
     {
-        await using var host = await MesTestHost.StartAsync();
+        await using var host = await MesTestHost.StartAsync(settings: ShortStop);
         await host.Get<ScheduleService>().PlanAsync();
-        // The equipment the schedule uses first: its stop of two hours delays what comes next on it.
+        // The equipment the schedule uses first: its stop delays what comes next on it.
         var equipment = (await host.Get<ScheduleService>().InForceAsync()).MinBy(o => o.PlannedStart)!.EquipmentCode;
 
         var impact = await host.Get<ImpactService>().RaiseForEquipmentAsync(ImpactCause.EquipmentDown, equipment, $"{equipment} is Down: seal worn", hold: false);
