@@ -42,6 +42,8 @@ public static class DependencyInjection
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<CredentialRevocations>();
         services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<Audit.AuditTrailService>();
         services.AddSingleton<Signatures.ElectronicSigning>();

@@ -25,6 +25,14 @@ builder.AddWeb();
 var app = builder.Build();
 await MesStartup.InitializeAsync(app.Services);
 
+app.UseForwardedHeaders();
+// Production runs over HTTPS (directly or behind a TLS proxy): browsers are told to keep to it.
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
+if (app.Configuration.GetValue<bool>("Security:RequireHttps"))
+    app.UseHttpsRedirection();
+app.UseSecurityHeaders();
+
 // A malformed request (bad form token, unreadable body) is the caller's 400, not a server fault.
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -32,6 +40,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 // APIs answer errors as problem details; pages keep their own error and not-found screens.
 app.UseWhen(context => AuthenticationSetup.IsMachineRequest(context.Request), api => api.UseStatusCodePages());
+app.UseSignInRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -57,7 +66,8 @@ app.MapHub<PlantHub>(PlantHub.Path);
 // The API described at /openapi/v1.json and browsable at /scalar, for signed-in people and API keys.
 app.MapOpenApi().RequireAuthorization(Policies.PlantReader);
 app.MapScalarApiReference().RequireAuthorization(Policies.PlantReader);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The content policy of SecurityHeaders already forbids framing; Blazor's own frame-ancestors header would be a second one.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 return 0;

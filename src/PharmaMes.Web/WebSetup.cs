@@ -15,6 +15,9 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddMesAuthentication(builder.Configuration);
+        services.AddSignInRateLimiting(builder.Configuration);
+        services.AddMesForwardedHeaders(builder.Configuration);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddHttpContextAccessor();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -31,6 +34,7 @@ public static class WebSetup
         }));
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHostedService<PlantHubBroadcaster>();
+        services.AddSingleton<HubConnections>();
         return builder;
     }
 }

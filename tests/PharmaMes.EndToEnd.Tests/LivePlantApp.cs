@@ -43,6 +43,9 @@ public class LivePlantApp : WebApplicationFactory<Program>
         // ERP messages go to files beside the database, removed with it.
         builder.UseSetting("Erp:Folder", Path.Combine(_folder, "erp-outbox"));
         builder.UseSetting("Demo:Enabled", "true");
+        // One test signs in as many people within a minute as a whole shift would: the sign-in limiter has its own tests.
+        builder.UseSetting("Security:SignInAttemptsPerAddressPerMinute", "10000");
+        builder.UseSetting("Security:SignInAttemptsPerUserPerMinute", "10000");
         builder.UseSetting("Demo:Password", Password);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);

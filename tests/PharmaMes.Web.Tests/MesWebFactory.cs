@@ -32,6 +32,9 @@ public class MesWebFactory : WebApplicationFactory<Program>
         // Each app gets its own broker port; the simulator stays off so tests see the seeded plant.
         builder.UseSetting("Mqtt:Broker:Port", BrokerPort.ToString());
         builder.UseSetting("Demo:Simulator:Enabled", "false");
+        // One test signs in as many people within a minute as a whole shift would: the sign-in limiter has its own tests.
+        builder.UseSetting("Security:SignInAttemptsPerAddressPerMinute", "10000");
+        builder.UseSetting("Security:SignInAttemptsPerUserPerMinute", "10000");
         // ERP messages go to files beside the database, removed with it.
         builder.UseSetting("Erp:Folder", Path.Combine(Folder, "erp-outbox"));
         if (Environment == "Development")

@@ -13,4 +13,10 @@ public enum AuditAction
     Signed,
     /// <summary>A signing attempt failed (wrong password, locked account, refused by a rule).</summary>
     SignatureFailed,
+    /// <summary>A person signed in; the new value says from which client address.</summary>
+    SignedIn,
+    /// <summary>A sign-in was refused (wrong password, unknown user, locked, disabled), with the address.</summary>
+    SignInRefused,
+    /// <summary>A session ended: signed out, reached its longest time, or ended by an administrator's change.</summary>
+    SessionEnded,
 }

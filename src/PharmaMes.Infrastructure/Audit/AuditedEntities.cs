@@ -61,6 +61,10 @@ internal static class AuditedEntities
             new HashSet<string> { nameof(MesUser.ConcurrencyStamp), nameof(MesUser.SecurityStamp), nameof(MesUser.AccessFailedCount),
                 nameof(MesUser.NormalizedUserName), nameof(MesUser.NormalizedEmail) },
             new HashSet<string> { nameof(MesUser.PasswordHash) }),
+        // Who could reach the MES as a machine, and when that ended.
+        [typeof(ApiKey)] = new("ApiKey", e => ((ApiKey)e).Name, None, new HashSet<string> { nameof(ApiKey.Hash) }),
+        [typeof(Messaging.DeviceCredential)] = new("DeviceAccount", e => ((Messaging.DeviceCredential)e).Username, None,
+            new HashSet<string> { nameof(Messaging.DeviceCredential.PasswordHash) }),
         [typeof(IdentityRole<Guid>)] = new("Role", e => ((IdentityRole<Guid>)e).Name,
             new HashSet<string> { nameof(IdentityRole<Guid>.ConcurrencyStamp), nameof(IdentityRole<Guid>.NormalizedName) }, None),
         [typeof(IdentityUserRole<Guid>)] = new("UserRole", _ => null, None, None, MayBeRemoved: true),

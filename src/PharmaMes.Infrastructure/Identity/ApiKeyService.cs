@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Common;
 using PharmaMes.Infrastructure.Persistence;
@@ -5,7 +6,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Identity;
 
 /// <summary>Issues, lists, revokes and checks API keys of machine clients.</summary>
-public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
+public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, CredentialRevocations revocations, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -40,7 +41,10 @@ public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, Time
             throw new DomainException($"The API key '{key.Name}' was already revoked.");
         key.RevokedAt = clock.GetUtcNow();
         key.RevokedBy = revokedBy;
+        db.AuditActor = new AuditActor(null, revokedBy, "API key revoked");
         await db.SaveChangesAsync(cancellationToken);
+        // Its open hub connections close now, not when they next reconnect.
+        revocations.Publish(new RevokedCredential(RevokedCredentialKind.ApiKey, key.Id));
     }
 
     /// <summary>The active key matching what a client presented, or null.</summary>
@@ -73,6 +77,7 @@ public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, Time
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ApiKeys.Add(apiKey);
+        db.AuditActor = new AuditActor(null, issuedBy, "API key issued");
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedApiKey(ApiKeySummary.From(apiKey), key);
     }

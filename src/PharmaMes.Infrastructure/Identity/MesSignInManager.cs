@@ -28,7 +28,8 @@ public sealed class MesSignInManager(
 
     public override Task<SignInResult> CheckPasswordSignInAsync(MesUser user, string password, bool lockoutOnFailure)
     {
-        db.AuditActor ??= AuditActor.System("sign-in", $"Sign-in attempts as {user.UserName}");
+        var address = Context.Connection.RemoteIpAddress;
+        db.AuditActor ??= AuditActor.System("sign-in", $"Sign-in attempts as {user.UserName} from {address?.ToString() ?? "an unknown address"}");
         return base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
     }
 }

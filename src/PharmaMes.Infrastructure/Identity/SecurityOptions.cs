@@ -18,4 +18,16 @@ public sealed class SecurityOptions
 
     [Range(1, 1440)]
     public int LockoutMinutes { get; init; } = 30;
+
+    /// <summary>A session ends after this long whatever the activity (a shift and its overlap).</summary>
+    [Range(1, 24)]
+    public int SessionMaxHours { get; init; } = 12;
+
+    /// <summary>Sign-in attempts accepted from one client address per minute; more answer 429.</summary>
+    [Range(1, 100000)]
+    public int SignInAttemptsPerAddressPerMinute { get; init; } = 10;
+
+    /// <summary>Sign-in attempts accepted for one user name per minute, from anywhere; more answer 429.</summary>
+    [Range(1, 100000)]
+    public int SignInAttemptsPerUserPerMinute { get; init; } = 5;
 }

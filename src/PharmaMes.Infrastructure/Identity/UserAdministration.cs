@@ -12,7 +12,7 @@ namespace PharmaMes.Infrastructure.Identity;
 /// names stay on the records they signed. Each call runs in its own scope so a long-lived
 /// Blazor circuit never holds a stale identity context.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class UserAdministration(IServiceScopeFactory scopes, UserSessions sessions, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -66,9 +66,10 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             throw new DomainException("You cannot take the Admin role from yourself; ask another administrator.");
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
         Check(await users.AddToRolesAsync(user, roles.Except(current)));
-        // A new stamp makes open sessions pick up the new roles (or lose the old ones) at once.
         Check(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(cancellationToken);
+        // Open sessions end: the person signs in again and holds exactly the new roles.
+        await sessions.EndAllAsync(userId, $"Roles changed by {by.Name}.", cancellationToken);
     }
 
     public async Task DisableAsync(Guid userId, AuditActor by, CancellationToken cancellationToken = default)
@@ -82,8 +83,20 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             throw new DomainException($"{user.UserName} is already disabled.");
         user.IsDisabled = true;
         Check(await users.UpdateAsync(user));
-        // Ends the user's open sessions at the next security stamp check.
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(userId, $"Account disabled by {by.Name}.", cancellationToken);
+    }
+
+    /// <summary>Ends a lock-out after failed sign-ins before its time is up (the person has been reached).</summary>
+    public async Task UnlockAsync(Guid userId, AuditActor by, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = UsersAuditedAs(scope, by);
+        var user = await FindAsync(users, userId);
+        if (!await users.IsLockedOutAsync(user))
+            throw new DomainException($"{user.UserName} is not locked.");
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
     }
 
     public async Task EnableAsync(Guid userId, AuditActor by, CancellationToken cancellationToken = default)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Messaging;
@@ -50,12 +51,13 @@ public sealed partial class DeviceAccountService(
         };
         credential.PasswordHash = hasher.HashPassword(credential, password);
         db.DeviceCredentials.Add(credential);
+        db.AuditActor = new AuditActor(null, createdBy, $"Device account issued for {code}");
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedDeviceAccount(DeviceAccountSummary.From(credential), password);
     }
 
     /// <summary>Refuses the account from now on and ends its open connections at the embedded broker.</summary>
-    public async Task RevokeAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task RevokeAsync(Guid id, string revokedBy, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var credential = await db.DeviceCredentials.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
@@ -63,6 +65,7 @@ public sealed partial class DeviceAccountService(
         if (credential.RevokedAt is not null)
             throw new DomainException($"The device account '{credential.Username}' was already revoked.");
         credential.RevokedAt = clock.GetUtcNow();
+        db.AuditActor = new AuditActor(null, revokedBy, "Device account revoked");
         await db.SaveChangesAsync(cancellationToken);
         foreach (var broker in brokers)
             await broker.DisconnectDeviceAsync(credential.Username);

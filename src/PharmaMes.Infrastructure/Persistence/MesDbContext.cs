@@ -52,6 +52,7 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<QuarantinedMessage> QuarantinedMessages => Set<QuarantinedMessage>();
     public DbSet<DeviceCredential> DeviceCredentials => Set<DeviceCredential>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<MasterRecipe> MasterRecipes => Set<MasterRecipe>();
     public DbSet<RecipeStep> RecipeSteps => Set<RecipeStep>();
     public DbSet<ProductionOrder> ProductionOrders => Set<ProductionOrder>();

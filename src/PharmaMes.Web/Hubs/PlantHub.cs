@@ -11,8 +11,20 @@ namespace PharmaMes.Web.Hubs;
 /// equipment and lines it subscribed to.
 /// </summary>
 [Authorize(Policy = Policies.PlantReader)]
-public sealed class PlantHub(PlantDirectory directory) : Hub
+public sealed class PlantHub(PlantDirectory directory, HubConnections connections) : Hub
 {
+    public override Task OnConnectedAsync()
+    {
+        connections.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     public const string Path = "/hubs/plant";
 
     public static string EquipmentGroup(string code) => "equipment:" + code.ToUpperInvariant();

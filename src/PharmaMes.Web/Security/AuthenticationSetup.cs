@@ -27,9 +27,11 @@ public static class AuthenticationSetup
                 o.DefaultChallengeScheme = SelectorScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
+            // API keys are for machines: they open the API, the OpenAPI document and the plant hub, never a
+            // person's page or a Blazor circuit (which would let a key act on screens as a person would).
             .AddPolicyScheme(SelectorScheme, "Cookie or API key", o =>
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) && IsMachineRequest(context.Request)
                         ? ApiKeyAuthenticationHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -40,6 +42,8 @@ public static class AuthenticationSetup
             o.Cookie.Name = "PharmaMes.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request came over HTTPS (directly or through a TLS proxy's forwarded header).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
@@ -48,8 +52,9 @@ public static class AuthenticationSetup
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context => MachineAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => MachineAware(context, StatusCodes.Status403Forbidden);
+            ServerSessions.Attach(o.Events);
         });
-        // A disabled user or a changed role reaches open sessions within a minute.
+        // A disabled user or a changed role ends open sessions at once (ServerSessions); the stamp check stays as a second guard.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()

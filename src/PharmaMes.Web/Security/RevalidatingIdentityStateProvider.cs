@@ -9,7 +9,7 @@ namespace PharmaMes.Web.Security;
 
 /// <summary>
 /// A Blazor circuit lives on a websocket, beyond the reach of cookie checks: this re-checks the
-/// signed-in user every minute, so a disabled user or a changed role ends an open screen too.
+/// signed-in user every minute, so a session ended on the server, a disabled user or a changed role ends an open screen too.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
@@ -22,6 +22,10 @@ internal sealed class RevalidatingIdentityStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // Signed out elsewhere (another tab, the sign-out button) or ended by an administrator's change.
+        if (ServerSessions.SessionOf(state.User) is not { } session
+            || !await scope.ServiceProvider.GetRequiredService<UserSessions>().IsOpenAsync(session, cancellationToken))
+            return false;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
         var user = await users.GetUserAsync(state.User);
         if (user is null || user.IsDisabled)

@@ -46,7 +46,7 @@ public class DeviceAccounts(MesWebFactory factory) : IClassFixture<MesWebFactory
         device.Dispose();
         var (wrong, wrongResult) = await ConnectAsync("tp01-plc", issued.Password + "x");
         wrong.Dispose();
-        await Service.RevokeAsync(issued.Summary.Id);
+        await Service.RevokeAsync(issued.Summary.Id, "admin");
         var (revoked, revokedResult) = await ConnectAsync("tp01-plc", issued.Password);
         revoked.Dispose();
 
@@ -69,7 +69,7 @@ public class DeviceAccounts(MesWebFactory factory) : IClassFixture<MesWebFactory
         var disconnected = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         device.DisconnectedAsync += e => { disconnected.TrySetResult(e); return Task.CompletedTask; };
 
-        await Service.RevokeAsync(issued.Summary.Id);
+        await Service.RevokeAsync(issued.Summary.Id, "admin");
         var reason = await disconnected.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(MqttClientConnectResultCode.Success, connected);

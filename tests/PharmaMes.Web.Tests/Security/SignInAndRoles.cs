@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace PharmaMes.Web.Tests.Security;
@@ -71,9 +72,11 @@ public class SignInAndRoles(MesWebFactory factory) : IClassFixture<MesWebFactory
         var withTheRightPassword = await MesWebFactory.PostLoginAsync(browser, "maintenance", MesWebFactory.Password);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Contains("The user name or password is not correct.", await first.Content.ReadAsStringAsync());
+        Assert.Contains("the user name or password is not correct", await first.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, withTheRightPassword.StatusCode);
-        Assert.Contains("locked", await withTheRightPassword.Content.ReadAsStringAsync());
+        var maintenance = (await factory.Services.GetRequiredService<PharmaMes.Infrastructure.Identity.UserAdministration>().ListAsync())
+            .Single(u => u.UserName == "maintenance");
+        Assert.True(maintenance.IsLockedOut);
     }
 
     [Fact]

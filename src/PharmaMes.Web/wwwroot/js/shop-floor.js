@@ -38,3 +38,8 @@ document.addEventListener('click', event => {
         (first || main).focus();
     }
 }, true);
+
+// Print buttons (the batch record, the logbook): a handler here, since the page's content policy allows no inline script.
+document.addEventListener('click', event => {
+    if (event.target instanceof Element && event.target.closest('[data-print]')) window.print();
+});

@@ -59,6 +59,12 @@ public partial class UsersPage
         return $"{user.UserName} can sign in again.";
     });
 
+    private Task UnlockAsync(UserSummary user) => RunAsync(async () =>
+    {
+        await Administration.UnlockAsync(user.Id, await CurrentActorAsync());
+        return $"{user.UserName} is unlocked and can sign in again.";
+    });
+
     /// <summary>Runs one change, shows its outcome, and re-reads the list.</summary>
     private async Task RunAsync(Func<Task<string>> change)
     {
