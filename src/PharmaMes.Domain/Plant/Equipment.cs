@@ -48,6 +48,8 @@ public class Equipment
     public IReadOnlyList<ProductIdealRate> ProductRates { get; private set; } = [];
     public DateTimeOffset? RetiredAt { get; private set; }
     public string? RetiredReason { get; private set; }
+    /// <summary>Who retired it, as the logbook shows (the audit trail holds the same with their user id).</summary>
+    public string? RetiredBy { get; private set; }
     /// <summary>The device's last cumulative counters, to turn the next report into a delta.</summary>
     public long? LastGoodCount { get; private set; }
     public long? LastRejectCount { get; private set; }
@@ -79,6 +81,7 @@ public class Equipment
     public const int DefaultCalibrationIntervalDays = 180;
     public const int MaxCalibrationIntervalDays = 3 * 365;
     public const int RetiredReasonMaxLength = 200;
+    public const int RetiredByMaxLength = 200;
 
     public bool IsRetired => Status == EquipmentStatus.Retired;
 
@@ -281,12 +284,14 @@ public class Equipment
     }
 
     /// <summary>Never used again but kept in every record: equipment with history is never deleted.</summary>
-    public void Retire(string reason, DateTimeOffset at)
+    public void Retire(string reason, DateTimeOffset at, string by)
     {
         var why = Guard.Text(reason, "A reason for retiring", RetiredReasonMaxLength);
+        var who = Guard.Text(by, "Who retires it", RetiredByMaxLength);
         MoveTo(EquipmentStatus.Retired, at);
         RetiredAt = at;
         RetiredReason = why;
+        RetiredBy = who;
         CleanUntil = null;
     }
 

@@ -44,7 +44,7 @@ public sealed class EquipmentLogbookService(IDbContextFactory<MesDbContext> cont
         if (Wanted(LogbookEntryKind.StateChange))
             entries.AddRange(await StateChangesAsync(db, equipment.Id, from, to, cancellationToken));
         if (Wanted(LogbookEntryKind.Retirement) && equipment.RetiredAt is { } retired && retired >= from && retired <= to)
-            entries.Add(new LogbookEntry(retired, LogbookEntryKind.Retirement, "Retired", equipment.RetiredReason, null));
+            entries.Add(new LogbookEntry(retired, LogbookEntryKind.Retirement, "Retired", equipment.RetiredReason, equipment.RetiredBy));
         foreach (var source in sources)
             if (Wanted(source.Kind))
                 entries.AddRange(await source.ReadAsync(db, equipment, from, to, cancellationToken));

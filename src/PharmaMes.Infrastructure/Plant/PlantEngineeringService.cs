@@ -94,7 +94,7 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
                 throw new DomainException($"Equipment {equipment.Code} was retired on {equipment.RetiredAt:yyyy-MM-dd}.");
             if (equipment.Status == EquipmentStatus.InUse)
                 throw new DomainException($"Equipment {equipment.Code} is in use by batch {equipment.LastBatchNumber}; retire it once that step is complete.");
-            equipment.Retire(actor.Reason!, clock.GetUtcNow());
+            equipment.Retire(actor.Reason!, clock.GetUtcNow(), actor.Name);
         }, cancellationToken);
 
     public Task DefineTagAsync(string equipmentCode, TagModel tag, AuditActor actor, CancellationToken cancellationToken = default) =>

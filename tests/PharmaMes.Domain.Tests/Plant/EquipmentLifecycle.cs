@@ -201,10 +201,11 @@ public class EquipmentLifecycle
     {
         var equipment = Clean();
 
-        equipment.Retire("Replaced by GRAN-02", T0.AddDays(1));
+        equipment.Retire("Replaced by GRAN-02", T0.AddDays(1), "Ada Admin");
 
         Assert.True(equipment.IsRetired);
         Assert.Equal(T0.AddDays(1), equipment.RetiredAt);
+        Assert.Equal("Ada Admin", equipment.RetiredBy);
         Assert.Equal("it is retired (Replaced by GRAN-02)", Assert.Single(equipment.ReasonsNotUsable(T0.AddDays(2))));
         Assert.Throws<DomainException>(() => equipment.AcceptCleaning(CleaningMethod.Major, T0.AddDays(2), T0.AddDays(2)));
     }
@@ -214,7 +215,7 @@ public class EquipmentLifecycle
     {
         var equipment = Clean();
 
-        var ex = Assert.Throws<DomainException>(() => equipment.Retire("  ", T0.AddDays(1)));
+        var ex = Assert.Throws<DomainException>(() => equipment.Retire("  ", T0.AddDays(1), "Ada Admin"));
 
         Assert.Equal("A reason for retiring is required.", ex.Message);
         Assert.False(equipment.IsRetired);
@@ -226,7 +227,7 @@ public class EquipmentLifecycle
         var equipment = Clean();
         equipment.StartUse("B-1", "FG-A", T0.AddHours(1));
 
-        Assert.Throws<DomainException>(() => equipment.Retire("Scrapped", T0.AddHours(2)));
+        Assert.Throws<DomainException>(() => equipment.Retire("Scrapped", T0.AddHours(2), "Ada Admin"));
         Assert.Equal(EquipmentStatus.InUse, equipment.Status);
     }
 

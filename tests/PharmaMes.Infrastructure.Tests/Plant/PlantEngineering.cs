@@ -153,6 +153,12 @@ public class PlantEngineering
         var unit = await db.Equipment.AsNoTracking().Include(e => e.Tags).SingleAsync();
         Assert.Equal((EquipmentStatus.Retired, "Replaced by BLP-02, change control CC-2026-201"), (unit.Status, unit.RetiredReason));
         Assert.Single(unit.Tags);
+        // The logbook says who retired it, not only when and why.
+        var logbook = await mes.Get<PharmaMes.Infrastructure.Maintenance.EquipmentLogbookService>().GetAsync("BLP-01",
+            DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1),
+            new HashSet<PharmaMes.Infrastructure.Maintenance.LogbookEntryKind> { PharmaMes.Infrastructure.Maintenance.LogbookEntryKind.Retirement });
+        var retirement = Assert.Single(logbook!.Entries);
+        Assert.Equal(Engineer.Name, retirement.By);
         Assert.Contains(unit.ReasonsNotUsable(DateTimeOffset.UtcNow), r => r.Contains("retired", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -25,6 +25,7 @@ internal sealed class EquipmentConfiguration : IEntityTypeConfiguration<Equipmen
         builder.Property(e => e.CleanHoldTime).HasConversion<long>();
         builder.Property(e => e.DirtyHoldTime).HasConversion<long>();
         builder.Property(e => e.RetiredReason).HasMaxLength(Equipment.RetiredReasonMaxLength);
+        builder.Property(e => e.RetiredBy).HasMaxLength(Equipment.RetiredByMaxLength);
         // Read and written whole with the equipment, and audited with it.
         builder.Property(e => e.ProductRates).HasJsonDocument().HasDefaultValue(new List<ProductIdealRate>());
         builder.Ignore(e => e.CleaningRules);

@@ -777,6 +777,10 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("RetiredAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("RetiredReason")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

@@ -765,6 +765,10 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("RetiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RetiredReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
