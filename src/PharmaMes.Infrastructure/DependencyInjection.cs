@@ -43,6 +43,10 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstAdministrator>();
+        services.AddSingleton(Audit.AuditChainOptions.Read(builder.Configuration, database, AppContext.BaseDirectory));
+        services.AddSingleton<Audit.AuditChainKeys>();
+        services.AddSingleton<Audit.AuditCheckpoints>();
+        services.AddHostedService<Audit.AuditCheckpointWriter>();
         services.AddSingleton<Audit.AuditTrailService>();
         services.AddSingleton<Signatures.ElectronicSigning>();
         services.AddSingleton<Production.BatchExecutionService>();

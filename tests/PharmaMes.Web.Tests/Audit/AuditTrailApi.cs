@@ -8,7 +8,7 @@ namespace PharmaMes.Web.Tests.Audit;
 
 public class AuditTrailApi(MesWebFactory factory) : IClassFixture<MesWebFactory>
 {
-    private const string CsvHeader = "sequence,at_utc,user,user_id,action,entity_type,entity_id,record,field,old_value,new_value,reason,previous_hash,hash";
+    private const string CsvHeader = "sequence,at_utc,user,user_id,action,entity_type,entity_id,record,field,old_value,new_value,reason,previous_hash,hash,key_id";
 
     private Task<HttpClient> QaAsync() => factory.SignedInAsync("qa");
 
