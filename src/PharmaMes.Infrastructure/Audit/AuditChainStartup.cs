@@ -17,14 +17,21 @@ public static class AuditChainStartup
     {
         var options = services.GetRequiredService<AuditChainOptions>();
         var keys = services.GetRequiredService<AuditChainKeys>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditChainStartup));
         await using (var db = await services.GetRequiredService<IDbContextFactory<MesDbContext>>().CreateDbContextAsync(cancellationToken))
         {
+            // Database:MigrateOnStartup false with migrations pending: the app starts degraded, as before; nothing can be audited yet.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                logger.LogWarning("The audit chain key and checkpoints are not opened: the database schema is not current");
+                return;
+            }
             var lastKeyId = await db.AuditEntries.Where(a => a.KeyId != null).OrderByDescending(a => a.Sequence)
                 .Select(a => a.KeyId).FirstOrDefaultAsync(cancellationToken);
             keys.Open(lastKeyId);
         }
         if (!options.KeyFileConfigured && services.GetService<IHostEnvironment>()?.IsProduction() == true)
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditChainStartup)).LogWarning(
+            logger.LogWarning(
                 "Audit:ChainKeyFile is not set: the audit chain key is {KeyFile}, beside the data. In production keep it on its own protected " +
                 "volume and back it up apart from the database (see the README, Production).", options.ChainKeyFile);
         await services.GetRequiredService<AuditCheckpoints>().WriteAsync(cancellationToken);
