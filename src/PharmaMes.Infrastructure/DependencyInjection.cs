@@ -45,6 +45,10 @@ public static class DependencyInjection
         services.AddSingleton<UserSessions>();
         services.AddSingleton<CredentialRevocations>();
         services.AddSingleton<FirstAdministrator>();
+        services.AddSingleton(Audit.AuditChainOptions.Read(builder.Configuration, database, AppContext.BaseDirectory));
+        services.AddSingleton<Audit.AuditChainKeys>();
+        services.AddSingleton<Audit.AuditCheckpoints>();
+        services.AddHostedService<Audit.AuditCheckpointWriter>();
         services.AddSingleton<Audit.AuditTrailService>();
         services.AddSingleton<Signatures.ElectronicSigning>();
         services.AddSingleton<Production.BatchExecutionService>();

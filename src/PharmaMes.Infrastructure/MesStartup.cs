@@ -8,7 +8,7 @@ using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure;
 
-/// <summary>What runs once before the app takes requests: schema, roles, and the demo when enabled.</summary>
+/// <summary>What runs once before the app takes requests: schema, audit chain key, roles, and the demo when enabled.</summary>
 public static class MesStartup
 {
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -18,6 +18,7 @@ public static class MesStartup
         logger.LogInformation("Database: {Database}", database.Describe());
 
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        await Audit.AuditChainStartup.OpenAsync(services, cancellationToken);
         await services.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
 
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)

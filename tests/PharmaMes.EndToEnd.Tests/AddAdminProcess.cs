@@ -26,6 +26,11 @@ public static class AddAdminProcess
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["ConnectionStrings__Mes"] = $"Data Source={database}";
+        // The audit chain key and checkpoints beside the test's database, as the site's app will find them.
+        var folder = Path.GetDirectoryName(database)!;
+        start.Environment["Audit__ChainKeyFile"] = Path.Combine(folder, "audit-chain.key");
+        start.Environment["Audit__KeyRingFolder"] = Path.Combine(folder, "audit-key-ring");
+        start.Environment["Audit__CheckpointFile"] = Path.Combine(folder, "audit-checkpoints.log");
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -59,6 +59,10 @@ public sealed class FirstAdministratorJourney(Chromium chromium) : IClassFixture
             ["Demo:ApiKey"] = "",
             ["Mqtt:Broker:AllowAnonymous"] = "false",
             ["Erp:Folder"] = "",
+            // The chain key the command signed the administrator's creation with.
+            ["Audit:ChainKeyFile"] = Path.Combine(Path.GetDirectoryName(_database)!, "audit-chain.key"),
+            ["Audit:KeyRingFolder"] = Path.Combine(Path.GetDirectoryName(_database)!, "audit-key-ring"),
+            ["Audit:CheckpointFile"] = Path.Combine(Path.GetDirectoryName(_database)!, "audit-checkpoints.log"),
             // Signing in needs no jobs, and a Hangfire server stopped seconds after its start
             // outlasts the factory's stop timeout.
             ["Jobs:Enabled"] = "false",

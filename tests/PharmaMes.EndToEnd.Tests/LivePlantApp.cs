@@ -42,6 +42,10 @@ public class LivePlantApp : WebApplicationFactory<Program>
         builder.UseSetting("Planning:TimeLimitSeconds", "1");
         // ERP messages go to files beside the database, removed with it.
         builder.UseSetting("Erp:Folder", Path.Combine(_folder, "erp-outbox"));
+        // The audit chain key and checkpoints stay with this app's database.
+        builder.UseSetting("Audit:ChainKeyFile", Path.Combine(_folder, "audit-chain.key"));
+        builder.UseSetting("Audit:KeyRingFolder", Path.Combine(_folder, "audit-key-ring"));
+        builder.UseSetting("Audit:CheckpointFile", Path.Combine(_folder, "audit-checkpoints.log"));
         builder.UseSetting("Demo:Enabled", "true");
         // One test signs in as many people within a minute as a whole shift would: the sign-in limiter has its own tests.
         builder.UseSetting("Security:SignInAttemptsPerAddressPerMinute", "10000");

@@ -48,6 +48,10 @@ public sealed class MesTestHost : IAsyncDisposable
             ["Demo:Enabled"] = demo.ToString(),
             ["Demo:Password"] = DemoPassword,
             ["Demo:ApiKey"] = DemoApiKey,
+            // The chain key and its checkpoints stay with this test's database, never in a shared place.
+            ["Audit:ChainKeyFile"] = Path.Combine(folder, "audit-chain.key"),
+            ["Audit:KeyRingFolder"] = Path.Combine(folder, "audit-key-ring"),
+            ["Audit:CheckpointFile"] = Path.Combine(folder, "audit-checkpoints.log"),
         });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);

@@ -37,6 +37,10 @@ public class MesWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:SignInAttemptsPerUserPerMinute", "10000");
         // ERP messages go to files beside the database, removed with it.
         builder.UseSetting("Erp:Folder", Path.Combine(Folder, "erp-outbox"));
+        // The audit chain key and checkpoints too: each app signs with its own key.
+        builder.UseSetting("Audit:ChainKeyFile", Path.Combine(Folder, "audit-chain.key"));
+        builder.UseSetting("Audit:KeyRingFolder", Path.Combine(Folder, "audit-key-ring"));
+        builder.UseSetting("Audit:CheckpointFile", Path.Combine(Folder, "audit-checkpoints.log"));
         if (Environment == "Development")
         {
             builder.UseSetting("Demo:Password", Password);

@@ -7,7 +7,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Audit;
 
 /// <summary>Reads the audit trail: filtered pages for the audit page, CSV export, and verification of the chain.</summary>
-public sealed class AuditTrailService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
+public sealed class AuditTrailService(IDbContextFactory<MesDbContext> contexts, AuditChainKeys keys, AuditCheckpoints checkpoints, TimeProvider clock)
 {
     public const int MaxPageSize = 500;
 
@@ -32,7 +32,7 @@ public sealed class AuditTrailService(IDbContextFactory<MesDbContext> contexts, 
     /// <summary>Writes every matching entry, oldest first, as CSV (RFC 4180) with its hashes, so an export can be checked outside the MES.</summary>
     public async Task ExportCsvAsync(AuditFilter filter, TextWriter output, CancellationToken cancellationToken = default)
     {
-        await output.WriteLineAsync("sequence,at_utc,user,user_id,action,entity_type,entity_id,record,field,old_value,new_value,reason,previous_hash,hash");
+        await output.WriteLineAsync("sequence,at_utc,user,user_id,action,entity_type,entity_id,record,field,old_value,new_value,reason,previous_hash,hash,key_id");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await foreach (var a in Apply(db.AuditEntries.AsNoTracking(), filter).OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -41,7 +41,7 @@ public sealed class AuditTrailService(IDbContextFactory<MesDbContext> contexts, 
             {
                 a.Sequence.ToString(CultureInfo.InvariantCulture), a.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
                 a.UserName, a.UserId?.ToString(), a.Action.ToString(), a.EntityType, a.EntityId, a.EntityLabel, a.Field, a.OldValue, a.NewValue, a.Reason,
-                a.PreviousHash, a.Hash,
+                a.PreviousHash, a.Hash, a.KeyId,
             })
             {
                 if (line.Length > 0)
@@ -52,19 +52,34 @@ public sealed class AuditTrailService(IDbContextFactory<MesDbContext> contexts, 
         }
     }
 
-    /// <summary>Walks the whole chain in order and names the first broken entry, if any.</summary>
+    /// <summary>
+    /// Walks the whole chain in order, each entry under its key, through every published checkpoint,
+    /// and names the first broken entry, if any.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-        var check = new AuditChainCheck();
+        IReadOnlyList<AuditCheckpoint> published;
+        try
+        {
+            published = checkpoints.ReadAll();
+        }
+        catch (InvalidDataException e)
+        {
+            return new AuditVerification(false, 0, head.LastSequence, null, e.Message, clock.GetUtcNow());
+        }
+        var check = new AuditChainCheck(keys.Find, published);
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (!check.Next(entry))
                 break;
         }
         check.End(head.LastSequence, head.LastHash);
-        return new AuditVerification(check.IsValid, check.Checked, head.LastSequence, check.BrokenAt, check.Problem, clock.GetUtcNow());
+        return new AuditVerification(check.IsValid, check.Checked, head.LastSequence, check.BrokenAt, check.Problem, clock.GetUtcNow())
+        {
+            CheckpointsMatched = check.CheckpointsMatched,
+        };
     }
 
     private static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter)

@@ -6,12 +6,12 @@ namespace PharmaMes.Infrastructure.Audit;
 
 /// <summary>
 /// Appends audit records to the chain inside the caller's transaction: locks the chain head,
-/// links each record to the one before, and moves the head. The head row is updated before it
+/// links each record to the one before, signs it with the chain key, and moves the head. The head row is updated before it
 /// is read, so concurrent writers wait for each other instead of forking the chain.
 /// </summary>
 internal static class AuditWriter
 {
-    public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(MesDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(MesDbContext db, IReadOnlyList<AuditRecord> records, AuditChainKey key, CancellationToken cancellationToken)
     {
         await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
@@ -21,7 +21,7 @@ internal static class AuditWriter
         var (sequence, hash) = (head.LastSequence, head.LastHash);
         foreach (var record in records)
         {
-            var entry = AuditEntry.Append(sequence, hash, record);
+            var entry = AuditEntry.Append(sequence, hash, record, key);
             entries.Add(entry);
             (sequence, hash) = (entry.Sequence, entry.Hash);
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PharmaMes.Domain.Alerts;
 using PharmaMes.Domain.Audit;
 using PharmaMes.Domain.Signatures;
@@ -208,7 +209,9 @@ public abstract class MesDbContext(DbContextOptions options)
 
     private async Task<int> SaveWithAuditAsync(List<AuditRecord> records, CancellationToken cancellationToken)
     {
-        _pendingAudit = [.. await AuditWriter.AppendAsync(this, records, cancellationToken)];
+        // The key lives in the app's services, not in the database the entries go to.
+        var key = this.GetService<AuditChainKeys>().Current;
+        _pendingAudit = [.. await AuditWriter.AppendAsync(this, records, key, cancellationToken)];
         AuditEntries.AddRange(_pendingAudit);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
     }

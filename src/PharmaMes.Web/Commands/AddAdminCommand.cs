@@ -1,5 +1,6 @@
 using PharmaMes.Domain.Common;
 using PharmaMes.Infrastructure;
+using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Identity;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Web.Configuration;
@@ -38,6 +39,7 @@ public static class AddAdminCommand
         try
         {
             await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+            await AuditChainStartup.OpenAsync(app.Services);
             var admin = await app.Services.GetRequiredService<FirstAdministrator>()
                 .CreateAsync(arguments.UserName, arguments.FullName, password, Environment.UserName);
             Console.WriteLine($"Created the administrator {admin.UserName} ({admin.FullName}) in {app.Services.GetRequiredService<DatabaseOptions>().Describe()}.");

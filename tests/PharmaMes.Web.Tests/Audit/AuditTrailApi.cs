@@ -8,7 +8,7 @@ namespace PharmaMes.Web.Tests.Audit;
 
 public class AuditTrailApi(MesWebFactory factory) : IClassFixture<MesWebFactory>
 {
-    private const string CsvHeader = "sequence,at_utc,user,user_id,action,entity_type,entity_id,record,field,old_value,new_value,reason,previous_hash,hash";
+    private const string CsvHeader = "sequence,at_utc,user,user_id,action,entity_type,entity_id,record,field,old_value,new_value,reason,previous_hash,hash,key_id";
 
     private Task<HttpClient> QaAsync() => factory.SignedInAsync("qa");
 
@@ -34,6 +34,10 @@ public class AuditTrailApi(MesWebFactory factory) : IClassFixture<MesWebFactory>
         Assert.Equal(JsonValueKind.Null, root.GetProperty("firstBrokenSequence").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("problem").ValueKind);
         Assert.True(root.GetProperty("verifiedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        // At least the head checkpointed on start, published beside this app's own database with its key.
+        Assert.True(root.GetProperty("checkpointsMatched").GetInt64() >= 1);
+        Assert.True(File.Exists(Path.Combine(factory.Folder, "audit-chain.key")));
+        Assert.True(File.Exists(Path.Combine(factory.Folder, "audit-checkpoints.log")));
     }
 
     [Fact]

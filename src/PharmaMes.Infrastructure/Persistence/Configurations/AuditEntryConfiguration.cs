@@ -22,6 +22,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Reason).HasMaxLength(AuditEntry.ReasonMaxLength);
         builder.Property(a => a.PreviousHash).HasMaxLength(AuditEntry.HashLength).IsFixedLength().IsRequired();
         builder.Property(a => a.Hash).HasMaxLength(AuditEntry.HashLength).IsFixedLength().IsRequired();
+        builder.Property(a => a.KeyId).HasMaxLength(AuditEntry.KeyIdLength).IsFixedLength();
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.UserName);

@@ -262,6 +262,11 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("nchar(16)")
+                        .IsFixedLength();
+
                     b.Property<string>("NewValue")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

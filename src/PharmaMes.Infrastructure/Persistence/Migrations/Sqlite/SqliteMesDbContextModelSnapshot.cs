@@ -250,6 +250,11 @@ namespace PharmaMes.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<string>("NewValue")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
