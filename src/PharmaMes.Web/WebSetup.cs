@@ -26,6 +26,9 @@ public static class WebSetup
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddExceptionHandler<UnreadableRequestHandler>();
+        // An unreadable request reaches the handler above in every environment, not only in Development.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PharmaMes API";

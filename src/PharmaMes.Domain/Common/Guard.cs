@@ -10,6 +10,8 @@ internal static class Guard
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
             throw new DomainException($"{what} must be at most {maxLength} characters (got {trimmed.Length}).");
+        if (FreeText.Problem(trimmed) is { } problem)
+            throw new DomainException($"{what} {problem}");
         return trimmed;
     }
 

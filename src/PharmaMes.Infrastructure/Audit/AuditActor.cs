@@ -18,8 +18,12 @@ public sealed record AuditActor(Guid? UserId, string Name, string? Reason = null
         if (string.IsNullOrWhiteSpace(name))
             throw new InvalidOperationException("Only a signed-in user or client can change GMP data.");
         var id = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : (Guid?)null;
-        return new AuditActor(id, name, reason);
+        return new AuditActor(id, name).Because(reason);
     }
 
-    public AuditActor Because(string? reason) => this with { Reason = reason };
+    /// <summary>The same actor giving a reason, which goes into every audit entry of the save: refused if it holds invisible control characters.</summary>
+    public AuditActor Because(string? reason) =>
+        Domain.Common.FreeText.Problem(reason) is { } problem
+            ? throw new Domain.Common.DomainException($"The reason {problem}")
+            : this with { Reason = reason };
 }

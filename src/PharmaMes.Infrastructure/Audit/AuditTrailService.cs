@@ -29,7 +29,8 @@ public sealed class AuditTrailService(IDbContextFactory<MesDbContext> contexts, 
         return await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Writes every matching entry, oldest first, as CSV (RFC 4180) with its hashes, so an export can be checked outside the MES.</summary>
+    /// <summary>Writes every matching entry, oldest first, as CSV (RFC 4180) with its hashes, so an export can be checked outside the MES;
+    /// a cell a spreadsheet would take for a formula starts with an added quote.</summary>
     public async Task ExportCsvAsync(AuditFilter filter, TextWriter output, CancellationToken cancellationToken = default)
     {
         await output.WriteLineAsync("sequence,at_utc,user,user_id,action,entity_type,entity_id,record,field,old_value,new_value,reason,previous_hash,hash,key_id");
@@ -103,7 +104,11 @@ public sealed class AuditTrailService(IDbContextFactory<MesDbContext> contexts, 
     {
         if (value is null)
             return "";
-        // Values are written exactly as stored (no spreadsheet escaping), so the hashes can be recomputed from the file.
+        // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before them) as a formula: such a value gets a
+        // leading quote (OWASP CSV injection). A value that starts with a quote gets one more, so dropping the first quote of
+        // every cell that starts with one gives the stored value back and the hashes can be recomputed from the file.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'')
+            value = "'" + value;
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

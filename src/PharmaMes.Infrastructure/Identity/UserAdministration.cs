@@ -40,6 +40,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserSessions
             throw new DomainException("The full name is required: it is printed in every signature.");
         if (fullName.Length > MesUser.FullNameMaxLength)
             throw new DomainException($"The full name must be at most {MesUser.FullNameMaxLength} characters.");
+        // Printed in every signature manifestation: it must read as stored.
+        if (FreeText.Problem(fullName) is { } problem)
+            throw new DomainException($"The full name {problem}");
         EnsureKnownRoles(request.Roles);
 
         await using var scope = scopes.CreateAsyncScope();

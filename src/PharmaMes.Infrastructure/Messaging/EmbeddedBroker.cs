@@ -96,7 +96,7 @@ public sealed partial class EmbeddedBroker(
             // Messages the broker itself injects have no client session.
             if (e.SessionItems?[BrokerClient.SessionKey] is not BrokerClient client)
                 return Task.CompletedTask;
-            if (!policy.MayPublish(client, e.ApplicationMessage.Topic, out var refusal))
+            if (!policy.MayPublish(client, e.ApplicationMessage.Topic, e.ApplicationMessage.Retain, out var refusal))
             {
                 metrics.PublishRefused();
                 LogPublishRefused(e.ClientId, refusal!);

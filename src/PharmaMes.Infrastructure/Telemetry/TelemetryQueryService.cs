@@ -12,6 +12,10 @@ namespace PharmaMes.Infrastructure.Telemetry;
 public sealed class TelemetryQueryService(IDbContextFactory<MesDbContext> contexts)
 {
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
+
+    /// <summary>The times a query may name: no reading is older or newer, and the ends of the calendar break the arithmetic of a range.</summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public const int DefaultMaxPoints = 600;
 
     /// <summary>One tag's readings over a range; null when the equipment or the tag does not exist.</summary>

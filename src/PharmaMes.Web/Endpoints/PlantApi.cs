@@ -43,14 +43,21 @@ public static class PlantApi
     private static async Task<Results<Ok<TelemetrySeries>, ValidationProblem, ProblemHttpResult>> GetTelemetryAsync(
         string code, string? tag, DateTimeOffset? from, DateTimeOffset? to, int? maxPoints, TelemetryQueryService telemetry, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var end = to ?? clock.GetUtcNow();
-        var start = from ?? end.AddHours(-1);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(tag))
             errors["tag"] = ["Give the tag to read, e.g. ?tag=temperature."];
-        if (end <= start)
+        // Checked before any arithmetic: an hour before 0001-01-01 cannot be represented.
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is { } time && (time < TelemetryQueryService.Earliest || time > TelemetryQueryService.Latest))
+                errors[name] = [$"A time between {TelemetryQueryService.Earliest:yyyy-MM-dd} and {TelemetryQueryService.Latest:yyyy-MM-dd} (UTC), e.g. 2026-12-05T08:00:00Z."];
+        }
+        var inCalendar = errors.Count == 0 || errors.Keys.SequenceEqual(["tag"]);
+        var end = inCalendar ? to ?? clock.GetUtcNow() : default;
+        var start = inCalendar ? from ?? end.AddHours(-1) : default;
+        if (inCalendar && end <= start)
             errors["to"] = ["The end of the range must be after its start."];
-        else if (end - start > TelemetryQueryService.MaxRange)
+        else if (inCalendar && end - start > TelemetryQueryService.MaxRange)
             errors["from"] = [$"A range may span at most {TelemetryQueryService.MaxRange.TotalDays:0} days."];
         if (maxPoints is < 10 or > 5_000)
             errors["maxPoints"] = ["Between 10 and 5,000 points."];

@@ -40,6 +40,18 @@ public class Users
     }
 
     [Fact]
+    public async Task AFullNameWithATextDirectionOverrideIsRefused()
+    {
+        await using var host = await MesTestHost.StartAsync(demo: false);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => host.Get<UserAdministration>()
+            .CreateAsync(new NewUser("mallory", "Mallory \u202Eeviled", "long-enough-pass", [MesRoles.Operator]), Admin));
+
+        Assert.Contains("The full name contains an invisible text-direction character (U+202E)", ex.Message);
+        Assert.Empty(await host.Get<UserAdministration>().ListAsync());
+    }
+
+    [Fact]
     public async Task AnUnknownRoleAndADuplicateUserNameAreRefused()
     {
         await using var host = await MesTestHost.StartAsync(demo: false);

@@ -76,6 +76,60 @@ public class BrokerAccess
     }
 
     [Fact]
+    public async Task LetsADevicePublishOnlyAtItsEquipmentsPlaceInThePlant()
+    {
+        await using var live = await LiveMesHost.StartAsync(allowAnonymous: false, devices: Devices);
+        var press = await live.ConnectAsync("press-01", "press-password");
+        var at = Now().AddSeconds(-10);
+
+        // TP-01 stands on OSD-L1: its own code under another line, area or site is a forged place.
+        var otherLine = await PublishAsync(press, "mes/PLANT1/BIO/BIO-L1/TP-01/telemetry", TelemetryJson(at, "\"speed\":3000"));
+        var otherSite = await PublishAsync(press, "mes/PLANT2/OSD/OSD-L1/TP-01/state", $$"""{"ts":"{{Ts(at)}}","state":"Down","reason":"forged"}""");
+        var mesTopic = await PublishAsync(press, "mes/PLANT1/_mes/OSD-L1/TP-01/counts", """{"good":1}""");
+        var ownPlace = await PublishAsync(press, $"{TabletPress}/counts", $$"""{"ts":"{{Ts(at)}}","good":10,"reject":0}""");
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, otherLine.ReasonCode);
+        Assert.Contains($"only where the plant model places it, {TabletPress}", otherLine.ReasonString);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, otherSite.ReasonCode);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, mesTopic.ReasonCode);
+        Assert.Contains(ownPlace.ReasonCode, new[] { MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NoMatchingSubscribers });
+        Assert.Equal(3, live.Get<BrokerMetrics>().RefusedPublishes);
+        Assert.True(press.IsConnected);
+    }
+
+    [Fact]
+    public async Task RefusesRetainedMessagesFromDevicesButNotFromTheMes()
+    {
+        await using var live = await LiveMesHost.StartAsync(allowAnonymous: false, devices: Devices);
+        var press = await live.ConnectAsync("press-01", "press-password");
+        var mes = await live.ConnectAsMesAsync();
+        var at = Now().AddSeconds(-10);
+
+        var retained = await press.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic($"{TabletPress}/telemetry")
+            .WithPayload(TelemetryJson(at, "\"speed\":3000"))
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag()
+            .Build());
+        var byTheMes = await mes.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic("mes/PLANT1/_mes/test")
+            .WithPayload("{}")
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag()
+            .Build());
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, retained.ReasonCode);
+        Assert.Contains("retained", retained.ReasonString);
+        Assert.Contains(byTheMes.ReasonCode, new[] { MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.NoMatchingSubscribers });
+        Assert.Equal(1, live.Get<BrokerMetrics>().RefusedPublishes);
+        // Nothing of the refused message was kept for later subscribers.
+        var pressId = await live.EquipmentIdAsync("TP-01");
+        await PublishAcceptedAsync(press, $"{TabletPress}/telemetry", TelemetryJson(at.AddSeconds(1), "\"speed\":3100"));
+        Assert.Equal(1, await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == pressId && s.Time >= at)), n => n >= 1));
+        Assert.Equal(1, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == pressId && s.Time >= at)));
+    }
+
+    [Fact]
     public async Task KeepsDevicesOffStatusAndMesTopicsThatOnlyTheMesPublishes()
     {
         await using var live = await LiveMesHost.StartAsync(allowAnonymous: false, devices: Devices);

@@ -124,6 +124,26 @@ public class AuditTrailApi(MesWebFactory factory) : IClassFixture<MesWebFactory>
         Assert.Contains(records, r => r[2] == "qa.lead.csv" && r[7] == "audit.probe.csv");
     }
 
+    [Fact]
+    public async Task TheExportNeutralisesCellsASpreadsheetWouldRunAsFormulas()
+    {
+        await CreateUserAsync("audit.probe.formula1", "=HYPERLINK(\"http://attacker.example\",\"open\")");
+        await CreateUserAsync("audit.probe.formula2", "@SUM(1+1)");
+        await CreateUserAsync("audit.probe.formula3", "-2+3");
+        await CreateUserAsync("audit.probe.formula4", "'quoted");
+        var qa = await QaAsync();
+
+        var records = CsvRecords(await qa.GetStringAsync("/api/v1/audit/export.csv?entityType=User&record=audit.probe.formula"));
+
+        var byRecord = records.Skip(1).GroupBy(r => r[7]).ToDictionary(g => g.Key, g => g.First()[2]);
+        Assert.Equal("'=HYPERLINK(\"http://attacker.example\",\"open\")", byRecord["audit.probe.formula1"]);
+        Assert.Equal("'@SUM(1+1)", byRecord["audit.probe.formula2"]);
+        Assert.Equal("'-2+3", byRecord["audit.probe.formula3"]);
+        // A stored leading quote gets one more: dropping one quote always gives the stored value back.
+        Assert.Equal("''quoted", byRecord["audit.probe.formula4"]);
+        Assert.All(records.Skip(1), r => Assert.DoesNotMatch("^[=+@\t\r-]", r[2]));
+    }
+
     /// <summary>RFC 4180 records: quoted fields may hold commas, quotes and line breaks.</summary>
     private static List<List<string>> CsvRecords(string csv)
     {

@@ -116,6 +116,21 @@ public class PlantApiAccess(MesWebFactory factory) : IClassFixture<MesWebFactory
         Assert.True(errors.TryGetProperty("maxPoints", out _));
     }
 
+    [Theory]
+    [InlineData("to=0001-01-01T00:00:00Z", "to")]
+    [InlineData("from=0001-01-01T00:00:00Z&to=0001-01-01T00:30:00Z", "from")]
+    [InlineData("from=9999-12-31T23:00:00Z", "from")]
+    [InlineData("to=9999-12-31T23:59:59Z", "to")]
+    public async Task TelemetryAtTheEndsOfTheCalendarIsAValidationProblemNotAServerError(string range, string field)
+    {
+        var response = await Machine(MesWebFactory.ApiKey).GetAsync($"/api/v1/equipment/TP-01/telemetry?tag=speed&{range}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("A time between 2000-01-01", json.RootElement.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
     [Fact]
     public async Task TelemetryOfAnUnknownTagIsA404()
     {
