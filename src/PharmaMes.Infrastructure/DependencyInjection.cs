@@ -35,7 +35,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("PharmaMes").PersistKeysToDbContext<MesDbContext>();
         AddIdentity(services, builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions());
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<IngestHealthCheck>("ingest");
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<RoleSeeder>();
