@@ -20,7 +20,11 @@ public sealed partial class MqttIngestClient(
     TimeProvider clock,
     ILogger<MqttIngestClient> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Low on purpose: an attempt at a broker that is down costs one refused connection, while
+    /// every second of backoff past its return is a second the plant's data waits.
+    /// </summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
 
     /// <summary>Counts connections: a message is acknowledged only on the connection that delivered it.</summary>
     private int _connection;
