@@ -106,7 +106,9 @@ public static class DependencyInjection
                 "Erp:Webhook:Url must be an absolute http or https address.")
             .Validate(o => o.FirstRetrySeconds <= o.MaxRetrySeconds, "Erp:FirstRetrySeconds cannot be more than Erp:MaxRetrySeconds.")
             .ValidateOnStart();
+        // The target logs one line per call; the client's own logging would add four.
         services.AddHttpClient(Outbox.Delivery.ErpWebhookTarget.HttpClientName)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<Outbox.Formats.JsonErpMessageFormatter>();
         services.AddSingleton<Outbox.Formats.B2mmlErpMessageFormatter>();
