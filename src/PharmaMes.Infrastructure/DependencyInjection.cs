@@ -35,7 +35,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("PharmaMes").PersistKeysToDbContext<MesDbContext>();
         AddIdentity(services, builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions());
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<IngestHealthCheck>("ingest");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<RoleSeeder>();
@@ -178,6 +178,8 @@ public static class DependencyInjection
         }
         services.AddHostedService<IngestWriter>();
         services.AddHostedService<MqttIngestClient>();
+        // Only where an ingest runs: a node with MQTT off has no ingest to be degraded.
+        services.AddHealthChecks().AddCheck<IngestHealthCheck>("ingest");
         services.AddHostedService<EquipmentStatusPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MesStatePublisher>());
         services.AddHostedService<Production.BatchStateWatch>();
