@@ -112,7 +112,9 @@ public static class DependencyInjection
                 "Erp:Webhook:Url must be an absolute http or https address.")
             .Validate(o => o.FirstRetrySeconds <= o.MaxRetrySeconds, "Erp:FirstRetrySeconds cannot be more than Erp:MaxRetrySeconds.")
             .ValidateOnStart();
+        // The target logs one line per call; the client's own logging would add four.
         services.AddHttpClient(Outbox.Delivery.ErpWebhookTarget.HttpClientName)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<Outbox.Formats.JsonErpMessageFormatter>();
         services.AddSingleton<Outbox.Formats.B2mmlErpMessageFormatter>();
@@ -182,6 +184,8 @@ public static class DependencyInjection
         }
         services.AddHostedService<IngestWriter>();
         services.AddHostedService<MqttIngestClient>();
+        // Only where an ingest runs: a node with MQTT off has no ingest to be degraded.
+        services.AddHealthChecks().AddCheck<IngestHealthCheck>("ingest");
         services.AddHostedService<EquipmentStatusPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MesStatePublisher>());
         services.AddHostedService<Production.BatchStateWatch>();

@@ -34,8 +34,9 @@ public sealed class MesTestHost : IAsyncDisposable
 
     /// <param name="settings">Configuration on top of the defaults below (e.g. Mqtt:Broker:Port).</param>
     /// <param name="run">Also start the hosted services (embedded broker, ingest client and writer), as the app does.</param>
+    /// <param name="services">Registrations on top of the app's (e.g. a database interceptor).</param>
     public static async Task<MesTestHost> StartAsync(bool demo = true, TimeProvider? clock = null, string? folder = null,
-        IReadOnlyDictionary<string, string?>? settings = null, bool run = false)
+        IReadOnlyDictionary<string, string?>? settings = null, bool run = false, Action<IServiceCollection>? services = null)
     {
         var ownsFolder = folder is null;
         folder ??= Path.Combine(Path.GetTempPath(), "pharmames-tests", Guid.NewGuid().ToString("N"));
@@ -61,6 +62,7 @@ public sealed class MesTestHost : IAsyncDisposable
         builder.AddInfrastructure();
         if (clock is not null)
             builder.Services.Replace(ServiceDescriptor.Singleton(clock));
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         var testHost = new MesTestHost(host, folder, ownsFolder);
         try

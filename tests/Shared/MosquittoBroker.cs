@@ -80,10 +80,13 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// as a restarted service would (after <see cref="KillAsync"/>, or killing it first).
     /// It comes back with what it had saved: every <c>autosave_interval</c> (1 s) or <see cref="SaveNowAsync"/>, not per message.
     /// </summary>
-    public async Task RestartAsync()
+    /// <param name="forgetSaved">Start without the persistence file, as a new container would: no sessions, no retained messages.</param>
+    public async Task RestartAsync(bool forgetSaved = false)
     {
         await KillAsync();
         _process.Dispose();
+        if (forgetSaved)
+            File.Delete(Path.Combine(_folder, "mosquitto.db"));
         _process = Launch(_config);
         await WaitUntilListeningAsync();
     }

@@ -68,6 +68,9 @@ public static partial class DevicePayloadParser
                 return Fail(QuarantineReason.NotAFiniteNumber, $"The value of \"{property.Name}\" is {Describe(property.Value.ValueKind)}, not a number.", out reason);
             if (!property.Value.TryGetDouble(out var number) || !double.IsFinite(number))
                 return Fail(QuarantineReason.NotAFiniteNumber, $"The value of \"{property.Name}\" ({property.Value.GetRawText()}) is not a finite number.", out reason);
+            if (number == 0 && IsNonZero(property.Value.GetRawText()))
+                return Fail(QuarantineReason.NotAFiniteNumber,
+                    $"The value of \"{property.Name}\" ({Truncate(property.Value.GetRawText(), 40)}) is too small for a double: it would be stored as 0.", out reason);
             if (readings.Any(r => r.Key == property.Name))
                 return Fail(QuarantineReason.InvalidShape, $"The tag \"{property.Name}\" appears twice.", out reason);
             readings.Add(KeyValuePair.Create(property.Name, number));
@@ -234,6 +237,14 @@ public static partial class DevicePayloadParser
         JsonValueKind.Null => "null",
         _ => "a number",
     };
+
+    /// <summary>Whether a JSON number's digits (before any exponent) are not all zero.</summary>
+    private static bool IsNonZero(string number)
+    {
+        var exponent = number.AsSpan().IndexOfAny('e', 'E');
+        var digits = exponent < 0 ? number.AsSpan() : number.AsSpan(0, exponent);
+        return digits.IndexOfAnyInRange('1', '9') >= 0;
+    }
 
     private static string FirstSentence(string message) => message.Split(". ", 2)[0].TrimEnd('.') + ".";
 

@@ -30,6 +30,9 @@ public sealed partial class EquipmentStatusPublisher(
     ILogger<EquipmentStatusPublisher> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>Queued when the connection drops; no equipment has an empty code.</summary>
+    private const string Disconnected = "";
+
     private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>The retained status message; <c>currentBatch</c> is null while no batch runs on it.</summary>
@@ -42,25 +45,31 @@ public sealed partial class EquipmentStatusPublisher(
         notifier.EquipmentStateChanged += onChange;
         notifier.EquipmentBatchChanged += onBatch;
         using var client = new MqttClientFactory().CreateMqttClient();
+        // Wakes the loop when the broker goes away: it reconnects at once, not at the next change.
+        client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected)
+                _changed.Writer.TryWrite(Disconnected);
+            return Task.CompletedTask;
+        };
         try
         {
-            var publishedOnce = false;
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (!client.IsConnected && !await TryConnectAsync(client, stoppingToken))
+                if (!client.IsConnected)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-                    continue;
-                }
-                if (!publishedOnce)
-                {
-                    // Everything once, so a subscriber finds every equipment's status retained.
+                    if (!await TryConnectAsync(client, stoppingToken))
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                        continue;
+                    }
+                    // Everything on every connection: a broker restarted without its store has lost the retained statuses.
                     foreach (var equipment in live.All)
                         await PublishAsync(client, equipment.Code, stoppingToken);
-                    publishedOnce = true;
                 }
                 var code = await _changed.Reader.ReadAsync(stoppingToken);
-                await PublishAsync(client, code, stoppingToken);
+                if (code != Disconnected)
+                    await PublishAsync(client, code, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

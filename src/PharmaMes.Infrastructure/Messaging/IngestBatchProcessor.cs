@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -146,8 +147,8 @@ public sealed class IngestBatchProcessor(
                 db.Excursions.Add(excursion);
                 openExcursions[key] = excursion;
                 var definition = entry.Tags[tag];
-                var alert = new Alert(AlertKind.Excursion, entry.Code,
-                    $"{entry.Code} {definition.Description} {value:0.###} {definition.Unit} is {(excursion.Direction == ExcursionDirection.High ? "above" : "below")} its alarm limit {excursion.Limit:0.###} {definition.Unit}.",
+                var alert = new Alert(AlertKind.Excursion, entry.Code, AlertText(
+                    $"{entry.Code} {definition.Description} {Reading(value)} {definition.Unit} is {(excursion.Direction == ExcursionDirection.High ? "above" : "below")} its alarm limit {Reading(excursion.Limit)} {definition.Unit}."),
                     telemetry.At);
                 db.Alerts.Add(alert);
                 result.Alerts.Add(new AlertRaised(alert.Id, alert.Kind, alert.Source, alert.Message, alert.RaisedAt));
@@ -186,7 +187,7 @@ public sealed class IngestBatchProcessor(
         result.StateChanges.Add(new EquipmentStateChanged(entry.Code, entry.Line, state.State, state.At, state.Reason));
         if (state.State == EquipmentState.Down)
         {
-            var alert = new Alert(AlertKind.EquipmentDown, entry.Code, $"{entry.Code} is Down: {state.Reason}", state.At);
+            var alert = new Alert(AlertKind.EquipmentDown, entry.Code, AlertText($"{entry.Code} is Down: {state.Reason}"), state.At);
             db.Alerts.Add(alert);
             result.Alerts.Add(new AlertRaised(alert.Id, alert.Kind, alert.Source, alert.Message, alert.RaisedAt));
         }
@@ -223,6 +224,18 @@ public sealed class IngestBatchProcessor(
         }
         return Excerpt("hex:" + Convert.ToHexString(payload.AsSpan(0, Math.Min(payload.Length, 200))), QuarantinedMessage.ExcerptMaxLength);
     }
+
+    /// <summary>
+    /// A value as people read it: 37.5, 0.002, 1.7E+308. Fixed-point for the very large or very
+    /// small would spell out hundreds of digits of a valid reading.
+    /// </summary>
+    internal static string Reading(double value) =>
+        value != 0 && (Math.Abs(value) >= 1e9 || Math.Abs(value) < 1e-3)
+            ? value.ToString("0.###E+0", CultureInfo.InvariantCulture)
+            : value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>An alert is stored whatever the reading or reason it names: its text is cut to the column.</summary>
+    private static string AlertText(string text) => Excerpt(text, Alert.MessageMaxLength);
 
     private static string Excerpt(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -33,7 +33,22 @@ public sealed class IngestMetrics
         Interlocked.Increment(ref _batches);
     }
 
-    internal void BatchFailed() => Interlocked.Increment(ref _failedBatches);
+    /// <summary>Why the last attempt at storing failed, while nothing has been stored since; null when storing works.</summary>
+    public string? StoreError { get; private set; }
+    public DateTimeOffset? StoreFailingSince { get; private set; }
+
+    internal void BatchFailed(string error)
+    {
+        Interlocked.Increment(ref _failedBatches);
+        StoreFailingSince ??= DateTimeOffset.UtcNow;
+        StoreError = error;
+    }
+
+    internal void BatchStored()
+    {
+        StoreError = null;
+        StoreFailingSince = null;
+    }
 
     /// <summary>Received messages per second since the previous call (at most once a second is meaningful).</summary>
     public double ReceivedPerSecond()

@@ -85,52 +85,76 @@ public sealed partial class IngestWriter(
     /// <summary>Failed attempts at a whole batch before its messages are tried one by one.</summary>
     private const int AttemptsBeforeIsolating = 3;
 
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+
+    private static TimeSpan Next(TimeSpan backoff) => TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+
     private async Task<IngestBatchResult> StoreAsync(List<ReceivedMessage> batch, CancellationToken cancellationToken)
     {
-        var backoff = TimeSpan.FromMilliseconds(200);
+        var backoff = FirstBackoff;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await processor.ProcessAsync(batch, cancellationToken);
+                var result = await processor.ProcessAsync(batch, cancellationToken);
+                metrics.BatchStored();
+                return result;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                metrics.BatchFailed();
+                metrics.BatchFailed(ex.GetBaseException().Message);
                 LogBatchFailed(ex, batch.Count, backoff.TotalSeconds);
-                // One bad message must not hold back every message behind it.
-                if (attempt >= AttemptsBeforeIsolating && await TryOneByOneAsync(batch, cancellationToken) is { } stored)
+                // One bad message must not hold back every message behind it; a database that is
+                // unavailable fails every message alike, and then they all wait.
+                if (attempt >= AttemptsBeforeIsolating && !StoreFailure.IsDatabaseUnavailable(ex)
+                    && await TryOneByOneAsync(batch, cancellationToken) is { } stored)
+                {
+                    metrics.BatchStored();
                     return stored;
+                }
                 await Task.Delay(backoff, cancellationToken);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+                backoff = Next(backoff);
             }
         }
     }
 
     /// <summary>
     /// Stores the messages one at a time and sets aside in quarantine any that fails on its own.
-    /// Null when even that fails (the database itself is unavailable): then the batch waits.
+    /// A message that fails because the database is unavailable waits and is tried again: it is
+    /// not at fault. Null when even a quarantine row cannot be written: then the batch waits.
     /// </summary>
     private async Task<IngestBatchResult?> TryOneByOneAsync(List<ReceivedMessage> batch, CancellationToken cancellationToken)
     {
         var stored = new IngestBatchResult();
         foreach (var message in batch)
         {
-            try
-            {
-                stored.Add(await processor.ProcessAsync([message], cancellationToken));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            for (var backoff = FirstBackoff; ; backoff = Next(backoff))
             {
                 try
                 {
-                    await processor.QuarantineAsync(message, new QuarantineReason(QuarantineReason.ProcessingFailed, $"Storing it failed: {ex.GetBaseException().Message}"), cancellationToken);
-                    stored.Quarantined++;
-                    LogSetAside(ex, message.Topic);
+                    stored.Add(await processor.ProcessAsync([message], cancellationToken));
+                    break;
                 }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (StoreFailure.IsDatabaseUnavailable(ex) && !cancellationToken.IsCancellationRequested)
                 {
-                    return null;
+                    metrics.BatchFailed(ex.GetBaseException().Message);
+                    LogMessageWaits(ex, message.Topic, backoff.TotalSeconds);
+                    await Task.Delay(backoff, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    try
+                    {
+                        await processor.QuarantineAsync(message, new QuarantineReason(QuarantineReason.ProcessingFailed, $"Storing it failed: {ex.GetBaseException().Message}"), cancellationToken);
+                        stored.Quarantined++;
+                        LogSetAside(ex, message.Topic);
+                        break;
+                    }
+                    catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        return null;
+                    }
                 }
             }
         }
@@ -176,6 +200,9 @@ public sealed partial class IngestWriter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} messages failed; nothing of it is acknowledged, retrying in {Seconds} s")]
     private partial void LogBatchFailed(Exception exception, int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable while storing a message on {Topic} alone; it waits, retrying in {Seconds} s")]
+    private partial void LogMessageWaits(Exception exception, string topic, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A message on {Topic} could not be stored and was set aside in quarantine")]
     private partial void LogSetAside(Exception exception, string topic);

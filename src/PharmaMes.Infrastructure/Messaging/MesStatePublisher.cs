@@ -26,8 +26,13 @@ public sealed partial class MesStatePublisher(
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>Queued when the connection drops; no topic path is empty.</summary>
+    private const string Disconnected = "";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, byte[]> _latest = [];
+    /// <summary>What each topic holds at the broker, published again after a reconnection.</summary>
+    private readonly Dictionary<string, byte[]> _sent = [];
     private readonly Channel<string> _topics = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private string? _prefix;
 
@@ -47,14 +52,26 @@ public sealed partial class MesStatePublisher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
+        // Wakes the loop when the broker goes away: it reconnects at once, not at the next change.
+        client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected)
+                _topics.Writer.TryWrite(Disconnected);
+            return Task.CompletedTask;
+        };
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (!client.IsConnected && !await TryConnectAsync(client, stoppingToken))
+                if (!client.IsConnected)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-                    continue;
+                    if (!await TryConnectAsync(client, stoppingToken))
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                        continue;
+                    }
+                    // A broker restarted without its store has lost the retained topics.
+                    QueueEverythingSent();
                 }
                 try
                 {
@@ -67,6 +84,8 @@ public sealed partial class MesStatePublisher(
                     continue;
                 }
                 var path = await _topics.Reader.ReadAsync(stoppingToken);
+                if (path == Disconnected)
+                    continue;
                 byte[] payload;
                 lock (_gate)
                 {
@@ -78,6 +97,19 @@ public sealed partial class MesStatePublisher(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Queues again the last value of every topic, unless a newer one waits already.</summary>
+    private void QueueEverythingSent()
+    {
+        lock (_gate)
+        {
+            foreach (var (path, payload) in _sent)
+            {
+                if (_latest.TryAdd(path, payload))
+                    _topics.Writer.TryWrite(path);
+            }
         }
     }
 
@@ -93,6 +125,13 @@ public sealed partial class MesStatePublisher(
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithRetainFlag()
                 .Build(), cancellationToken);
+            lock (_gate)
+            {
+                if (payload.Length == 0)
+                    _sent.Remove(path);
+                else
+                    _sent[path] = payload;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

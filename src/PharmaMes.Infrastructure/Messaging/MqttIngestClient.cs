@@ -20,7 +20,11 @@ public sealed partial class MqttIngestClient(
     TimeProvider clock,
     ILogger<MqttIngestClient> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Low on purpose: an attempt at a broker that is down costs one refused connection, while
+    /// every second of backoff past its return is a second the plant's data waits.
+    /// </summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
 
     /// <summary>Counts connections: a message is acknowledged only on the connection that delivered it.</summary>
     private int _connection;
@@ -57,7 +61,10 @@ public sealed partial class MqttIngestClient(
         client.DisconnectedAsync += e =>
         {
             Interlocked.Increment(ref _connection);
-            if (metrics.BrokerConnected)
+            // Our own disconnect at shutdown is the normal end, not a lost connection.
+            if (metrics.BrokerConnected && stoppingToken.IsCancellationRequested)
+                LogDisconnectedAtShutdown();
+            else if (metrics.BrokerConnected)
                 LogDisconnected(e.Reason.ToString());
             metrics.BrokerConnected = false;
             metrics.ConnectedSince = null;
@@ -76,8 +83,12 @@ public sealed partial class MqttIngestClient(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Once per outage at Warning: with a short backoff, every attempt would flood the log.
+                    if (metrics.LastConnectionError is null)
+                        LogConnectFailed(options.Value.Broker.Host, options.Value.Broker.Port, ex.Message, backoff.TotalSeconds);
+                    else
+                        LogConnectFailedAgain(options.Value.Broker.Host, options.Value.Broker.Port, ex.Message, backoff.TotalSeconds);
                     metrics.LastConnectionError = ex.Message;
-                    LogConnectFailed(options.Value.Broker.Host, options.Value.Broker.Port, ex.Message, backoff.TotalSeconds);
                     await Delay(backoff, stoppingToken);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
                     continue;
@@ -142,6 +153,12 @@ public sealed partial class MqttIngestClient(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest cannot reach the broker {Host}:{Port}: {Error}; retrying in {Seconds} s")]
     private partial void LogConnectFailed(string host, int port, string error, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ingest still cannot reach the broker {Host}:{Port}: {Error}; retrying in {Seconds} s")]
+    private partial void LogConnectFailedAgain(string host, int port, string error, double seconds);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest lost the broker connection: {Reason}")]
     private partial void LogDisconnected(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest disconnected from the broker at shutdown; the broker keeps the session")]
+    private partial void LogDisconnectedAtShutdown();
 }

@@ -46,15 +46,14 @@ internal static class OutboxCollector
                     var down = await lookups.EquipmentAsync(interval.EquipmentId, cancellationToken);
                     messages.Add(Message(ErpMessageType.EquipmentDown, $"Equipment:{down.Code.Value}", interval.StartedAt,
                         new EquipmentDown(down.Code.Value, down.Name, interval.Reason, interval.StartedAt)));
+                    // Down and back up within one save (one ingest batch): the ERP needs the end too.
+                    if (interval.EndedAt is { } upInSameSave)
+                        messages.Add(Up(db, down, interval, upInSameSave));
                     break;
                 case StateInterval interval when entry.State == EntityState.Modified && interval.State == EquipmentState.Down
                                                  && interval.EndedAt is { } upAt && Changed(entry, nameof(StateInterval.EndedAt)):
                     var up = await lookups.EquipmentAsync(interval.EquipmentId, cancellationToken);
-                    var next = db.ChangeTracker.Entries<StateInterval>()
-                        .FirstOrDefault(e => e.State == EntityState.Added && e.Entity.EquipmentId == interval.EquipmentId)?.Entity;
-                    messages.Add(Message(ErpMessageType.EquipmentUp, $"Equipment:{up.Code.Value}", upAt,
-                        new EquipmentUp(up.Code.Value, up.Name, (next?.State ?? up.State).ToString(), next?.Reason,
-                            interval.StartedAt, upAt, Math.Round((upAt - interval.StartedAt).TotalMinutes, 2))));
+                    messages.Add(Up(db, up, interval, upAt));
                     break;
                 case QualityException raised when entry.State == EntityState.Added:
                     messages.Add(Message(ErpMessageType.QualityExceptionRaised, $"QualityException:{raised.Number.Value}", raised.RaisedAt,
@@ -126,6 +125,17 @@ internal static class OutboxCollector
             new GoodsMovement(movementType, ledger.Id, batchNumber, order?.Number.Value, order?.ExternalId,
                 material.Code.Value, lot.Number.Value, Math.Abs(ledger.Change), ledger.Unit.Symbol, lot.Status.ToString(), lot.ExpiryDate,
                 ledger.OccurredAt, ledger.RecordedBy)));
+    }
+
+    /// <summary>The end of a downtime, with the state that followed it (the interval that starts when the downtime ends).</summary>
+    private static OutboxMessage Up(MesDbContext db, Equipment equipment, StateInterval downtime, DateTimeOffset upAt)
+    {
+        var next = db.ChangeTracker.Entries<StateInterval>()
+            .Where(e => e.State == EntityState.Added && e.Entity.EquipmentId == downtime.EquipmentId && e.Entity.StartedAt == upAt && e.Entity != downtime)
+            .Select(e => e.Entity).FirstOrDefault();
+        return Message(ErpMessageType.EquipmentUp, $"Equipment:{equipment.Code.Value}", upAt,
+            new EquipmentUp(equipment.Code.Value, equipment.Name, (next?.State ?? equipment.State).ToString(), next?.Reason,
+                downtime.StartedAt, upAt, Math.Round((upAt - downtime.StartedAt).TotalMinutes, 2)));
     }
 
     private static int TypeOrder(ErpMessageType type) => type switch

@@ -106,9 +106,11 @@ public static class CpSatScheduler
         // order as early as it can be (a makespan alone would let any order slip that does not end last).
         model.Minimize(LinearExpr.Sum(tardiness) * ((long)problem.Orders.Count * horizon + 1) + LinearExpr.Sum(ends));
 
+        // catch_sigint_signal: CP-SAT's own Ctrl-C handler leaves SIGINT at its default after a solve,
+        // which then ends the process on the spot instead of the host's orderly shutdown.
         var solver = new CpSolver
         {
-            StringParameters = $"max_time_in_seconds:{Math.Max(0.1, timeLimit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)} num_workers:2 cp_model_probing_level:0 symmetry_level:0",
+            StringParameters = $"max_time_in_seconds:{Math.Max(0.1, timeLimit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)} num_workers:2 cp_model_probing_level:0 symmetry_level:0 catch_sigint_signal:false",
         };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))

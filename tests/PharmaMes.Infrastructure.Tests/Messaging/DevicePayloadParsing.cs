@@ -25,6 +25,31 @@ public class DevicePayloadParsing
     }
 
     [Theory]
+    [InlineData("1e-400")]
+    [InlineData("-2.5E-330")]
+    public void AValueTooSmallForADoubleIsRefusedNotStoredAsZero(string number)
+    {
+        var payload = Parse(DeviceMessageKind.Telemetry, $$$"""{"values":{"speed":{{{number}}}}}""", out var reason);
+
+        AssertRejected(payload, reason, QuarantineReason.NotAFiniteNumber);
+        Assert.Contains("too small for a double", reason!.Detail);
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("-0.0", 0)]
+    [InlineData("0e-400", 0)]
+    [InlineData("1.7e308", 1.7e308)]
+    [InlineData("4.9e-324", 4.9e-324)]
+    public void ZeroAndTheExtremesOfTheDoubleRangeAreRead(string number, double expected)
+    {
+        var payload = Assert.IsType<TelemetryPayload>(Parse(DeviceMessageKind.Telemetry, $$$"""{"values":{"speed":{{{number}}}}}""", out var reason));
+
+        Assert.Null(reason);
+        Assert.Equal(expected, Assert.Single(payload.Values).Value);
+    }
+
+    [Theory]
     // Not JSON at all, or not the JSON of the contract.
     [InlineData(DeviceMessageKind.Telemetry, """{"values":{"speed":3000}""", QuarantineReason.InvalidJson)]
     [InlineData(DeviceMessageKind.Telemetry, "", QuarantineReason.InvalidJson)]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -37,7 +38,7 @@ public sealed class LiveMesHost : IAsyncDisposable
     /// <param name="devices">Device accounts in configuration (Mqtt:Broker:Devices), password hashed as the admin page does.</param>
     public static async Task<LiveMesHost> StartAsync(bool allowAnonymous = false,
         IEnumerable<(string Username, string Password, string Equipment)>? devices = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var port = FreePort.Next();
         var configuration = new Dictionary<string, string?>
@@ -55,7 +56,7 @@ public sealed class LiveMesHost : IAsyncDisposable
             configuration[$"Mqtt:Broker:Devices:{index}:Equipment"] = equipment;
             index++;
         }
-        return await RunAsync(configuration, settings, port, folder: null);
+        return await RunAsync(configuration, settings, port, folder: null, services);
     }
 
     /// <summary>
@@ -80,12 +81,13 @@ public sealed class LiveMesHost : IAsyncDisposable
         return RunAsync(configuration, settings, brokerPort, folder);
     }
 
-    private static async Task<LiveMesHost> RunAsync(Dictionary<string, string?> configuration, IReadOnlyDictionary<string, string?>? settings, int port, string? folder)
+    private static async Task<LiveMesHost> RunAsync(Dictionary<string, string?> configuration, IReadOnlyDictionary<string, string?>? settings, int port, string? folder,
+        Action<IServiceCollection>? services = null)
     {
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
 
-        var mes = await MesTestHost.StartAsync(demo: true, folder: folder, settings: configuration, run: true);
+        var mes = await MesTestHost.StartAsync(demo: true, folder: folder, settings: configuration, run: true, services: services);
         var live = new LiveMesHost(mes, port);
         // The ingest client connects in the background: what is published before it has
         // subscribed reaches nobody, so tests start only once it has.

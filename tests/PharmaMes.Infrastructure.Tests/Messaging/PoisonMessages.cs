@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Messaging;
+using PharmaMes.Infrastructure.Persistence;
 using static PharmaMes.Infrastructure.Tests.Messaging.LiveMesHost;
 
 namespace PharmaMes.Infrastructure.Tests.Messaging;
@@ -40,5 +43,36 @@ public class PoisonMessages
         Assert.Equal(2, await Eventually.GetAsync(
             () => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press)),
             count => count == 2));
+    }
+
+    [Fact]
+    public async Task AValidMessageThatMeetsALockedDatabaseWhileTheBatchIsTriedOneByOneWaitsAndIsStoredNotSetAside()
+    {
+        var locks = new StateWritesLocked { OnceAfterAQuarantine = true };
+        await using var live = await LiveMesHost.StartAsync(allowAnonymous: true,
+            // Long enough that the poison and the valid message arrive in one batch.
+            settings: new Dictionary<string, string?> { ["Mqtt:Ingest:MaxBatchDelayMilliseconds"] = "1500" },
+            services: s => s.ConfigureDbContext<SqliteMesDbContext>(o => o.AddInterceptors(locks)));
+        var device = await live.ConnectAsync();
+        var press = await live.EquipmentIdAsync("TP-01");
+        var dryer = await live.EquipmentIdAsync("FBD-01");
+        await live.Get<PlantDirectory>().GetAsync(CancellationToken.None);
+        await live.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM TelemetrySamples WHERE ChannelId IN (SELECT Id FROM TelemetryChannels WHERE EquipmentId = {0}); " +
+            "DELETE FROM TelemetryChannels WHERE EquipmentId = {0};", dryer.ToString().ToUpperInvariant()));
+        var at = Now().AddSeconds(-20);
+
+        // The poison makes the batch go one by one; the valid state change then meets a locked database once.
+        await PublishAcceptedAsync(device, $"{Dryer}/telemetry", TelemetryJson(at, "\"inlet_air_temperature\":60.1"));
+        await PublishAcceptedAsync(device, $"{TabletPress}/state", $$"""{"ts":"{{Ts(at)}}","state":"Down","reason":"Punch breakage"}""");
+
+        var down = await Eventually.GetAsync(
+            () => live.QueryAsync(db => db.StateIntervals.Where(s => s.EquipmentId == press && s.State == EquipmentState.Down).ToListAsync()),
+            rows => rows.Count == 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(at, Assert.Single(down).StartedAt);
+        Assert.Equal(1, locks.Injected);
+        var setAside = await live.QueryAsync(db => db.QuarantinedMessages.ToListAsync());
+        Assert.Contains(Dryer, Assert.Single(setAside).Topic);
+        Assert.Null(live.Get<IngestMetrics>().StoreError);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PharmaMes.Infrastructure.Outbox;
 using PharmaMes.Infrastructure.Outbox.Events;
 using PharmaMes.Infrastructure.Persistence;
@@ -120,6 +122,29 @@ public class OutboxDelivery
         var delivered = receiver.Received.Skip(6).ToList();
         Assert.Equal(written.Count, delivered.Count);
         Assert.All(delivered.GroupBy(r => r.Aggregate), g => Assert.Equal(g.Select(r => r.Position).Order(), g.Select(r => r.Position)));
+    }
+
+    [Fact]
+    public async Task EachCallToTheErpIsOneLogLineWithMethodPathStatusAndTime()
+    {
+        await using var receiver = new LoopbackErpReceiver();
+        await receiver.StartAsync();
+        var logs = new CapturedLogs();
+        await using var host = await MesTestHost.StartAsync(demo: false, settings: Settings(receiver),
+            services: s => s.AddSingleton<ILoggerProvider>(logs));
+        await WriteAsync(host, lots: 3, perLot: 1);
+
+        await DrainUntilDeliveredAsync(host, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, receiver.Received.Count);
+        Assert.DoesNotContain(logs.Lines, l => l.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
+        var calls = logs.Lines.Where(l => l.Category == typeof(PharmaMes.Infrastructure.Outbox.Delivery.ErpWebhookTarget).FullName).ToList();
+        Assert.Equal(3, calls.Count);
+        Assert.All(calls, call =>
+        {
+            Assert.Equal(LogLevel.Information, call.Level);
+            Assert.Matches($@"^ERP POST {System.Text.RegularExpressions.Regex.Escape(receiver.Url.AbsolutePath)} answered 200 in \d+ ms \(LotStatusChanged #\d+\)$", call.Text);
+        });
     }
 
     [Fact]

@@ -1,14 +1,22 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PharmaMes.Infrastructure.Messaging;
 
 namespace PharmaMes.Web.Tests.Endpoints;
 
 public class HealthEndpoint(MesWebFactory factory) : IClassFixture<MesWebFactory>
 {
     [Fact]
-    public async Task AnswersWithoutSignInAndReportsTheDatabase()
+    public async Task AnswersWithoutSignInAndReportsTheDatabaseAndTheIngest()
     {
-        var response = await factory.NewBrowser().GetAsync("/health");
+        var browser = factory.NewBrowser();
+        // The ingest client connects to the embedded broker in the background.
+        var metrics = factory.Services.GetRequiredService<IngestMetrics>();
+        for (var waited = 0; !metrics.BrokerConnected && waited < 100; waited++)
+            await Task.Delay(100);
+
+        var response = await browser.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -17,6 +25,34 @@ public class HealthEndpoint(MesWebFactory factory) : IClassFixture<MesWebFactory
         var database = json.RootElement.GetProperty("checks").GetProperty("database");
         Assert.Equal("Healthy", database.GetProperty("status").GetString());
         Assert.Equal("Sqlite", database.GetProperty("data").GetProperty("provider").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("ingest").GetProperty("status").GetString());
+    }
+
+    /// <summary>An external broker that is not there: nothing a device sends reaches the database.</summary>
+    private sealed class NoBrokerFactory : MesWebFactory
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Mqtt:Broker:Mode"] = "External",
+            ["Mqtt:Broker:Host"] = "127.0.0.1",
+            ["Mqtt:Broker:Port"] = FreePort.Next().ToString(),
+        };
+    }
+
+    [Fact]
+    public async Task IsDegradedAndSaysWhyWhileTheIngestHasNoBroker()
+    {
+        await using var noBroker = new NoBrokerFactory();
+
+        var response = await noBroker.NewBrowser().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
+        var ingest = json.RootElement.GetProperty("checks").GetProperty("ingest");
+        Assert.Equal("Degraded", ingest.GetProperty("status").GetString());
+        Assert.StartsWith("Ingest is not connected to the broker 127.0.0.1:", ingest.GetProperty("description").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
     }
 
     [Fact]
