@@ -20,6 +20,18 @@ public sealed class BrokerOptions
     public string? Password { get; init; }
     public bool UseTls { get; init; }
 
+    /// <summary>
+    /// Embedded: a PKCS#12 (.pfx) file with the broker's certificate and private key. When set, the
+    /// broker also listens with TLS on <see cref="TlsPort"/>, so device passwords and readings do not
+    /// cross the plant network in clear text.
+    /// </summary>
+    public string? CertificatePath { get; init; }
+    public string? CertificatePassword { get; init; }
+
+    /// <summary>Embedded: the TLS port (MQTT's registered 8883); 0 picks a free one (tests).</summary>
+    [Range(0, 65535)]
+    public int TlsPort { get; init; } = 8883;
+
     /// <summary>Embedded: accept clients without credentials (demo only: anyone could then forge values).</summary>
     public bool AllowAnonymous { get; init; }
 

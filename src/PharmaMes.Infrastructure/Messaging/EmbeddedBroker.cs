@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Authentication;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ public sealed partial class EmbeddedBroker(
         var mqtt = options.Value;
         var broker = mqtt.Broker;
         var address = IPAddress.Parse(broker.Host);
-        var serverOptions = new MqttServerFactory().CreateServerOptionsBuilder()
+        var builder = new MqttServerFactory().CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(address)
             // Without this the broker would also listen on every IPv6 interface.
@@ -41,8 +42,16 @@ public sealed partial class EmbeddedBroker(
             .WithDefaultEndpointPort(broker.Port)
             .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(broker.MaxPendingMessagesPerClient)
-            .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropNewMessage)
-            .Build();
+            .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropNewMessage);
+        if (!string.IsNullOrWhiteSpace(broker.CertificatePath))
+            builder = builder
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(address)
+                .WithEncryptedEndpointBoundIPV6Address(IPAddress.None)
+                .WithEncryptedEndpointPort(broker.TlsPort)
+                .WithEncryptionCertificate(BrokerCertificate.Load(broker.CertificatePath, broker.CertificatePassword))
+                .WithEncryptionSslProtocol(SslProtocols.Tls12 | SslProtocols.Tls13);
+        var serverOptions = builder.Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         var policy = new BrokerAccessPolicy(mqtt.TopicRoot);
 
@@ -118,6 +127,8 @@ public sealed partial class EmbeddedBroker(
 
         await _server.StartAsync();
         LogStarted(broker.Host, broker.Port, broker.AllowAnonymous);
+        if (!string.IsNullOrWhiteSpace(broker.CertificatePath))
+            LogTlsStarted(broker.Host, broker.TlsPort);
     }
 
     /// <summary>The ingest client's id and the ids of the MES's other clients ({ClientId}-status...).</summary>
@@ -173,6 +184,9 @@ public sealed partial class EmbeddedBroker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Host}:{Port} (anonymous clients {AllowAnonymous})")]
     private partial void LogStarted(string host, int port, bool allowAnonymous);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening with TLS on {Host}:{Port}")]
+    private partial void LogTlsStarted(string host, int port);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client {ClientId}, user {User}")]
     private partial void LogConnectionRefused(string clientId, string user);
