@@ -42,8 +42,13 @@ done
 for benchmark in "review 200 5" "inventory 50 500 2" "outbox 200 10" "ingest 2000 10 100" "latency 200 3 5" "oee 2 1 2" "planning 20 8 1" "impact 20 12 1"; do
   echo "Benchmark (small): $benchmark"
   # shellcheck disable=SC2086
-  dotnet run -c Debug --no-build --project benchmarks/PharmaMes.Benchmarks -- $benchmark 2>&1 | grep -E "RESULT|target|lost|received|delivered" | tee -a "$log"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "Benchmark failed: $benchmark"; status=1; }
+  output=$(dotnet run -c Debug --no-build --project benchmarks/PharmaMes.Benchmarks -- $benchmark 2>&1)
+  code=$?
+  grep -E "RESULT|target|lost|received|delivered" <<<"$output" | tee -a "$log"
+  # A benchmark that ran to its end prints its RESULT line: anything else is a failure, with its output.
+  if [ "$code" -ne 0 ] || ! grep -q "^RESULT " <<<"$output"; then
+    echo "Benchmark failed: $benchmark (exit $code)"; tail -40 <<<"$output"; status=1
+  fi
 done
 set -e
 

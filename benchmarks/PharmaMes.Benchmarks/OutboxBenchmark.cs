@@ -81,6 +81,7 @@ internal static class OutboxBenchmark
             Console.WriteLine($"  outbox dispatcher:                      {elapsed.TotalSeconds:0.00} s, {messages / elapsed.TotalSeconds:#,0} msg/s (ratio to bare {bare / elapsed:0.00})");
             Console.WriteLine($"  delivered {delivered:#,0}, distinct Idempotency-Keys received {received.Count:#,0}, failed attempts {result.Failed}");
             Console.WriteLine($"  target: all {messages:#,0} in under 10 s: {(elapsed.TotalSeconds < 10 && delivered == messages ? "met" : "NOT met")}");
+            Console.WriteLine($"RESULT outbox format={format} messages={messages} delivered={delivered} seconds={elapsed.TotalSeconds:0.00}");
         }
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         return 0;
