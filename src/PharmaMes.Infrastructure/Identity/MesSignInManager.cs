@@ -20,7 +20,9 @@ public sealed class MesSignInManager(
     ILogger<SignInManager<MesUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<MesUser> confirmation,
-    MesDbContext db)
+    MesDbContext db,
+    // The same accessor as contextAccessor, kept apart: the base class's Context throws outside a request (tests, tools).
+    IHttpContextAccessor requests)
     : SignInManager<MesUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(MesUser user) =>
@@ -28,7 +30,7 @@ public sealed class MesSignInManager(
 
     public override Task<SignInResult> CheckPasswordSignInAsync(MesUser user, string password, bool lockoutOnFailure)
     {
-        var address = Context.Connection.RemoteIpAddress;
+        var address = requests.HttpContext?.Connection.RemoteIpAddress;
         db.AuditActor ??= AuditActor.System("sign-in", $"Sign-in attempts as {user.UserName} from {address?.ToString() ?? "an unknown address"}");
         return base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
     }
