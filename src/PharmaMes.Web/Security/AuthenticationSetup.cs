@@ -55,7 +55,12 @@ public static class AuthenticationSetup
             ServerSessions.Attach(o.Events);
         });
         // A disabled user or a changed role ends open sessions at once (ServerSessions); the stamp check stays as a second guard.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The stamp check rebuilds the principal from the user: it must keep naming the same server session.
+            o.OnRefreshingPrincipal = ServerSessions.KeepSessionAsync;
+        });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using PharmaMes.Infrastructure.Identity;
 
 namespace PharmaMes.Web.Security;
@@ -43,6 +44,15 @@ public static class ServerSessions
                 await context.HttpContext.RequestServices.GetRequiredService<UserSessions>()
                     .EndAsync(id, "Signed out.", ClientAddress.Of(context.HttpContext), CancellationToken.None);
         };
+    }
+
+    /// <summary>Carries the session claim into the principal the security-stamp check rebuilds every minute.</summary>
+    public static Task KeepSessionAsync(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.FindFirst(SessionClaim) is { } session
+            && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionClaim))
+            identity.AddClaim(new Claim(SessionClaim, session.Value));
+        return Task.CompletedTask;
     }
 
     public static Guid? SessionOf(ClaimsPrincipal? principal) =>

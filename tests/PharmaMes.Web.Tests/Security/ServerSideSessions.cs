@@ -166,6 +166,33 @@ public class ServerSideSessions(MesWebFactory factory) : IClassFixture<MesWebFac
         await Assert.ThrowsAnyAsync<Exception>(() => Hub(o => o.Headers["X-Api-Key"] = issued.Key).StartAsync());
     }
 
+    /// <summary>The security-stamp check on every request, as it happens once a minute on a real terminal.</summary>
+    public sealed class StampCheckedOnEveryRequest : MesWebFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+                services.PostConfigure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
+        }
+    }
+
+    [Fact]
+    public async Task ASessionOutlivesTheSecurityStampCheckThatRebuildsItsPrincipal()
+    {
+        await using var stampChecked = new StampCheckedOnEveryRequest();
+        var browser = stampChecked.NewBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await MesWebFactory.PostLoginAsync(browser, "planner", MesWebFactory.Password)).StatusCode);
+
+        var first = await browser.GetAsync("/plant");
+        var second = await browser.GetAsync("/plant");
+        var third = await browser.GetAsync("/batches");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/batches")]
