@@ -41,6 +41,7 @@ public sealed class UserSessions(
         db.RecordAuditEvent(new AuditRecord(now, userId, userName, AuditAction.SignedIn, UserEntity, userId.ToString(), userName,
             NewValue: $"from {session.ClientAddress ?? "an unknown address"}"));
         await db.SaveChangesAsync(cancellationToken);
+        ForgetStale(now);
         _seenOpen[session.Id] = now;
         return session.Id;
     }
@@ -104,6 +105,14 @@ public sealed class UserSessions(
         db.RecordAuditEvent(new AuditRecord(clock.GetUtcNow(), userId, typed, AuditAction.SignInRefused, UserEntity,
             userId?.ToString() ?? "unknown", typed, NewValue: $"{outcome}, from {Shorten(clientAddress) ?? "an unknown address"}"));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Sessions that lapsed on their own (idle terminals) are never ended here: their entries go once stale.</summary>
+    private void ForgetStale(DateTimeOffset now)
+    {
+        foreach (var (id, seen) in _seenOpen)
+            if (now - seen >= RecheckAfter)
+                _seenOpen.TryRemove(id, out _);
     }
 
     private void Close(MesDbContext db, UserSession session, string reason, string? clientAddress)
