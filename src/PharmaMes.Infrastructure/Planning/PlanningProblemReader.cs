@@ -54,13 +54,17 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
         var unavailable = new List<Unavailability>();
         var planningEquipment = new List<PlanningEquipment>();
         var freeFrom = new Dictionary<string, DateTimeOffset>();
+        var stoppedUntil = new Dictionary<string, DateTimeOffset>();
         foreach (var item in equipment)
         {
             var e = item.Equipment;
             var code = e.Code.Value;
             if (e.State == EquipmentState.Down || e.Status == EquipmentStatus.Maintenance)
-                unavailable.Add(new Unavailability(code, now, now.AddMinutes(Options.ExpectedRepairMinutes),
+            {
+                stoppedUntil[code] = now.AddMinutes(Options.ExpectedRepairMinutes);
+                unavailable.Add(new Unavailability(code, now, stoppedUntil[code],
                     e.State == EquipmentState.Down ? $"Down{(e.StateReason is { } why ? $": {why}" : "")}" : "In maintenance"));
+            }
             if (e.CalibrationDueOn is { } due && due.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(1) is var lapses && lapses < horizonEnd)
                 unavailable.Add(new Unavailability(code, Max(now, new DateTimeOffset(lapses)), horizonEnd.AddDays(Options.HorizonDays),
                     $"Calibration due {due:yyyy-MM-dd}"));
@@ -99,6 +103,9 @@ public sealed class PlanningProblemReader(IDbContextFactory<MesDbContext> contex
                         var duration = byCode.TryGetValue(busy.Value, out var unit) ? DurationOf(unit, order, step.Number, quantity, history)
                             : TimeSpan.FromMinutes(Options.DefaultStepMinutes);
                         var expected = Max(now, (step.StartedAt ?? now) + duration);
+                        // A step whose equipment is Down goes on only once it is back: what it had left to do comes after.
+                        if (stoppedUntil.TryGetValue(busy.Value, out var back))
+                            expected = back + (expected - now);
                         freeFrom[busy.Value] = Max(freeFrom.GetValueOrDefault(busy.Value, now), expected);
                         earliest = Max(earliest, expected);
                         running.Add(new RunningStep(number, batch.Number.Value, step.Number, step.Name, busy.Value, order.ProductCode.Value, step.StartedAt ?? now, expected));
