@@ -12,10 +12,13 @@ public class AutoApplyRule
     // A stop expected to last ten minutes: it touches what comes next on the equipment, and rarely makes an order late.
     private static readonly Dictionary<string, string?> ShortStop = new() { ["Planning:ExpectedRepairMinutes"] = "10" };
 
+    // Inside a shift, away from its break: at night the first operation may wait for the break's end, beyond a ten-minute stop.
+    private static ShiftedClock DayShift() => new(new TimeOnly(10, 40));
+
     [Fact]
     public async Task WithTheRuleOnAProposalThatMakesNoOrderLateGoesInForceByItselfAndTheRuleIsAuditedWithItsReason()
     {
-        await using var host = await MesTestHost.StartAsync(settings: ShortStop);
+        await using var host = await MesTestHost.StartAsync(clock: DayShift(), settings: ShortStop);
         var impacts = host.Get<ImpactService>();
         var planner = await PersonAsync(host, "planner");
         Assert.False(await impacts.AutoAppliesAsync());
@@ -48,7 +51,7 @@ public class AutoApplyRule
     [Fact]
     public async Task WithTheRuleOffTheSameProposalWaitsForAPlanner()
     {
-        await using var host = await MesTestHost.StartAsync(settings: ShortStop);
+        await using var host = await MesTestHost.StartAsync(clock: DayShift(), settings: ShortStop);
         await host.Get<ScheduleService>().PlanAsync();
         // The equipment the schedule uses first: its stop delays what comes next on it.
         var equipment = (await host.Get<ScheduleService>().InForceAsync()).MinBy(o => o.PlannedStart)!.EquipmentCode;

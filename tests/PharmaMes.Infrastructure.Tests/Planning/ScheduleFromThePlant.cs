@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PharmaMes.Domain.Audit;
+using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Recipes;
@@ -70,7 +72,7 @@ public class ScheduleFromThePlant
         {
             db.AuditActor = AuditActor.System("test device", "State report");
             var press = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("TP-01"));
-            press.ChangeState(EquipmentState.Down, DateTimeOffset.UtcNow, "Punch broken");
+            press.ChangeState(EquipmentState.Down, host.Get<TimeProvider>().GetUtcNow(), "Punch broken");
             await db.SaveChangesAsync();
         }
 
@@ -145,6 +147,33 @@ public class ScheduleFromThePlant
     }
 
     [Fact]
+    public async Task AStepWhoseEquipmentGoesDownEndsOnlyAfterTheEquipmentIsExpectedBack()
+    {
+        await using var host = await MesTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Planning:ExpectedRepairMinutes"] = "180" });
+        var batch = await NewBatchAsync(host);
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        await execution.StartAsync(batch, operatorUser);
+        await execution.StartStepAsync(batch, 1, "DISP-01", operatorUser);
+        await using (var db = host.NewContext())
+        {
+            db.AuditActor = AuditActor.System("test device", "Device reported Down");
+            var unit = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("DISP-01"));
+            unit.ChangeState(EquipmentState.Down, host.Get<TimeProvider>().GetUtcNow(), "Load cell fault");
+            await db.SaveChangesAsync();
+        }
+        var downAt = host.Get<TimeProvider>().GetUtcNow();
+
+        var run = await host.Get<ScheduleService>().PlanAsync();
+
+        // Three hours of repair, then what was left of the hour of dispensing: the order's next step cannot start before.
+        var running = Assert.Single(run.Snapshot.Running, r => r.BatchNumber == batch);
+        Assert.InRange(running.ExpectedEnd, downAt.AddMinutes(180 + 58), downAt.AddMinutes(180 + 61));
+        var order = (await host.Get<ScheduleService>().GetAsync()).Orders.Single(o => o.Number == running.OrderNumber);
+        Assert.True(Assert.Single(order.Operations).PlannedStart >= running.ExpectedEnd);
+    }
+
+    [Fact]
     public async Task AMaterialTheScheduleNeedsMoreOfThanIsReleasedIsNamedWithWhenAndForWhichOrders()
     {
         await using var host = await MesTestHost.StartAsync();
@@ -213,10 +242,12 @@ public class ScheduleFromThePlant
     [Fact]
     public async Task ANewDueDateAndPriorityArePlannedAsAWhatIfThatNamesTheOrdersTheyMoveAndStoresNothing()
     {
-        await using var host = await MesTestHost.StartAsync();
+        // On a day shift, not before the night shift's break: the outcome must not depend on the hour the test runs.
+        await using var host = await MesTestHost.StartAsync(clock: new ShiftedClock(new TimeOnly(10, 40)));
         var schedule = host.Get<ScheduleService>();
         await schedule.PlanAsync();
-        var last = (await schedule.GetAsync()).Orders.MaxBy(o => o.PlannedEnd)!;
+        // The order due last, not started: whatever plan is in force, it goes last when due dates decide.
+        var last = (await schedule.GetAsync()).Orders.Where(o => o.Status != "InProgress").MaxBy(o => o.DueDate)!;
         var before = (await schedule.InForceAsync()).Select(o => o.Planned).OrderBy(o => o.OrderNumber).ThenBy(o => o.Step).ToList();
 
         var check = await host.Get<ImpactService>().CheckOrderChangeAsync(last.Number, DateOnly.FromDateTime(DateTime.UtcNow), OrderPriority.Urgent);
