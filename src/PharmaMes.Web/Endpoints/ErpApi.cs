@@ -16,21 +16,21 @@ public static class ErpApi
 {
     public static IEndpointRouteBuilder MapErpApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ErpIntegration).WithTags("ERP");
-        api.MapPost("/production-orders", PlanOrderAsync).WithName("PlanProductionOrder");
-        api.MapGet("/production-orders", ListOrdersAsync).WithName("ListProductionOrders");
-        api.MapGet("/production-orders/{number}", GetOrderAsync).WithName("GetProductionOrder");
-        api.MapPut("/production-orders/{externalId}", UpdateOrderAsync).WithName("UpdateProductionOrder")
+        var api = app.MapGroup("/api/v1").WithTags("ERP");
+        api.MapPost("/production-orders", PlanOrderAsync).RequireAuthorization(Policies.ErpOrders).WithName("PlanProductionOrder");
+        api.MapGet("/production-orders", ListOrdersAsync).RequireAuthorization(Policies.ErpOrders).WithName("ListProductionOrders");
+        api.MapGet("/production-orders/{number}", GetOrderAsync).RequireAuthorization(Policies.ErpOrders).WithName("GetProductionOrder");
+        api.MapPut("/production-orders/{externalId}", UpdateOrderAsync).RequireAuthorization(Policies.ErpOrders).WithName("UpdateProductionOrder")
             .WithSummary("Plans or changes the order with this ERP id (409 once it has a batch or has started)");
-        api.MapDelete("/production-orders/{externalId}", CancelOrderAsync).WithName("CancelProductionOrder")
+        api.MapDelete("/production-orders/{externalId}", CancelOrderAsync).RequireAuthorization(Policies.ErpOrders).WithName("CancelProductionOrder")
             .WithSummary("Cancels the order with this ERP id (409 once it has a batch or has started)");
-        api.MapPut("/materials/{code}", UpsertMaterialAsync).WithName("UpsertMaterial");
-        api.MapGet("/materials/{code}", GetMaterialAsync).WithName("GetMaterial");
-        api.MapPost("/lots/receipts", ReceiveLotAsync).WithName("ReceiveLot");
-        api.MapGet("/lots/{lot}", GetLotAsync).WithName("GetLot");
-        api.MapGet("/lots/{lot}/genealogy", GetGenealogyAsync).WithName("GetLotGenealogy");
-        api.MapGet("/inventory", ListInventoryAsync).WithName("ListInventory");
-        api.MapGet("/inventory/{material}", GetInventoryAsync).WithName("GetMaterialInventory");
+        api.MapPut("/materials/{code}", UpsertMaterialAsync).RequireAuthorization(Policies.ErpMaterials).WithName("UpsertMaterial");
+        api.MapGet("/materials/{code}", GetMaterialAsync).RequireAuthorization(Policies.ErpMaterials).WithName("GetMaterial");
+        api.MapPost("/lots/receipts", ReceiveLotAsync).RequireAuthorization(Policies.ErpLotReceipts).WithName("ReceiveLot");
+        api.MapGet("/lots/{lot}", GetLotAsync).RequireAuthorization(Policies.ErpInventory).WithName("GetLot");
+        api.MapGet("/lots/{lot}/genealogy", GetGenealogyAsync).RequireAuthorization(Policies.ErpInventory).WithName("GetLotGenealogy");
+        api.MapGet("/inventory", ListInventoryAsync).RequireAuthorization(Policies.ErpInventory).WithName("ListInventory");
+        api.MapGet("/inventory/{material}", GetInventoryAsync).RequireAuthorization(Policies.ErpInventory).WithName("GetMaterialInventory");
         return app;
     }
 

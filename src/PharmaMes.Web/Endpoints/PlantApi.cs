@@ -21,7 +21,8 @@ public static class PlantApi
         api.MapGet("/equipment", ListEquipmentAsync).WithName("ListEquipment");
         api.MapGet("/equipment/{code}", GetEquipmentAsync).WithName("GetEquipment");
         api.MapGet("/equipment/{code}/telemetry", GetTelemetryAsync).WithName("GetEquipmentTelemetry");
-        api.MapGet("/ingest/quarantine", GetQuarantineAsync).WithName("GetQuarantine").WithTags("Ingest");
+        // Device payloads as they came, refused: for the people who look after the data path, as the /ingest page.
+        api.MapGet("/ingest/quarantine", GetQuarantineAsync).RequireAuthorization(Policies.Engineering).WithName("GetQuarantine").WithTags("Ingest");
         return app;
     }
 

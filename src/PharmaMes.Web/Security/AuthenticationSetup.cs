@@ -15,7 +15,6 @@ public static class AuthenticationSetup
 {
     public const string SelectorScheme = "CookieOrApiKey";
 
-    private static readonly string[] AuditReaderRoles = [MesRoles.QA, MesRoles.Supervisor, MesRoles.Admin];
 
     public static IServiceCollection AddMesAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -62,28 +61,10 @@ public static class AuthenticationSetup
             o.OnRefreshingPrincipal = ServerSessions.KeepSessionAsync;
         });
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Admin, p => p.RequireRole(MesRoles.Admin))
-            .AddPolicy(Policies.Engineering, p => p.RequireRole(MesRoles.Maintenance, MesRoles.Supervisor, MesRoles.Admin))
-            .AddPolicy(Policies.PlantReader, p => p.RequireRole([.. MesRoles.PersonRoles, MesRoles.Integration]))
-            .AddPolicy(Policies.AuditReader, p => p.RequireRole(AuditReaderRoles))
-            .AddPolicy(Policies.BatchExecution, p => p.RequireRole(MesRoles.Operator, MesRoles.Supervisor))
-            .AddPolicy(Policies.BatchPlanning, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
-            .AddPolicy(Policies.ShiftCalendars, p => p.RequireRole(MesRoles.Supervisor, MesRoles.Admin))
-            .AddPolicy(Policies.InventoryReader, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
-            .AddPolicy(Policies.EquipmentCare, p => p.RequireRole(MesRoles.Operator, MesRoles.Supervisor, MesRoles.Maintenance, MesRoles.QA))
-            .AddPolicy(Policies.Calibration, p => p.RequireRole(MesRoles.Maintenance, MesRoles.Supervisor))
-            .AddPolicy(Policies.WorkOrders, p => p.RequireRole(MesRoles.Maintenance, MesRoles.Supervisor))
-            .AddPolicy(Policies.MaterialMaster, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
-            .AddPolicy(Policies.LotReceiving, p => p.RequireRole(MesRoles.Planner, MesRoles.Supervisor))
-            .AddPolicy(Policies.QualityAssurance, p => p.RequireRole(MesRoles.QA))
-            .AddPolicy(Policies.RecipeEditor, p => p.RequireRole(MesRoles.Supervisor, MesRoles.QA, MesRoles.Admin))
-            .AddPolicy(Policies.RecipeApprover, p => p.RequireRole(MesRoles.QA))
-            .AddPolicy(Policies.ErpIntegration, p => p.RequireRole(MesRoles.Integration, MesRoles.Planner, MesRoles.Admin))
-            // An ERP or validation tool may check that the chain is intact: the verdict holds counts and
-            // sequence numbers only. The entries themselves (who changed what) stay with the people who review them.
-            .AddPolicy(Policies.AuditVerifier, p => p.RequireRole([.. AuditReaderRoles, MesRoles.Integration]));
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (policy, roles) in PolicyRoles.All)
+            authorization.AddPolicy(policy, p => p.RequireRole(roles));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -18,8 +18,16 @@ public static class Policies
     public const string RecipeEditor = nameof(RecipeEditor);
     /// <summary>People who approve master batch records with their e-signature and withdraw them: QA.</summary>
     public const string RecipeApprover = nameof(RecipeApprover);
-    /// <summary>The ERP's inbound interface: machine clients with an API key, and planners and administrators for people.</summary>
+    /// <summary>The ERP's outbound messages (the outbox): machine clients with an API key, and planners and administrators for people.</summary>
     public const string ErpIntegration = nameof(ErpIntegration);
+    /// <summary>Production orders through the API: the ERP's machine client, and the people who plan orders on the pages.</summary>
+    public const string ErpOrders = nameof(ErpOrders);
+    /// <summary>The material master through the API: the ERP's machine client, and the people who keep it on the pages.</summary>
+    public const string ErpMaterials = nameof(ErpMaterials);
+    /// <summary>Goods receipts of lots through the API: the ERP's machine client, and the people who receive lots on the pages.</summary>
+    public const string ErpLotReceipts = nameof(ErpLotReceipts);
+    /// <summary>Lots, their genealogy and inventory through the API: the ERP's machine client, and the people who watch stock.</summary>
+    public const string ErpInventory = nameof(ErpInventory);
     /// <summary>People who review the audit trail: QA, supervisors, administrators.</summary>
     public const string AuditReader = nameof(AuditReader);
     /// <summary>Audit readers, and machine clients that check the trail is intact without reading its entries.</summary>
