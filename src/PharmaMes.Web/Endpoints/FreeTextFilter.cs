@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using PharmaMes.Domain.Common;
@@ -13,6 +14,9 @@ namespace PharmaMes.Web.Endpoints;
 internal static class FreeTextFilter
 {
     private const int MaxDepth = 6;
+
+    // A request type's text-bearing properties with their JSON names, found once per type rather than on every request.
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Fields = new();
 
     public static TBuilder RefuseUnsafeText<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>
@@ -61,15 +65,19 @@ internal static class FreeTextFilter
         var type = value.GetType();
         if (type.Namespace?.StartsWith("PharmaMes", StringComparison.Ordinal) != true || type.IsEnum)
             return;
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (property, name) in Fields.GetOrAdd(type, FieldsOf))
         {
-            if (property.GetIndexParameters().Length > 0 || property.PropertyType.IsValueType)
-                continue;
-            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
             if (property.GetValue(value) is { } child)
                 Walk(child, path.Length == 0 ? name : $"{path}.{name}", errors, depth + 1);
         }
     }
+
+    private static (PropertyInfo, string)[] FieldsOf(Type type) =>
+    [
+        .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && !p.PropertyType.IsValueType)
+            .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name))),
+    ];
 
     private static void Check(string text, string field, Dictionary<string, string[]> errors)
     {
