@@ -11,9 +11,8 @@ internal static class BenchmarkPlant
 {
     public static async Task SeedAsync(IDbContextFactory<MesDbContext> contexts, int equipmentCount)
     {
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var db = await contexts.CreateDbContextAsync(AuditActor.System("benchmark set-up", "Benchmark plant seeded"));
         // The plant model is audited GMP data: the benchmark sets it up as the system.
-        db.AuditActor = AuditActor.System("benchmark set-up", "Benchmark plant seeded");
         var now = DateTimeOffset.UtcNow;
         var site = new Site(new PlantCode("PLANT1"), "Benchmark site");
         var line = site.AddArea(new PlantCode("OSD"), "Oral solid dose").AddLine(new PlantCode("OSD-L1"), "Line 1");

@@ -50,9 +50,8 @@ internal static class ImpactBenchmark
         var soon = DateTimeOffset.UtcNow.AddHours(2);
         var busiest = inForce.Where(o => o.PlannedStart < soon).GroupBy(o => o.EquipmentCode).OrderByDescending(g => g.Count()).First().Key;
         // Stored Down, as the ingest stores a device's Down message before the impact loop hears of it.
-        await using (var db = await contexts.CreateDbContextAsync())
+        await using (var db = await contexts.CreateDbContextAsync(AuditActor.System("benchmark", "Down message")))
         {
-            db.AuditActor = AuditActor.System("benchmark", "Down message");
             (await db.Equipment.SingleAsync(e => e.Code == new PlantCode(busiest))).ChangeState(EquipmentState.Down, DateTimeOffset.UtcNow, "Benchmark");
             await db.SaveChangesAsync();
         }
@@ -93,8 +92,7 @@ internal static class ImpactBenchmark
     /// <summary>The demo's tablet line grown to the equipment count, its classes in turn (without ideal rates: their steps take what past batches took).</summary>
     private static async Task<int> GrowPlantAsync(IDbContextFactory<MesDbContext> contexts, int equipment)
     {
-        await using var db = await contexts.CreateDbContextAsync();
-        db.AuditActor = AuditActor.System("benchmark set-up", "Benchmark plant grown");
+        await using var db = await contexts.CreateDbContextAsync(AuditActor.System("benchmark set-up", "Benchmark plant grown"));
         var line = await db.Lines.Include(l => l.Equipment).SingleAsync(l => l.Code == new PlantCode("OSD-L1"));
         var classes = new[] { EquipmentClass.TabletPress, EquipmentClass.HighShearGranulator, EquipmentClass.FluidBedDryer, EquipmentClass.Coater,
             EquipmentClass.BlisterPacker, EquipmentClass.DispensingBooth };

@@ -74,9 +74,8 @@ internal static class InventoryBenchmark
     {
         var now = DateTimeOffset.UtcNow;
         var ids = new List<Guid>();
-        await using (var db = await contexts.CreateDbContextAsync())
+        await using (var db = await contexts.CreateDbContextAsync(AuditActor.System("benchmark")))
         {
-            db.AuditActor = AuditActor.System("benchmark");
             for (var i = 0; i < materialCount; i++)
             {
                 var material = new Material(new MaterialCode($"M-{i:D5}"), $"Benchmark material {i}", i % 3 == 0 ? MaterialType.Excipient : MaterialType.RawMaterial,

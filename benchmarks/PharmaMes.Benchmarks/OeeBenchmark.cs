@@ -64,9 +64,8 @@ internal static class OeeBenchmark
     private static async Task<(long Counts, long Intervals)> SeedAsync(IDbContextFactory<MesDbContext> contexts, int equipmentCount, int days, DateTimeOffset now)
     {
         var ids = new List<Guid>();
-        await using (var db = await contexts.CreateDbContextAsync())
+        await using (var db = await contexts.CreateDbContextAsync(AuditActor.System("benchmark")))
         {
-            db.AuditActor = AuditActor.System("benchmark");
             var site = new Site(new PlantCode("BENCH"), "Benchmark site");
             var line = site.AddArea(new PlantCode("BENCH-A"), "Area").AddLine(new PlantCode("BENCH-L1"), "Benchmark line");
             for (var i = 0; i < equipmentCount; i++)

@@ -84,9 +84,8 @@ internal static class ReviewBenchmark
         batch.Start(operatorPerson, now);
         batch.StartStep(1, null, operatorPerson, now);
 
-        await using (var db = await contexts.CreateDbContextAsync())
+        await using (var db = await contexts.CreateDbContextAsync(AuditActor.System("benchmark")))
         {
-            db.AuditActor = AuditActor.System("benchmark");
             db.MasterRecipes.Add(recipe);
             db.ProductionOrders.Add(order);
             db.Batches.Add(batch);
@@ -96,8 +95,7 @@ internal static class ReviewBenchmark
         var random = new Random(42);
         while (batch.NextEntrySequence <= entries - 3)
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            db.AuditActor = AuditActor.System("benchmark");
+            await using var db = await contexts.CreateDbContextAsync(AuditActor.System("benchmark"));
             db.Attach(batch);
             for (var i = 0; i < 1_000 && batch.NextEntrySequence <= entries - 3; i++)
             {
@@ -107,9 +105,8 @@ internal static class ReviewBenchmark
             db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
             await db.SaveChangesAsync();
         }
-        await using (var db = await contexts.CreateDbContextAsync())
+        await using (var db = await contexts.CreateDbContextAsync(AuditActor.System("benchmark")))
         {
-            db.AuditActor = AuditActor.System("benchmark");
             db.Attach(batch);
             var at = now.AddSeconds(entries);
             batch.CompleteStep(1, operatorPerson, at);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PharmaMes.Infrastructure.Demo;
@@ -201,22 +202,37 @@ public static class DependencyInjection
     {
         services.AddSingleton<CommitFeed>();
         services.AddSingleton<CommitFeedInterceptor>();
+        services.AddSingleton<Materials.LotBalanceInterceptor>();
+        services.AddSingleton<Outbox.OutboxInterceptor>();
+        services.AddSingleton<Audit.AuditTrailInterceptor>();
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 services.AddDbContextFactory<SqliteMesDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
-                    .AddInterceptors(new SqliteConnectionSettings(database.SqliteFullSync), sp.GetRequiredService<CommitFeedInterceptor>()));
+                    .AddInterceptors([new SqliteConnectionSettings(database.SqliteFullSync), .. SaveInterceptors(sp)]));
                 services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<SqliteMesDbContext>>();
                 services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<SqliteMesDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextFactory<SqlServerMesDbContext>((sp, o) => o.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<CommitFeedInterceptor>()));
+                    .AddInterceptors(SaveInterceptors(sp)));
                 services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<SqlServerMesDbContext>>();
                 services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<SqlServerMesDbContext>());
                 break;
         }
     }
+
+    /// <summary>
+    /// What every save runs through, in this order: lot balances and outbox messages are added first,
+    /// so the audit trail records the whole save, and the commit feed notes all of it.
+    /// </summary>
+    private static IInterceptor[] SaveInterceptors(IServiceProvider sp) =>
+    [
+        sp.GetRequiredService<Materials.LotBalanceInterceptor>(),
+        sp.GetRequiredService<Outbox.OutboxInterceptor>(),
+        sp.GetRequiredService<Audit.AuditTrailInterceptor>(),
+        sp.GetRequiredService<CommitFeedInterceptor>(),
+    ];
 
     private static void AddIdentity(IServiceCollection services, SecurityOptions security)
     {

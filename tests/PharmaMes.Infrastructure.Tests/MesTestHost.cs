@@ -87,6 +87,9 @@ public sealed class MesTestHost : IAsyncDisposable
 
     public MesDbContext NewContext() => Get<IDbContextFactory<MesDbContext>>().CreateDbContext();
 
+    /// <summary>A unit of work whose saves are audited as done by <paramref name="actor"/>.</summary>
+    public MesDbContext NewContext(PharmaMes.Infrastructure.Audit.AuditActor actor) => Get<IDbContextFactory<MesDbContext>>().CreateDbContext(actor);
+
     /// <summary>
     /// Ends the host as abruptly as a process can end itself: the hosted services are cancelled and
     /// nobody waits for them, so the writer does not finish its batch in progress, acknowledges

@@ -31,8 +31,7 @@ internal static class ShopFloorSetup
     {
         var supervisor = await PersonAsync(services, "supervisor");
         var qa = await PersonAsync(services, "qa");
-        await using var db = await services.GetRequiredService<IDbContextFactory<MesDbContext>>().CreateDbContextAsync();
-        db.AuditActor = supervisor;
+        await using var db = await services.GetRequiredService<IDbContextFactory<MesDbContext>>().CreateDbContextAsync(supervisor);
         if (await db.Materials.AnyAsync(m => m.Code == new MaterialCode(product)))
             return;
         var now = DateTimeOffset.UtcNow;

@@ -22,9 +22,7 @@ public sealed class AlertAcknowledgement(IDbContextFactory<MesDbContext> context
     /// <exception cref="AlertAlreadyAcknowledgedException">Someone acknowledged it before.</exception>
     public async Task<AlertView?> AcknowledgeAsync(Guid alertId, string? comment, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken);
         if (alert is null)
             return null;

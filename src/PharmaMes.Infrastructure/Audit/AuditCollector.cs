@@ -27,7 +27,7 @@ internal static class AuditCollector
                 continue;
             if (actor is null)
                 throw new InvalidOperationException(
-                    $"A {audited.Name} is about to be saved without an audit actor: set MesDbContext.AuditActor before saving GMP data.");
+                    $"A {audited.Name} is about to be saved without an audit actor: begin the unit of work for the person or part of the system that acts (CreateDbContextAsync(actor)).");
 
             var id = KeyOf(entry);
             var label = await LabelAsync(db, entry, audited, cancellationToken);

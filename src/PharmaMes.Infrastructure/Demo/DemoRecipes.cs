@@ -23,8 +23,7 @@ internal static class DemoRecipes
     /// <summary>Seeds the recipes when there is none yet; needs the demo users (author and approver).</summary>
     public static async Task SeedAsync(IDbContextFactory<MesDbContext> contexts, AuditActor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         if (await db.MasterRecipes.AnyAsync(cancellationToken))
             return;
         var people = await db.Users.AsNoTracking().Where(u => u.UserName == Author || u.UserName == Approver).ToListAsync(cancellationToken);

@@ -33,10 +33,8 @@ public sealed class DemoSeeder(
         var actor = AuditActor.System("demo set-up", "Demo data seeded at start-up");
         var plantCreated = false;
 
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var db = await contexts.CreateDbContextAsync(actor, cancellationToken))
         {
-            db.AuditActor = actor;
-            db.AuditClock = clock;
             if (!await db.Sites.AnyAsync(s => s.Code == SiteCode, cancellationToken))
             {
                 var site = DemoPlant.Build(now);
@@ -61,7 +59,7 @@ public sealed class DemoSeeder(
 
         await using (var scope = scopes.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<MesDbContext>().AuditActor = actor;
+            scope.ServiceProvider.GetRequiredService<MesDbContext>().ActingFor(actor);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
             foreach (var (userName, fullName, role) in DemoUsers.All)
             {
@@ -82,7 +80,7 @@ public sealed class DemoSeeder(
         if (plantCreated)
         {
             var batches = await DemoBatches.SeedAsync(contexts, scopes, demo.Password, now, cancellationToken);
-            await DemoShiftScene.ApplyAsync(contexts, actor, clock, now, cancellationToken);
+            await DemoShiftScene.ApplyAsync(contexts, actor, now, cancellationToken);
             logger.LogInformation("Demo batches seeded: {Count}", batches);
         }
 

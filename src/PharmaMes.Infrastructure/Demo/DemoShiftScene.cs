@@ -14,12 +14,10 @@ namespace PharmaMes.Infrastructure.Demo;
 /// </summary>
 internal static class DemoShiftScene
 {
-    public static async Task ApplyAsync(IDbContextFactory<MesDbContext> contexts, AuditActor actor, TimeProvider clock, DateTimeOffset now,
+    public static async Task ApplyAsync(IDbContextFactory<MesDbContext> contexts, AuditActor actor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var equipment = (await db.Equipment.ToListAsync(cancellationToken)).ToDictionary(e => e.Code.Value);
         var open = await db.StateIntervals.Where(s => s.EndedAt == null).ToDictionaryAsync(s => s.EquipmentId, cancellationToken);
 

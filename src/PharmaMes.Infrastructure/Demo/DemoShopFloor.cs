@@ -25,13 +25,13 @@ internal sealed class DemoShopFloor
     private DemoShopFloor(IServiceProvider services, IDbContextFactory<MesDbContext> contexts, ReplayClock clock,
         Person operatorPerson, Person supervisor, Person qa, Person planner)
     {
-        Contexts = contexts;
+        Contexts = new ReplayContexts(contexts, clock);
         Clock = clock;
         var signing = ActivatorUtilities.CreateInstance<ElectronicSigning>(services, clock);
-        Execution = ActivatorUtilities.CreateInstance<BatchExecutionService>(services, signing, clock);
-        Review = ActivatorUtilities.CreateInstance<BatchReviewService>(services, signing, clock);
-        Exceptions = ActivatorUtilities.CreateInstance<QualityExceptionService>(services, signing, clock);
-        Orders = ActivatorUtilities.CreateInstance<ProductionOrderService>(services, clock);
+        Execution = ActivatorUtilities.CreateInstance<BatchExecutionService>(services, signing, clock, Contexts);
+        Review = ActivatorUtilities.CreateInstance<BatchReviewService>(services, signing, clock, Contexts);
+        Exceptions = ActivatorUtilities.CreateInstance<QualityExceptionService>(services, signing, clock, Contexts);
+        Orders = ActivatorUtilities.CreateInstance<ProductionOrderService>(services, clock, Contexts);
         Directory = services.GetRequiredService<PlantDirectory>();
         Operator = operatorPerson;
         Supervisor = supervisor;

@@ -3,6 +3,7 @@ using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Production;
 using PharmaMes.Infrastructure.Telemetry;
 
@@ -104,9 +105,7 @@ internal sealed class DemoTabletRun(DemoShopFloor floor, string number, int colu
     public async Task CleanLineAsync(CancellationToken cancellationToken)
     {
         Floor.Clock.Advance(TimeSpan.FromHours(1));
-        await using var db = await Floor.Contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = AuditActor.System("demo set-up", $"Tablet line 1 cleaned after batch {Number}");
-        db.AuditClock = Floor.Clock;
+        await using var db = await Floor.Contexts.CreateDbContextAsync(AuditActor.System("demo set-up", $"Tablet line 1 cleaned after batch {Number}"), cancellationToken);
         var now = Floor.Clock.GetUtcNow();
         foreach (var equipment in (await db.Equipment.ToListAsync(cancellationToken)).Where(e => DemoTabletSteps.LineEquipment.Contains(e.Code.Value)))
             DemoPlant.Clean(equipment, now);

@@ -21,9 +21,7 @@ public sealed class LotReceiving(IDbContextFactory<MesDbContext> contexts, Inven
             return new(true, taken);
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            db.AuditActor = actor;
-            db.AuditClock = clock;
+            await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
             var material = await db.Materials.SingleOrDefaultAsync(m => m.Code == code, cancellationToken)
                 ?? throw new DomainException($"There is no material {code}.");
             if (!string.Equals(material.Unit.Symbol, receipt.Unit.Trim(), StringComparison.Ordinal))

@@ -10,7 +10,7 @@ namespace PharmaMes.Infrastructure.Erp;
 /// The material master: kept in step with the ERP (a material is created the first time and
 /// updated after) and maintained by planners and QA on the materials page. Every change is audited.
 /// </summary>
-public sealed class MaterialMasterService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
+public sealed class MaterialMasterService(IDbContextFactory<MesDbContext> contexts)
 {
     public const int ReasonMaxLength = 500;
 
@@ -82,9 +82,7 @@ public sealed class MaterialMasterService(IDbContextFactory<MesDbContext> contex
     private async Task<MaterialMasterResult> SaveAsync(MaterialCode code, UnitOfMeasure unit, MaterialMasterData data, AuditActor actor, Mode mode,
         CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var material = await db.Materials.SingleOrDefaultAsync(m => m.Code == code, cancellationToken);
         var created = material is null;
         if (material is null)

@@ -34,14 +34,13 @@ public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, Cred
 
     public async Task RevokeAsync(Guid id, string revokedBy, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, revokedBy, "API key revoked"), cancellationToken);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken)
             ?? throw new DomainException("That API key does not exist.");
         if (key.RevokedAt is not null)
             throw new DomainException($"The API key '{key.Name}' was already revoked.");
         key.RevokedAt = clock.GetUtcNow();
         key.RevokedBy = revokedBy;
-        db.AuditActor = new AuditActor(null, revokedBy, "API key revoked");
         await db.SaveChangesAsync(cancellationToken);
         // Its open hub connections close now, not when they next reconnect.
         revocations.Publish(new RevokedCredential(RevokedCredentialKind.ApiKey, key.Id));
@@ -75,9 +74,8 @@ public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, Cred
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = issuedBy,
         };
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, issuedBy, "API key issued"), cancellationToken);
         db.ApiKeys.Add(apiKey);
-        db.AuditActor = new AuditActor(null, issuedBy, "API key issued");
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedApiKey(ApiKeySummary.From(apiKey), key);
     }

@@ -31,7 +31,9 @@ public sealed class MesSignInManager(
     public override Task<SignInResult> CheckPasswordSignInAsync(MesUser user, string password, bool lockoutOnFailure)
     {
         var address = requests.HttpContext?.Connection.RemoteIpAddress;
-        db.AuditActor ??= AuditActor.System("sign-in", $"Sign-in attempts as {user.UserName} from {address?.ToString() ?? "an unknown address"}");
+        // The request's context, unless someone already acts in it, records the attempts as the sign-in's own.
+        if (db.AuditActor is null)
+            db.ActingFor(AuditActor.System("sign-in", $"Sign-in attempts as {user.UserName} from {address?.ToString() ?? "an unknown address"}"));
         return base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
     }
 }

@@ -11,7 +11,7 @@ public sealed class RoleSeeder(IServiceScopeFactory scopes)
     public async Task EnsureRolesAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<MesDbContext>().AuditActor = AuditActor.System("set-up", "The product's roles");
+        scope.ServiceProvider.GetRequiredService<MesDbContext>().ActingFor(AuditActor.System("set-up", "The product's roles"));
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var name in MesRoles.PersonRoles)
         {

@@ -118,7 +118,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserSessions
     /// <summary>The scope's user manager, saving through a context that audits under <paramref name="by"/>.</summary>
     private static UserManager<MesUser> UsersAuditedAs(AsyncServiceScope scope, AuditActor by)
     {
-        scope.ServiceProvider.GetRequiredService<MesDbContext>().AuditActor = by;
+        scope.ServiceProvider.GetRequiredService<MesDbContext>().ActingFor(by);
         return scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
     }
 

@@ -22,9 +22,7 @@ public sealed class CalibrationService(IDbContextFactory<MesDbContext> contexts,
     public async Task<IReadOnlyList<string>> RecordAsync(string equipmentCode, CalibrationEntry entry, SignatureCredentials credentials, AuditActor actor,
         CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var now = clock.GetUtcNow();
         var by = BatchExecutionService.PersonOf(actor);
         var equipment = await CleaningService.FindEquipmentAsync(db, equipmentCode, cancellationToken);

@@ -96,9 +96,7 @@ public sealed class CleaningService(IDbContextFactory<MesDbContext> contexts, El
 
     private async Task<MesDbContext> OpenAsync(AuditActor actor, CancellationToken cancellationToken)
     {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         return db;
     }
 }

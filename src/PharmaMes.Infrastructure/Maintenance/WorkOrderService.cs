@@ -215,9 +215,7 @@ public sealed class WorkOrderService(IDbContextFactory<MesDbContext> contexts, E
 
     private async Task<MesDbContext> OpenAsync(AuditActor actor, CancellationToken cancellationToken)
     {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         return db;
     }
 }

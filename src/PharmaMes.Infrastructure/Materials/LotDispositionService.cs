@@ -34,9 +34,7 @@ public sealed class LotDispositionService(IDbContextFactory<MesDbContext> contex
     {
         if (!Codes.TryParse(lotNumber, text => new LotNumber(text), out var number))
             throw new DomainException($"'{lotNumber}' is not a lot number.");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor.Because(reason ?? "Released by QA");
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor.Because(reason ?? "Released by QA"), cancellationToken);
         var lot = await db.MaterialLots.SingleOrDefaultAsync(l => l.Number == number, cancellationToken)
             ?? throw new DomainException($"There is no lot {lotNumber}.");
         var now = clock.GetUtcNow();

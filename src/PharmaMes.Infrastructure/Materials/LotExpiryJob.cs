@@ -17,9 +17,7 @@ public sealed partial class LotExpiryJob(IDbContextFactory<MesDbContext> context
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = AuditActor.System("lot expiry", "Expiry date passed");
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(AuditActor.System("lot expiry", "Expiry date passed"), cancellationToken);
         var due = await db.MaterialLots
             .Where(l => (l.Status == LotStatus.Released || l.Status == LotStatus.Quarantine) && l.ExpiryDate < today)
             .ToListAsync(cancellationToken);

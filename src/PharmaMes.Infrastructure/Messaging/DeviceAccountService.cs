@@ -34,7 +34,7 @@ public sealed partial class DeviceAccountService(
         if (!UsernamePattern().IsMatch(name))
             throw new DomainException("A device user name has 3 to 64 lower-case letters, digits, '.', '-' or '_'.");
         var code = new PlantCode(equipmentCode);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, createdBy, $"Device account issued for {code}"), cancellationToken);
         if (!await db.Equipment.AnyAsync(e => e.Code == code, cancellationToken))
             throw new DomainException($"There is no equipment with the code {code}.");
         if (await db.DeviceCredentials.AnyAsync(d => d.Username == name, cancellationToken))
@@ -51,7 +51,6 @@ public sealed partial class DeviceAccountService(
         };
         credential.PasswordHash = hasher.HashPassword(credential, password);
         db.DeviceCredentials.Add(credential);
-        db.AuditActor = new AuditActor(null, createdBy, $"Device account issued for {code}");
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedDeviceAccount(DeviceAccountSummary.From(credential), password);
     }
@@ -59,13 +58,12 @@ public sealed partial class DeviceAccountService(
     /// <summary>Refuses the account from now on and ends its open connections at the embedded broker.</summary>
     public async Task RevokeAsync(Guid id, string revokedBy, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, revokedBy, "Device account revoked"), cancellationToken);
         var credential = await db.DeviceCredentials.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw new DomainException("That device account does not exist.");
         if (credential.RevokedAt is not null)
             throw new DomainException($"The device account '{credential.Username}' was already revoked.");
         credential.RevokedAt = clock.GetUtcNow();
-        db.AuditActor = new AuditActor(null, revokedBy, "Device account revoked");
         await db.SaveChangesAsync(cancellationToken);
         foreach (var broker in brokers)
             await broker.DisconnectDeviceAsync(credential.Username);

@@ -31,9 +31,8 @@ public sealed class IngestBatchProcessor(
         var mqtt = options.Value;
         var plant = await directory.GetAsync(cancellationToken);
         var result = new IngestBatchResult();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Equipment state is GMP data: its changes are audited as reported by the devices.
-        db.AuditActor = IngestActor;
+        await using var db = await contexts.CreateDbContextAsync(IngestActor, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var accepted = new List<Accepted>(batch.Count);

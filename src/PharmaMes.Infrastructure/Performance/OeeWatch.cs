@@ -96,14 +96,13 @@ public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbCont
 
     private async Task ReportAsync(string line, string lineName, string aggregate, OeePeriod shift, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(AuditActor.System("OEE", $"Shift {shift.Name} of {line} reported"), cancellationToken);
         var units = (await oee.ForLineAsync(line, shift.Start, shift.End, OeePeriodKind.Shift, cancellationToken))?.Units ?? [];
         var f = shift.Figures;
         var payload = new ShiftPerformance(line, lineName, shift.Name, shift.Start, shift.End, f.Availability, f.Performance, f.Quality, f.Oee,
             f.PlannedSeconds, f.RunSeconds, f.DownSeconds, f.TotalCount, f.GoodCount, f.RejectCount,
             [.. f.Losses.Select(l => new ShiftLoss(l.Reason, l.Seconds, l.Stops))],
             [.. units.Select(u => new ShiftUnit(u.Code, u.Figures.Oee, u.Figures.RunSeconds, u.Figures.TotalCount, u.Figures.GoodCount, u.Figures.RejectCount))]);
-        db.AuditActor = AuditActor.System("OEE", $"Shift {shift.Name} of {line} reported");
         db.OutboxMessages.Add(new OutboxMessage(ErpMessageType.ShiftPerformance, aggregate, shift.End, ErpJson.Serialize(payload)));
         await db.SaveChangesAsync(cancellationToken);
     }

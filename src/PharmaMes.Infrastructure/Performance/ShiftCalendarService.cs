@@ -9,7 +9,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Performance;
 
 /// <summary>Reads and writes the shift calendar of a line or a site; every change is in the audit trail with who and why.</summary>
-public sealed class ShiftCalendarService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
+public sealed class ShiftCalendarService(IDbContextFactory<MesDbContext> contexts)
 {
     public async Task<ShiftCalendar?> GetAsync(string scope, CancellationToken cancellationToken = default)
     {
@@ -39,9 +39,7 @@ public sealed class ShiftCalendarService(IDbContextFactory<MesDbContext> context
     /// <summary>Creates or replaces the calendar of the line or site <paramref name="scope"/>; returns it as stored.</summary>
     public async Task<ShiftCalendar> SaveAsync(string scope, ShiftCalendarInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var code = new PlantCode(scope);
         if (!await db.Lines.AnyAsync(l => l.Code == code, cancellationToken) && !await db.Sites.AnyAsync(s => s.Code == code, cancellationToken))
             throw new DomainException($"There is no line or site {code}.");

@@ -145,9 +145,7 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
     public async Task SplitAsync(Guid intervalId, DateTimeOffset at, string firstReason, string secondReason, AuditActor actor,
         CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var (interval, equipment) = await StopAsync(db, intervalId, cancellationToken);
         var end = interval.EndedAt ?? clock.GetUtcNow();
         if (at <= interval.StartedAt || at >= end)
@@ -165,9 +163,7 @@ public sealed partial class StopReasonService(IDbContextFactory<MesDbContext> co
     /// <summary>Gives the stop its reason; a later reason for the same stop supersedes this one (both stay in the trail).</summary>
     public async Task AssignAsync(Guid intervalId, string reasonPath, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var (interval, equipment) = await StopAsync(db, intervalId, cancellationToken);
         db.StopReasons.Add(new StopReason(interval.Id, equipment.Id, Reason(equipment, reasonPath), actor.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

@@ -6,10 +6,18 @@ namespace PharmaMes.Infrastructure.Persistence;
 
 /// <summary>
 /// Publishes a context's collected changes once they are durable: after its transaction commits,
-/// or after a save that ran in no explicit transaction. A rolled-back transaction publishes nothing.
+/// or after a save that ran in no explicit transaction. Registered after the interceptors that add
+/// to a save, so it notes what they add too. A rolled-back transaction publishes nothing.
 /// </summary>
 internal sealed class CommitFeedInterceptor(CommitFeed feed) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as MesDbContext)?.CollectCommittedChanges();
+        return ValueTask.FromResult(result);
+    }
+
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is MesDbContext db && db.Database.CurrentTransaction is null)

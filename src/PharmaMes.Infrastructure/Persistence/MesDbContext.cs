@@ -25,7 +25,7 @@ namespace PharmaMes.Infrastructure.Persistence;
 /// The one database of PharmaMes: plant, materials, identity. Each provider has a subclass with
 /// its own migrations (<see cref="SqliteMesDbContext"/>, <see cref="SqlServerMesDbContext"/>);
 /// application services use this base type and never know which provider runs.
-/// Saving audited data writes its audit entries in the same transaction (see <see cref="AuditActor"/>).
+/// Saving audited data writes its audit entries in the same transaction (see <see cref="Audit.AuditTrailInterceptor"/>).
 /// </summary>
 public abstract class MesDbContext(DbContextOptions options)
     : IdentityDbContext<MesUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
@@ -71,11 +71,15 @@ public abstract class MesDbContext(DbContextOptions options)
     /// <summary>The keys that protect sign-in cookies: kept in the database so sessions survive a restart and nodes share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Who answers for the changes saved next; required when they touch audited data.</summary>
-    public AuditActor? AuditActor { get; set; }
+    /// <summary>
+    /// Who answers for the changes this unit of work saves: fixed when it begins
+    /// (<see cref="AuditedContexts.CreateDbContextAsync"/>) and never changed afterwards. The audit
+    /// trail interceptor reads it; a save of audited data without one is refused.
+    /// </summary>
+    public AuditActor? AuditActor { get; private set; }
 
-    /// <summary>The clock audit entries are stamped with (server UTC).</summary>
-    public TimeProvider AuditClock { get; set; } = TimeProvider.System;
+    /// <summary>The clock of a replayed history (the demo's past week) instead of the app's; null for live work.</summary>
+    internal TimeProvider? ReplayClock { get; private set; }
 
     private readonly List<AuditRecord> _auditEvents = [];
     private bool _outboxWritten;
@@ -87,68 +91,75 @@ public abstract class MesDbContext(DbContextOptions options)
     private readonly Dictionary<Guid, DateTimeOffset> _historyChanged = [];
     private bool _plantChanged;
     private bool _lotsChanged;
-    private List<AuditEntry> _pendingAudit = [];
+
+    /// <summary>Fixes who this unit of work acts for; a context already acting for someone else is refused.</summary>
+    internal MesDbContext ActingFor(AuditActor actor)
+    {
+        if (AuditActor is not null && AuditActor != actor)
+            throw new InvalidOperationException($"This unit of work already acts for {AuditActor.Name}: begin another one to act for {actor.Name}.");
+        AuditActor = actor;
+        return this;
+    }
+
+    /// <summary>Stamps what this unit of work saves with <paramref name="clock"/>: only for a history replayed in the past.</summary>
+    internal MesDbContext Replaying(TimeProvider clock)
+    {
+        ReplayClock = clock;
+        return this;
+    }
 
     /// <summary>Adds an audit record that is not a change of an entity (a failed signing attempt), written with the next save.</summary>
     public void RecordAuditEvent(AuditRecord record) => _auditEvents.Add(record);
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        ChangeTracker.DetectChanges();
-        if (_auditEvents.Count > 0 || ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && AuditedEntities.For(e.Metadata.ClrType) is not null))
-            throw new InvalidOperationException("Audited data is saved with SaveChangesAsync, which writes the audit trail.");
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    /// <summary>The audit records of the next save that are not changes of an entity.</summary>
+    internal IReadOnlyList<AuditRecord> PendingAuditEvents => _auditEvents;
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The interceptors write the audit trail, lot balances and outbox; this only draws the transaction
+        // around them. An interceptor cannot: a retrying execution strategy refuses a transaction it did not begin.
         ChangeTracker.DetectChanges();
-        ForgetPendingAudit();
-        await CollectDerivedChangesAsync(cancellationToken);
-        var records = await AuditCollector.CollectAsync(this, AuditActor, AuditClock.GetUtcNow(), cancellationToken);
-        records.AddRange(_auditEvents);
-        if (records.Count == 0)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-        int saved;
-        if (Database.CurrentTransaction is not null)
-            saved = await SaveWithAuditAsync(records, cancellationToken);
-        else
+        if (Database.CurrentTransaction is not null || !HasAuditedChanges())
         {
-            // The audit entries and the change they record commit together or not at all.
-            var strategy = Database.CreateExecutionStrategy();
-            saved = await strategy.ExecuteAsync(async ct =>
-            {
-                ForgetPendingAudit();
-                await using var transaction = await Database.BeginTransactionAsync(ct);
-                var count = await SaveWithAuditAsync(records, ct);
-                await transaction.CommitAsync(ct);
-                return count;
-            }, cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            _auditEvents.Clear();
+            return count;
         }
+
+        // The audit entries and the change they record commit together or not at all.
+        var strategy = Database.CreateExecutionStrategy();
+        var saved = await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await transaction.CommitAsync(ct);
+            return count;
+        }, cancellationToken);
         _auditEvents.Clear();
-        _pendingAudit = [];
         if (acceptAllChangesOnSuccess)
             ChangeTracker.AcceptAllChanges();
         return saved;
     }
 
-    /// <summary>
-    /// The rows that follow from the changes and must commit with them: lot balances for new ledger
-    /// entries (refusing negative stock) and the ERP outbox messages the changes call for.
-    /// </summary>
-    private async Task CollectDerivedChangesAsync(CancellationToken cancellationToken)
+    /// <summary>Whether the save will write audit entries: audited data changed or an audit event waits.</summary>
+    internal bool HasAuditedChanges() =>
+        _auditEvents.Count > 0 || ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && AuditedEntities.For(e.Metadata.ClrType) is not null);
+
+    /// <summary>Materials whose stock the save posted.</summary>
+    internal void StockPosted(IEnumerable<Guid> materials) => _stockChanged.UnionWith(materials);
+
+    /// <summary>The save wrote ERP outbox messages: the dispatcher is woken after the commit.</summary>
+    internal void OutboxWritten() => _outboxWritten = true;
+
+    /// <summary>Notes what the pending changes touch, published once they commit (see <see cref="CommitFeedInterceptor"/>).</summary>
+    internal void CollectCommittedChanges()
     {
-        _stockChanged.UnionWith(await LotBalanceKeeper.PostAsync(this, AuditClock.GetUtcNow(), cancellationToken));
         // A lot released, rejected or expired moves its stock from one status to another.
         var lots = ChangeTracker.Entries<MaterialLot>()
             .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(l => l.Status).IsModified))
             .Select(e => e.Entity.MaterialId).ToList();
         _stockChanged.UnionWith(lots);
         _lotsChanged |= lots.Count > 0;
-        var outbox = await OutboxCollector.CollectAsync(this, cancellationToken);
-        OutboxMessages.AddRange(outbox);
-        _outboxWritten |= outbox.Count > 0;
         _batchesChanged.UnionWith(ChangeTracker.Entries<Batch>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Number.Value));
         _ordersChanged.UnionWith(ChangeTracker.Entries<ProductionOrder>()
@@ -177,7 +188,6 @@ public abstract class MesDbContext(DbContextOptions options)
         _plantChanged |= ChangeTracker.Entries().Any(e =>
             (e.Entity is Site or Area or Line or TagDefinition && e.State is EntityState.Added or EntityState.Modified)
             || (e.Entity is Equipment && e.State == EntityState.Added));
-        ChangeTracker.DetectChanges();
     }
 
     /// <summary>What the saves since the last commit changed; cleared as it is taken.</summary>
@@ -205,23 +215,6 @@ public abstract class MesDbContext(DbContextOptions options)
         _equipmentChanged.Clear();
         _exceptionsChanged.Clear();
         return changes;
-    }
-
-    private async Task<int> SaveWithAuditAsync(List<AuditRecord> records, CancellationToken cancellationToken)
-    {
-        // The key lives in the app's services, not in the database the entries go to.
-        var key = this.GetService<AuditChainKeys>().Current;
-        _pendingAudit = [.. await AuditWriter.AppendAsync(this, records, key, cancellationToken)];
-        AuditEntries.AddRange(_pendingAudit);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-    }
-
-    /// <summary>A retried save must not write the entries of the failed attempt a second time.</summary>
-    private void ForgetPendingAudit()
-    {
-        foreach (var entry in _pendingAudit)
-            Entry(entry).State = EntityState.Detached;
-        _pendingAudit = [];
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -118,9 +118,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
     {
         var proposed = Compare(snapshot, proposal, inForce, out var orders);
         var impact = new ScheduleImpact(cause, subject, description, now, held, orders, proposed, proposal.Method, took);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = AuditActor.System("planning", description);
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(AuditActor.System("planning", description), cancellationToken);
         var superseded = await db.ScheduleImpacts.Where(i => i.Status == ImpactStatus.Proposed).ToListAsync(cancellationToken);
         foreach (var older in superseded)
             older.Supersede(now);
@@ -160,9 +158,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
     private async Task WithdrawDownProposalAsync(string equipment, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = AuditActor.System("planning", $"{equipment} runs again");
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(AuditActor.System("planning", $"{equipment} runs again"), cancellationToken);
         var waiting = await db.ScheduleImpacts
             .Where(i => i.Status == ImpactStatus.Proposed && i.Cause == ImpactCause.EquipmentDown && i.Subject == equipment).ToListAsync(cancellationToken);
         if (waiting.Count == 0)
@@ -227,10 +223,8 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             var description = $"{actor.Name} moved {move.OrderNumber} {stepName} to {move.EquipmentCode} at " +
                               $"{move.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC";
             var impact = new ScheduleImpact(ImpactCause.PlannerChange, move.OrderNumber, description, now, [], orders, proposed, proposal.Method, watch.Elapsed);
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            await using (var db = await contexts.CreateDbContextAsync(actor.Because(reason), cancellationToken))
             {
-                db.AuditActor = actor.Because(reason);
-                db.AuditClock = clock;
                 foreach (var older in await db.ScheduleImpacts.Where(i => i.Status == ImpactStatus.Proposed).ToListAsync(cancellationToken))
                     older.Supersede(now);
                 db.ScheduleImpacts.Add(impact);
@@ -300,9 +294,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
     private async Task<ScheduleImpact> AcceptLockedAsync(Guid id, string reason, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor.Because(reason);
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor.Because(reason), cancellationToken);
         var impact = await db.ScheduleImpacts.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new ImpactNotFoundException(id);
         impact.Accept(actor.Name, reason, now);
         var numbers = impact.Orders.Select(o => new OrderNumber(o.OrderNumber)).ToList();
@@ -361,9 +353,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new Domain.Common.DomainException("Give the reason for changing how proposals are applied: it goes into the audit trail.");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor.Because(reason.Trim());
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor.Because(reason.Trim()), cancellationToken);
         foreach (var site in await db.Sites.ToListAsync(cancellationToken))
             site.SetAutoApplyProposals(on);
         await db.SaveChangesAsync(cancellationToken);

@@ -128,8 +128,7 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
         CancellationToken cancellationToken = default)
     {
         RequireReason(actor);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var merge = new PlantModelMerge(db, await PlantModelMerge.LoadAsync(db, cancellationToken), clock.GetUtcNow());
         foreach (var (path, messages) in readErrors ?? new Dictionary<string, string[]>())
             foreach (var message in messages)
@@ -145,8 +144,7 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
     private async Task ChangeAsync(AuditActor actor, Action<MesDbContext, List<Site>> change, CancellationToken cancellationToken)
     {
         RequireReason(actor);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         change(db, await PlantModelMerge.LoadAsync(db, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -450,9 +450,7 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
 
     private async Task<MesDbContext> OpenAsync(AuditActor actor, CancellationToken cancellationToken)
     {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         return db;
     }
 

@@ -65,9 +65,7 @@ public sealed class BatchReviewService(IDbContextFactory<MesDbContext> contexts,
     private async Task DecideAsync(string number, SignatureCredentials credentials, AuditActor actor, SignatureMeaning meaning, string? reason,
         CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var batch = await db.LoadForActionAsync(number, cancellationToken);
         var now = clock.GetUtcNow();
         var open = await db.QualityExceptions.CountAsync(q => q.BatchId == batch.Id && q.Status != QualityExceptionStatus.Closed, cancellationToken);

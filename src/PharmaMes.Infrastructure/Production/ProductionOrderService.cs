@@ -32,9 +32,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
     public async Task<string> PlanAsync(string productCode, decimal quantity, DateOnly dueDate, int priority, string? externalId, string? customerReference,
         AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var code = new MaterialCode(productCode);
         var product = await db.Materials.SingleOrDefaultAsync(m => m.Code == code, cancellationToken)
             ?? throw new DomainException($"There is no material {code}.");
@@ -54,9 +52,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
 
     public async Task ReleaseAsync(Guid orderId, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var order = await db.ProductionOrders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             ?? throw new DomainException("That production order does not exist.");
         order.Release(clock.GetUtcNow());
@@ -69,11 +65,9 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
     /// </summary>
     public async Task<bool> ChangeAsync(string number, OrderChange change, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(change.Reason))
             throw new DomainException("Give a reason for changing the order: it goes into the audit trail.");
-        db.AuditActor = actor.Because(change.Reason.Trim());
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor.Because(change.Reason.Trim()), cancellationToken);
         var order = await FindAsync(db, number, cancellationToken);
         EnsureChangeable(order, "changed");
         var quantity = new Quantity(change.Quantity, order.Quantity.Unit);
@@ -93,9 +87,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
     /// <summary>Withdraws an order before production: Planned or Released.</summary>
     public async Task CancelAsync(string number, string reason, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor.Because(reason);
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor.Because(reason), cancellationToken);
         var order = await FindAsync(db, number, cancellationToken);
         EnsureChangeable(order, "cancelled");
         order.Cancel(reason, clock.GetUtcNow());
@@ -105,9 +97,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
     /// <summary>Closes a completed order once QA has decided on every one of its batches.</summary>
     public async Task CloseAsync(string number, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        await using var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         var order = await FindAsync(db, number, cancellationToken);
         var undecided = await db.Batches.AsNoTracking().Where(b => b.OrderId == order.Id && b.Disposition == BatchDisposition.PendingReview)
             .Select(b => b.Number).ToListAsync(cancellationToken);

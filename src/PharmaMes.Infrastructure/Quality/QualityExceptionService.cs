@@ -92,9 +92,7 @@ public sealed class QualityExceptionService(IDbContextFactory<MesDbContext> cont
 
     private async Task<MesDbContext> OpenAsync(AuditActor actor, CancellationToken cancellationToken)
     {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = actor;
-        db.AuditClock = clock;
+        var db = await contexts.CreateDbContextAsync(actor, cancellationToken);
         return db;
     }
 }

@@ -290,9 +290,7 @@ public sealed class RecipeService(IDbContextFactory<MesDbContext> contexts, Elec
 
     private async Task<MesDbContext> OpenAsync(AuditActor by, CancellationToken cancellationToken)
     {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditActor = by;
-        db.AuditClock = clock;
+        var db = await contexts.CreateDbContextAsync(by, cancellationToken);
         return db;
     }
 

@@ -24,7 +24,7 @@ public sealed class ElectronicSigning(IServiceScopeFactory scopes, TimeProvider 
         await using var scope = scopes.CreateAsyncScope();
         var identity = scope.ServiceProvider.GetRequiredService<MesDbContext>();
         // A lock-out changes the user's record: audited as done by the signing itself.
-        identity.AuditActor = AuditActor.System("e-signature", $"Signing attempts as {signedIn.Name}");
+        identity.ActingFor(AuditActor.System("e-signature", $"Signing attempts as {signedIn.Name}"));
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>();
 
         var userName = credentials.UserName?.Trim() ?? "";

@@ -194,10 +194,9 @@ public class AuditChainAnchoring
 
     private static async Task ReleaseALotAsync(MesTestHost host)
     {
-        await using var db = host.NewContext();
+        await using var db = host.NewContext(Qa);
         var lot = await db.MaterialLots.FirstAsync(l => l.Status == LotStatus.Quarantine);
         lot.Release(DateTimeOffset.UtcNow);
-        db.AuditActor = Qa;
         await db.SaveChangesAsync();
     }
 }

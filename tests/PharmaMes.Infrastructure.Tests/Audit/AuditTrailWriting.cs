@@ -16,12 +16,11 @@ public class AuditTrailWriting
         await using var host = await MesTestHost.StartAsync();
         var qa = new AuditActor(Guid.CreateVersion7(), "qa.anna", "Certificate of analysis checked");
         LotNumber number;
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(qa))
         {
             var lot = await db.MaterialLots.FirstAsync(l => l.Status == LotStatus.Quarantine);
             number = lot.Number;
             lot.Release(DateTimeOffset.UtcNow);
-            db.AuditActor = qa;
             await db.SaveChangesAsync();
         }
 
@@ -76,8 +75,7 @@ public class AuditTrailWriting
     public async Task DeletingGmpDataIsRefused()
     {
         await using var host = await MesTestHost.StartAsync();
-        await using var db = host.NewContext();
-        db.AuditActor = Admin;
+        await using var db = host.NewContext(Admin);
         db.MaterialLots.Remove(await db.MaterialLots.FirstAsync());
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
@@ -90,13 +88,12 @@ public class AuditTrailWriting
     {
         await using var host = await MesTestHost.StartAsync();
         var before = await host.Get<AuditTrailService>().VerifyAsync();
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(Admin))
         {
             var material = await db.Materials.FirstAsync();
             // A second lot with a number that exists already breaks the unique index at commit.
             var existing = await db.MaterialLots.FirstAsync();
             db.MaterialLots.Add(MaterialLot.Receive(existing.Number, material, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), DateTimeOffset.UtcNow));
-            db.AuditActor = Admin;
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 
@@ -118,10 +115,9 @@ public class AuditTrailWriting
 
         await Task.WhenAll(lots.Select(id => Task.Run(async () =>
         {
-            await using var db = host.NewContext();
+            await using var db = host.NewContext(Admin);
             var lot = await db.MaterialLots.SingleAsync(l => l.Id == id);
             lot.Reject("Supplier recall", DateTimeOffset.UtcNow);
-            db.AuditActor = Admin;
             await db.SaveChangesAsync();
         })));
 

@@ -124,8 +124,7 @@ public class WorkOrderFlow
 
     private static async Task GoDownAsync(MesTestHost host, string code, string reason)
     {
-        await using var db = host.NewContext();
-        db.AuditActor = AuditActor.System("test device", "Device reported Down");
+        await using var db = host.NewContext(AuditActor.System("test device", "Device reported Down"));
         var unit = await db.Equipment.SingleAsync(e => e.Code == new PlantCode(code));
         unit.ChangeState(EquipmentState.Down, host.Get<TimeProvider>().GetUtcNow(), reason);
         await db.SaveChangesAsync();

@@ -15,9 +15,8 @@ public class ConcurrentConsumption
     public async Task APostingComputedFromAStaleBalanceIsRefusedInsteadOfOverwritingTheOther()
     {
         await using var host = await MesTestHost.StartAsync();
-        await using var first = host.NewContext();
-        await using var second = host.NewContext();
-        first.AuditActor = second.AuditActor = AuditActor.System("test");
+        await using var first = host.NewContext(AuditActor.System("test"));
+        await using var second = host.NewContext(AuditActor.System("test"));
         async Task<(MaterialLot Lot, Material Material, LotBalance Balance)> ReadAsync(PharmaMes.Infrastructure.Persistence.MesDbContext db)
         {
             var lot = await db.MaterialLots.SingleAsync(l => l.Number == new LotNumber("MCC-24-3310"));

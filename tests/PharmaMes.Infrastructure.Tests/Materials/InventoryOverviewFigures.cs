@@ -50,9 +50,8 @@ public class InventoryOverviewFigures
         }
 
         // A new lot released: 1,070 kg available, far from the reorder point and, at 230 kg/h, more than 4 h away.
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(PharmaMes.Infrastructure.Audit.AuditActor.System("test")))
         {
-            db.AuditActor = PharmaMes.Infrastructure.Audit.AuditActor.System("test");
             var material = await db.Materials.SingleAsync(m => m.Code == new PharmaMes.Domain.Materials.MaterialCode(InventoryScene.Material));
             var lot = PharmaMes.Domain.Materials.MaterialLot.Receive(new PharmaMes.Domain.Materials.LotNumber("INV-R2"), material, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), DateTimeOffset.UtcNow);
             lot.Release(DateTimeOffset.UtcNow);

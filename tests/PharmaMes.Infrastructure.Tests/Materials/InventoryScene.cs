@@ -20,9 +20,8 @@ internal static class InventoryScene
     public static async Task<string> CreateAsync(MesTestHost host)
     {
         var planner = await ShopFloorSetup.PersonAsync(host.Services, "planner");
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(planner))
         {
-            db.AuditActor = planner;
             var now = DateTimeOffset.UtcNow;
             var material = new Material(new MaterialCode(Material), "Inventory test excipient", MaterialType.Excipient, new UnitOfMeasure("kg"), 100, 20);
             db.Materials.Add(material);
@@ -50,8 +49,7 @@ internal static class InventoryScene
     /// <summary>Issues from INV-R1 to the batch straight on the ledger, as dispensing does.</summary>
     public static async Task IssueAsync(MesTestHost host, string batch, decimal kg, DateTimeOffset at)
     {
-        await using var db = host.NewContext();
-        db.AuditActor = AuditActor.System("test");
+        await using var db = host.NewContext(AuditActor.System("test"));
         var lot = await db.MaterialLots.SingleAsync(l => l.Number == new LotNumber("INV-R1"));
         var material = await db.Materials.SingleAsync(m => m.Id == lot.MaterialId);
         var onHand = await db.LotBalances.Where(b => b.LotId == lot.Id).Select(b => b.OnHand).SingleAsync();

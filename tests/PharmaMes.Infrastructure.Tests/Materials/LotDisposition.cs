@@ -94,9 +94,8 @@ public class LotDisposition
         await using var host = await MesTestHost.StartAsync();
         var planner = await PersonAsync(host, "planner");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(planner))
         {
-            db.AuditActor = planner;
             var material = await db.Materials.SingleAsync(m => m.Code == new MaterialCode("EXC-PVP"));
             var lot = MaterialLot.Receive(new LotNumber("PVP-SHORT"), material, today, DateTimeOffset.UtcNow);
             lot.Release(DateTimeOffset.UtcNow);

@@ -21,8 +21,7 @@ public class LotGenealogy
         var compression = await ShopFloorSetup.NewBatchAsync(host.Services, "FG-GEN-T", 10_000m);
         var operatorUser = await PersonAsync(host, "operator");
 
-        await using var db = host.NewContext();
-        db.AuditActor = operatorUser;
+        await using var db = host.NewContext(operatorUser);
         var now = DateTimeOffset.UtcNow;
         async Task<(MaterialLot Lot, Material Material)> LotAsync(string number)
         {

@@ -69,9 +69,8 @@ public class OutboxWriting
         var operatorUser = await PersonAsync(host, "operator");
         var number = await NewBatchAsync(host);
 
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(operatorUser))
         {
-            db.AuditActor = operatorUser;
             var batch = await db.LoadForActionAsync(number, CancellationToken.None);
             batch.Start(BatchExecutionService.PersonOf(operatorUser), DateTimeOffset.UtcNow);
             db.BatchRecordEntries.AddRange(batch.TakeNewEntries());

@@ -18,8 +18,7 @@ public class OeeFromStoredHistory
     internal static async Task<MesTestHost> PlantAsync(bool withCalendar, DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = await MesTestHost.StartAsync(demo: false, clock: new FakeTimeProvider(now ?? At(150)), settings: settings);
-        await using var db = host.NewContext();
-        db.AuditActor = AuditActor.System("test", "OEE test plant");
+        await using var db = host.NewContext(AuditActor.System("test", "OEE test plant"));
         var site = new Site(new PlantCode("S1"), "Site");
         var line = site.AddArea(new PlantCode("A1"), "Area").AddLine(new PlantCode("L1"), "Line 1");
         var press = line.AddEquipment(new PlantCode("PRESS"), "Press", EquipmentClass.TabletPress, Six.AddDays(-1));
@@ -114,9 +113,8 @@ public class OeeFromStoredHistory
         await using var host = await PlantAsync(withCalendar: true, now);
         var random = new Random(7);
         List<StateSpan> spans = [];
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(AuditActor.System("test device", "Two days of counts")))
         {
-            db.AuditActor = AuditActor.System("test device", "Two days of counts");
             var press = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("PRESS"));
             var cursor = At(600);
             while (cursor < now)
@@ -178,9 +176,8 @@ public class OeeFromStoredHistory
         Assert.Equal(4_000, kept.TotalCount);
 
         // The press's buffered report of 08:00 arrives now (after its 07:00 one, so it is accepted): the kept shift is dropped.
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(AuditActor.System("test device", "Buffered report")))
         {
-            db.AuditActor = AuditActor.System("test device", "Buffered report");
             var press = await db.Equipment.SingleAsync(e => e.Id == pressId);
             db.ProductionCounts.Add(press.RecordCounters(new CounterReading(press.LastGoodCount!.Value + 480, press.LastRejectCount!.Value + 20, At(120))));
             await db.SaveChangesAsync();

@@ -34,9 +34,8 @@ public class ProductRatesFromBatches
             new CalibrationEntry("fill weight", "E2 weight set", "DKD-K-12345 2026-04", "10.02 g at 10 g", "10.00 g at 10 g", true, DateOnly.FromDateTime(Six.UtcDateTime), DateOnly.FromDateTime(Six.UtcDateTime).AddMonths(6), null),
             TestBatches.Credentials("maintenance"), await TestBatches.PersonAsync(host, "maintenance"));
         // 07:00 – 09:00 the filler runs and fills 200 vials a minute; the batch's step runs on it 07:30 – 08:30.
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(AuditActor.System("test device", "Filler history")))
         {
-            db.AuditActor = AuditActor.System("test device", "Filler history");
             var filler = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("FILL-01"));
             foreach (var open in await db.StateIntervals.Where(i => i.EquipmentId == filler.Id && i.EndedAt == null).ToListAsync())
                 open.End(Six.AddHours(1));

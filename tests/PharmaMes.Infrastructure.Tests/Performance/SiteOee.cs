@@ -15,9 +15,8 @@ public class SiteOee
         // Line L1 (press and packer) works the Early shift from 06:00; a second line L2 has no calendar (around the clock)
         // and its filler reported nothing yet.
         await using var host = await PlantAsync(withCalendar: true);
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(AuditActor.System("test", "Second line")))
         {
-            db.AuditActor = AuditActor.System("test", "Second line");
             var site = await db.Sites.Include(s => s.Areas).SingleAsync();
             var line = site.AddArea(new PlantCode("A2"), "Area 2").AddLine(new PlantCode("L2"), "Line 2");
             line.AddEquipment(new PlantCode("FILLER"), "Filler", EquipmentClass.Filler, Six.AddDays(-1));

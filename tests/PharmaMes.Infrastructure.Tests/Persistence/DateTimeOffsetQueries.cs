@@ -16,14 +16,13 @@ public class DateTimeOffsetQueries
     public async Task OrderAndCompareByTheInstantNotTheText()
     {
         await using var host = await MesTestHost.StartAsync(demo: false);
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(AuditActor.System("test")))
         {
             var site = new Site(new PlantCode("S1"), "Site");
             var line = site.AddArea(new PlantCode("A1"), "Area").AddLine(new PlantCode("L1"), "Line");
             foreach (var (code, at) in new[] { ("E-EIGHT", Eight), ("E-SEVEN", Seven), ("E-HALF", HalfPastSeven) })
                 line.AddEquipment(new PlantCode(code), code, EquipmentClass.TabletPress, at.AddDays(-1)).ChangeState(EquipmentState.Idle, at);
             db.Sites.Add(site);
-            db.AuditActor = AuditActor.System("test");
             await db.SaveChangesAsync();
         }
 

@@ -80,9 +80,8 @@ public class Migrations
     {
         await using var host = await MesTestHost.StartAsync(demo: false);
         var at = new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(PharmaMes.Infrastructure.Audit.AuditActor.System("test", "Counter reports")))
         {
-            db.AuditActor = PharmaMes.Infrastructure.Audit.AuditActor.System("test", "Counter reports");
             var site = new PharmaMes.Domain.Plant.Site(new("S1"), "Site");
             var line = site.AddArea(new("A1"), "Area").AddLine(new("L1"), "Line");
             var press = line.AddEquipment(new("PRESS"), "Press", PharmaMes.Domain.Plant.EquipmentClass.TabletPress, at.AddDays(-1));

@@ -68,9 +68,8 @@ public class ScheduleFromThePlant
     {
         await using var host = await MesTestHost.StartAsync();
         var number = await PlanOrderAsync(host);
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(AuditActor.System("test device", "State report")))
         {
-            db.AuditActor = AuditActor.System("test device", "State report");
             var press = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("TP-01"));
             press.ChangeState(EquipmentState.Down, host.Get<TimeProvider>().GetUtcNow(), "Punch broken");
             await db.SaveChangesAsync();
@@ -109,9 +108,8 @@ public class ScheduleFromThePlant
     public async Task AnOrderOfAProductWithoutAnApprovedRecipeIsNamedWithTheReason()
     {
         await using var host = await MesTestHost.StartAsync();
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(await PersonAsync(host, "planner")))
         {
-            db.AuditActor = await PersonAsync(host, "planner");
             db.Materials.Add(new Domain.Materials.Material(new Domain.Materials.MaterialCode("FG-NEW"), "A product with no recipe yet",
                 Domain.Materials.MaterialType.FinishedGood, new Domain.Common.UnitOfMeasure("pcs"), 0, 0));
             await db.SaveChangesAsync();
@@ -155,9 +153,8 @@ public class ScheduleFromThePlant
         var execution = host.Get<BatchExecutionService>();
         await execution.StartAsync(batch, operatorUser);
         await execution.StartStepAsync(batch, 1, "DISP-01", operatorUser);
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(AuditActor.System("test device", "Device reported Down")))
         {
-            db.AuditActor = AuditActor.System("test device", "Device reported Down");
             var unit = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("DISP-01"));
             unit.ChangeState(EquipmentState.Down, host.Get<TimeProvider>().GetUtcNow(), "Load cell fault");
             await db.SaveChangesAsync();

@@ -24,9 +24,8 @@ public class BatchYieldFlow
         await execution.CompleteStepAsync(number, 1, Credentials("operator"), operatorUser);
         await execution.VerifyStepAsync(number, 1, Credentials("supervisor"), supervisor);
         await execution.StartStepAsync(number, 2, "FBD-01", operatorUser);
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(AuditActor.System("test device", "Counter reports")))
         {
-            db.AuditActor = AuditActor.System("test device", "Counter reports");
             var dryer = await db.Equipment.SingleAsync(e => e.Code == new PlantCode("FBD-01"));
             var at = host.Get<TimeProvider>().GetUtcNow();
             db.ProductionCounts.Add(dryer.RecordCounters(new CounterReading(1_000, 5, at.AddSeconds(-1))));

@@ -60,11 +60,10 @@ public class OrderLifecycleFlow
         await using var host = await MesTestHost.StartAsync();
         var batch = await NewBatchAsync(host);
         string number;
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(await PersonAsync(host, "supervisor")))
         {
             var order = await db.ProductionOrders.SingleAsync(o => o.Id == db.Batches.Single(b => b.Number == new BatchNumber(batch)).OrderId);
             // The order as production leaves it: every batch made, none decided by QA yet.
-            db.AuditActor = await PersonAsync(host, "supervisor");
             order.Complete(DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
             number = order.Number.Value;

@@ -28,9 +28,8 @@ public class ElectronicSigningRules
     {
         await using var host = await MesTestHost.StartAsync();
         var qa = await SignedInAsync(host, "qa");
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(qa))
         {
-            db.AuditActor = qa;
             await host.Get<ElectronicSigning>().SignAsync(db, qa, new SignatureCredentials("QA", MesTestHost.DemoPassword), Request());
             await db.SaveChangesAsync();
         }
@@ -98,9 +97,8 @@ public class ElectronicSigningRules
     {
         await using var host = await MesTestHost.StartAsync();
         var qa = await SignedInAsync(host, "qa");
-        await using (var db = host.NewContext())
+        await using (var db = host.NewContext(qa))
         {
-            db.AuditActor = qa;
             await host.Get<ElectronicSigning>().SignAsync(db, qa, new SignatureCredentials("qa", MesTestHost.DemoPassword), Request());
             // The caller's action fails and nothing is saved: no signature without its record.
         }

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PharmaMes.Infrastructure.Persistence;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -126,8 +127,7 @@ public class DownImpactLoop(PlannedByHandFactory factory) : IClassFixture<Planne
     private async Task CalibrateSecondPressAsync(DateOnly due)
     {
         await using var db = factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PharmaMes.Infrastructure.Persistence.MesDbContext>>()
-            .CreateDbContext();
-        db.AuditActor = new AuditActor(Guid.NewGuid(), "metrology", "Calibration recorded");
+            .CreateDbContext(new AuditActor(Guid.NewGuid(), "metrology", "Calibration recorded"));
         var press = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Equipment, e => e.Code == new PlantCode("TP-02"));
         press.RecordCalibration(due.AddDays(-180), due);
         await db.SaveChangesAsync();
