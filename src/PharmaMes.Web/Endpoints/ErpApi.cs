@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PharmaMes.Infrastructure.Audit;
-using PharmaMes.Infrastructure.Erp;
 using PharmaMes.Infrastructure.Materials;
+using PharmaMes.Infrastructure.Production;
 using PharmaMes.Web.Security;
 
 namespace PharmaMes.Web.Endpoints;

@@ -1,6 +1,6 @@
 using FluentValidation;
 using PharmaMes.Domain.Materials;
-using PharmaMes.Infrastructure.Erp;
+using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Web.Endpoints;
 
 namespace PharmaMes.Web.Components.Pages.Materials;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Infrastructure.Audit;
-using PharmaMes.Infrastructure.Erp;
+using PharmaMes.Infrastructure.Materials;
 
 namespace PharmaMes.Web.Components.Pages.Materials;
 
