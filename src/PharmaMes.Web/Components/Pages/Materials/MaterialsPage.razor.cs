@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using PharmaMes.Domain.Common;
@@ -10,7 +11,8 @@ namespace PharmaMes.Web.Components.Pages.Materials;
 
 public partial class MaterialsPage
 {
-    private static readonly MaterialForm.Validator Rules = new();
+    [Inject]
+    private IValidator<MaterialForm> Rules { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
