@@ -124,8 +124,8 @@ internal static class ImpactBenchmark
         foreach (var (code, unit) in materials)
         {
             var lot = $"BENCH-{code}";
-            await services.GetRequiredService<Infrastructure.Erp.LotReceiving>().ReceiveAsync(
-                new Infrastructure.Erp.LotReceipt(code, lot, 100_000_000m, unit, expiry, null), receiver);
+            await services.GetRequiredService<Infrastructure.Materials.LotReceiving>().ReceiveAsync(
+                new Infrastructure.Materials.LotReceipt(code, lot, 100_000_000m, unit, expiry, null), receiver);
             await services.GetRequiredService<Infrastructure.Materials.LotDispositionService>().ReleaseAsync(lot,
                 new Infrastructure.Signatures.SignatureCredentials("qa", Password), qa);
         }

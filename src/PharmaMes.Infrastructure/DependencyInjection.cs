@@ -95,10 +95,10 @@ public static class DependencyInjection
         services.AddSingleton<LotExpiryJob>();
         services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Recipes.RecipeService>();
-        services.AddSingleton<Erp.ErpOrderIntake>();
-        services.AddSingleton<Erp.MaterialMasterService>();
-        services.AddSingleton<Erp.LotReceiving>();
-        services.AddSingleton<Erp.InventoryQueries>();
+        services.AddSingleton<Production.ErpOrderIntake>();
+        services.AddSingleton<MaterialMasterService>();
+        services.AddSingleton<LotReceiving>();
+        services.AddSingleton<InventoryQueries>();
         AddMessaging(builder);
         AddErpOutbound(builder, database);
         return builder;

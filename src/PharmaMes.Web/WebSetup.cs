@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using FluentValidation;
+using PharmaMes.Web.Components.Pages.Inventory;
+using PharmaMes.Web.Components.Pages.Materials;
 using PharmaMes.Web.Endpoints;
 using PharmaMes.Web.Hubs;
 using PharmaMes.Web.Security;
@@ -25,6 +28,12 @@ public static class WebSetup
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
+        // Transient: a validator that knows today reads the clock when it is made.
+        services.AddTransient<IValidator<ProductionOrderRequest>, ProductionOrderRequestValidator>();
+        services.AddTransient<IValidator<LotReceiptRequest>, LotReceiptRequestValidator>();
+        services.AddTransient<IValidator<ReceiveLotForm>, ReceiveLotForm.Validator>();
+        services.AddTransient<IValidator<MaterialMasterRequest>, MaterialMasterRequestValidator>();
+        services.AddTransient<IValidator<MaterialForm>, MaterialForm.Validator>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddExceptionHandler<UnreadableRequestHandler>();
         // An unreadable request reaches the handler above in every environment, not only in Development.

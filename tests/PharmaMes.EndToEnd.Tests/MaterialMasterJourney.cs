@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PharmaMes.Infrastructure.Erp;
+using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.EndToEnd.Tests;

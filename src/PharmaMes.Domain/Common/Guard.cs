@@ -21,6 +21,9 @@ internal static class Guard
     public static decimal NotNegative(decimal value, string what) =>
         value < 0 ? throw new DomainException($"{what} cannot be negative (got {value}).") : value;
 
+    public static decimal Percent(decimal percent, string what) =>
+        percent is < 0 or > 100 ? throw new DomainException($"{what} must be from 0 to 100 % (got {percent}).") : percent;
+
     public static double Finite(double value, string what) =>
         double.IsFinite(value) ? value : throw new DomainException($"{what} must be a finite number.");
 }

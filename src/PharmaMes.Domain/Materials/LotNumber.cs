@@ -18,6 +18,13 @@ public readonly partial record struct LotNumber
         Value = text;
     }
 
+    /// <summary>The lot number in <paramref name="text"/>, or null when it cannot be one (a lookup by it then finds nothing).</summary>
+    public static LotNumber? TryParse(string? text)
+    {
+        var trimmed = text?.Trim().ToUpperInvariant();
+        return trimmed is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(trimmed) ? new LotNumber(trimmed) : null;
+    }
+
     public override string ToString() => Value;
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9._/-]*$")]

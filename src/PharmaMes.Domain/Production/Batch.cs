@@ -1,7 +1,6 @@
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Plant;
-using PharmaMes.Domain.Quality;
 using PharmaMes.Domain.Recipes;
 using PharmaMes.Domain.Signatures;
 
@@ -204,7 +203,7 @@ public class Batch
 
     /// <summary>
     /// Skips a step not yet started, in sequence like starting it, with a reason. The caller raises
-    /// a quality exception (<see cref="QualityException.StepSkipped"/>).
+    /// a quality exception (<c>QualityException.StepSkipped</c>).
     /// </summary>
     public BatchRecordEntry SkipStep(int number, string reason, Person by, DateTimeOffset at)
     {
@@ -221,7 +220,7 @@ public class Batch
     /// <summary>
     /// Records a parameter or check value of a step in progress, with its limits and the result. A
     /// value outside the limits is recorded and flagged, never refused; the caller raises a quality
-    /// exception for it (<see cref="QualityException.OutOfLimitValue"/>).
+    /// exception for it (<c>QualityException.OutOfLimitValue</c>).
     /// </summary>
     public BatchRecordEntry RecordValue(int stepNumber, string name, double value, Person by, DateTimeOffset at) =>
         RecordValue(stepNumber, name, value, reason: null, by, at);
@@ -306,7 +305,7 @@ public class Batch
     /// Records the dispense of <paramref name="quantity"/> from <paramref name="lot"/> for the line of
     /// <paramref name="lineMaterial"/> in a step in progress. A wrong material, a lot that may not be
     /// used or a wrong unit is refused (nothing recorded); an amount outside the tolerance is recorded
-    /// and flagged, and the caller raises a quality exception (<see cref="QualityException.OutOfToleranceDispense"/>).
+    /// and flagged, and the caller raises a quality exception (<c>QualityException.OutOfToleranceDispense</c>).
     /// </summary>
     public BatchRecordEntry RecordDispense(int stepNumber, MaterialCode lineMaterial, Material material, MaterialLot lot, Quantity quantity, Person by, DateTimeOffset at,
         Weighing? weighing = null)
@@ -382,7 +381,7 @@ public class Batch
 
     /// <summary>
     /// Records, as the system, an excursion of the equipment a step runs on. The caller raises a
-    /// quality exception (<see cref="QualityException.ExcursionDuringStep"/>).
+    /// quality exception (<c>QualityException.ExcursionDuringStep</c>).
     /// </summary>
     public BatchRecordEntry RecordExcursion(int stepNumber, Equipment equipment, Excursion excursion, DateTimeOffset at)
     {
@@ -415,21 +414,21 @@ public class Batch
     // ----- Quality exceptions and signatures -----
 
     /// <summary>Notes in the record that a quality exception was raised against this batch.</summary>
-    public BatchRecordEntry NoteQualityExceptionRaised(QualityException exception)
+    public BatchRecordEntry NoteQualityExceptionRaised(IBatchQualityException exception)
     {
         EnsureOwnException(exception);
         return Append(BatchRecordEntryKind.QualityExceptionRaised, exception.RaisedById, exception.RaisedByName, exception.RaisedAt,
-            exception.StepNumber, exception.Number.Value, text: exception.Title);
+            exception.StepNumber, exception.Reference, text: exception.Title);
     }
 
     /// <summary>Notes in the record that a quality exception of this batch was closed, with its conclusion.</summary>
-    public BatchRecordEntry NoteQualityExceptionClosed(QualityException exception)
+    public BatchRecordEntry NoteQualityExceptionClosed(IBatchQualityException exception)
     {
         EnsureOwnException(exception);
-        if (exception.Status != QualityExceptionStatus.Closed || exception.ClosedAt is not { } closedAt)
-            throw new DomainException($"Quality exception {exception.Number} is {exception.Status}, not Closed.");
+        if (exception.IsOpen || exception.ClosedAt is not { } closedAt)
+            throw new DomainException($"Quality exception {exception.Reference} is {exception.Stage}, not Closed.");
         return Append(BatchRecordEntryKind.QualityExceptionClosed, exception.ClosedById, exception.ClosedByName ?? SystemUserName, closedAt,
-            exception.StepNumber, exception.Number.Value, text: exception.Closure);
+            exception.StepNumber, exception.Reference, text: exception.Closure);
     }
 
     /// <summary>
@@ -564,10 +563,10 @@ public class Batch
             throw new DomainException($"Batch {Number} is {Disposition}: its record can no longer be corrected.");
     }
 
-    private void EnsureOwnException(QualityException exception)
+    private void EnsureOwnException(IBatchQualityException exception)
     {
         if (exception.BatchId != Id)
-            throw new DomainException($"Quality exception {exception.Number} is not raised against batch {Number}.");
+            throw new DomainException($"Quality exception {exception.Reference} is not raised against batch {Number}.");
     }
 
     private void EnsureStepActionsAllowed()

@@ -18,8 +18,8 @@ public readonly record struct DispenseTolerance
         Target = target.Unit.Symbol is null || target.Amount <= 0
             ? throw new DomainException("A dispense target must be more than zero.")
             : target;
-        PercentBelow = EnsurePercent(percentBelow, "The tolerance below target");
-        PercentAbove = EnsurePercent(percentAbove, "The tolerance above target");
+        PercentBelow = Guard.Percent(percentBelow, "The tolerance below target");
+        PercentAbove = Guard.Percent(percentAbove, "The tolerance above target");
     }
 
     public Quantity Low => new(Target.Amount * (100 - PercentBelow) / 100, Target.Unit);
@@ -37,9 +37,4 @@ public readonly record struct DispenseTolerance
 
     /// <summary>"9.8 – 10.2 kg": the window as the weighing screen shows it.</summary>
     public override string ToString() => $"{Canonical.Number(Low.Amount)} – {Canonical.Number(High.Amount)} {Target.Unit}";
-
-    internal static decimal EnsurePercent(decimal percent, string what) =>
-        percent is < 0 or > 100
-            ? throw new DomainException($"{what} must be from 0 to 100 % (got {percent}).")
-            : percent;
 }

@@ -10,7 +10,7 @@ namespace PharmaMes.Domain.Quality;
 /// on a rule or by a person, investigated with dated notes, and closed by QA with a conclusion
 /// (root cause, impact, actions). A batch with an open quality exception cannot be released.
 /// </summary>
-public class QualityException
+public class QualityException : IBatchQualityException
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
@@ -42,6 +42,10 @@ public class QualityException
     public IReadOnlyList<InvestigationNote> Notes => [.. _notes.OrderBy(n => n.At).ThenBy(n => n.Id)];
 
     public bool IsOpen => Status != QualityExceptionStatus.Closed;
+
+    string IBatchQualityException.Reference => Number.Value;
+
+    string IBatchQualityException.Stage => Status.ToString();
 
     protected QualityException() { }
 

@@ -1,6 +1,5 @@
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
-using PharmaMes.Domain.Production;
 
 namespace PharmaMes.Domain.Recipes;
 
@@ -38,8 +37,8 @@ public class BillOfMaterialsLine
         if (quantity.Amount <= 0)
             throw new DomainException($"The quantity of {MaterialCode} must be more than zero.");
         Quantity = quantity;
-        TolerancePercentBelow = DispenseTolerance.EnsurePercent(tolerancePercentBelow, $"The tolerance below target of {MaterialCode}");
-        TolerancePercentAbove = DispenseTolerance.EnsurePercent(tolerancePercentAbove, $"The tolerance above target of {MaterialCode}");
+        TolerancePercentBelow = Guard.Percent(tolerancePercentBelow, $"The tolerance below target of {MaterialCode}");
+        TolerancePercentAbove = Guard.Percent(tolerancePercentAbove, $"The tolerance above target of {MaterialCode}");
         StepNumber = stepNumber;
     }
 

@@ -1,7 +1,6 @@
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Plant;
-using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Signatures;
 
 namespace PharmaMes.Domain.Recipes;

@@ -3,7 +3,6 @@ using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Signatures;
 using PharmaMes.Infrastructure.Audit;
-using PharmaMes.Infrastructure.Erp;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Signatures;
 
@@ -32,7 +31,7 @@ public sealed class LotDispositionService(IDbContextFactory<MesDbContext> contex
 
     private async Task DecideAsync(string lotNumber, LotStatus decision, string? reason, SignatureCredentials credentials, AuditActor actor, CancellationToken cancellationToken)
     {
-        if (!Codes.TryParse(lotNumber, text => new LotNumber(text), out var number))
+        if (LotNumber.TryParse(lotNumber) is not { } number)
             throw new DomainException($"'{lotNumber}' is not a lot number.");
         await using var db = await contexts.CreateDbContextAsync(actor.Because(reason ?? "Released by QA"), cancellationToken);
         var lot = await db.MaterialLots.SingleOrDefaultAsync(l => l.Number == number, cancellationToken)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Domain.Production;
-using PharmaMes.Infrastructure.Erp;
 using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Materials;
@@ -20,7 +19,7 @@ public sealed class LotGenealogyService(IDbContextFactory<MesDbContext> contexts
 
     public async Task<GenealogyTree?> GetAsync(string lotNumber, GenealogyDirection direction, CancellationToken cancellationToken = default)
     {
-        if (!Codes.TryParse(lotNumber, text => new LotNumber(text), out var number))
+        if (LotNumber.TryParse(lotNumber) is not { } number)
             return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var root = await db.MaterialLots.AsNoTracking().Where(l => l.Number == number).Select(l => l.Id).SingleOrDefaultAsync(cancellationToken);

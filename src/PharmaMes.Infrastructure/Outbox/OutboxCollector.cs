@@ -178,7 +178,7 @@ internal static class OutboxCollector
         public async Task<ProductionOrder?> OrderOfBatchAsync(string batchNumber, CancellationToken ct)
         {
             var batch = db.ChangeTracker.Entries<Batch>().Select(e => e.Entity).FirstOrDefault(b => b.Number.Value == batchNumber);
-            if (batch is null && Erp.Codes.TryParse(batchNumber, text => new BatchNumber(text), out var number))
+            if (batch is null && BatchNumber.TryParse(batchNumber) is { } number)
                 batch = await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Number == number, ct);
             return batch is null ? null : await OrderAsync(batch.OrderId, ct);
         }

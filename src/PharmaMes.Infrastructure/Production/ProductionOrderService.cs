@@ -109,7 +109,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
 
     private static async Task<ProductionOrder> FindAsync(MesDbContext db, string number, CancellationToken cancellationToken)
     {
-        if (!Erp.Codes.TryParse(number, text => new OrderNumber(text), out var parsed))
+        if (OrderNumber.TryParse(number) is not { } parsed)
             throw new OrderNotFoundException(number);
         return await db.ProductionOrders.SingleOrDefaultAsync(o => o.Number == parsed, cancellationToken) ?? throw new OrderNotFoundException(number);
     }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Production;
 using PharmaMes.Infrastructure.Production;
 using PharmaMes.Web.Security;
@@ -45,7 +44,7 @@ public static class BatchApi
     /// <summary>The record of the batch, or null when no batch has that number (including text that cannot be a batch number).</summary>
     private static async Task<BatchRecordView?> FindAsync(string number, BatchReviewService review, CancellationToken cancellationToken)
     {
-        if (!IsBatchNumber(number))
+        if (BatchNumber.TryParse(number) is null)
             return null;
         try
         {
@@ -54,19 +53,6 @@ public static class BatchApi
         catch (BatchNotFoundException)
         {
             return null;
-        }
-    }
-
-    private static bool IsBatchNumber(string text)
-    {
-        try
-        {
-            _ = new BatchNumber(text);
-            return true;
-        }
-        catch (DomainException)
-        {
-            return false;
         }
     }
 

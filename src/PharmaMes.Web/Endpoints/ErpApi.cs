@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PharmaMes.Infrastructure.Audit;
-using PharmaMes.Infrastructure.Erp;
 using PharmaMes.Infrastructure.Materials;
+using PharmaMes.Infrastructure.Production;
 using PharmaMes.Web.Security;
 
 namespace PharmaMes.Web.Endpoints;
@@ -17,7 +18,8 @@ public static class ErpApi
     public static IEndpointRouteBuilder MapErpApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("ERP");
-        api.MapPost("/production-orders", PlanOrderAsync).RequireAuthorization(Policies.ErpOrders).WithName("PlanProductionOrder");
+        api.MapPost("/production-orders", PlanOrderAsync).RequireAuthorization(Policies.ErpOrders).WithName("PlanProductionOrder")
+            .ValidateRequest("The production order is not valid");
         api.MapGet("/production-orders", ListOrdersAsync).RequireAuthorization(Policies.ErpOrders).WithName("ListProductionOrders");
         api.MapGet("/production-orders/{number}", GetOrderAsync).RequireAuthorization(Policies.ErpOrders).WithName("GetProductionOrder");
         api.MapPut("/production-orders/{externalId}", UpdateOrderAsync).RequireAuthorization(Policies.ErpOrders).WithName("UpdateProductionOrder")
@@ -26,7 +28,8 @@ public static class ErpApi
             .WithSummary("Cancels the order with this ERP id (409 once it has a batch or has started)");
         api.MapPut("/materials/{code}", UpsertMaterialAsync).RequireAuthorization(Policies.ErpMaterials).WithName("UpsertMaterial");
         api.MapGet("/materials/{code}", GetMaterialAsync).RequireAuthorization(Policies.ErpMaterials).WithName("GetMaterial");
-        api.MapPost("/lots/receipts", ReceiveLotAsync).RequireAuthorization(Policies.ErpLotReceipts).WithName("ReceiveLot");
+        api.MapPost("/lots/receipts", ReceiveLotAsync).RequireAuthorization(Policies.ErpLotReceipts).WithName("ReceiveLot")
+            .ValidateRequest("The lot receipt is not valid");
         api.MapGet("/lots/{lot}", GetLotAsync).RequireAuthorization(Policies.ErpInventory).WithName("GetLot");
         api.MapGet("/lots/{lot}/genealogy", GetGenealogyAsync).RequireAuthorization(Policies.ErpInventory).WithName("GetLotGenealogy");
         api.MapGet("/inventory", ListInventoryAsync).RequireAuthorization(Policies.ErpInventory).WithName("ListInventory");
@@ -35,11 +38,8 @@ public static class ErpApi
     }
 
     private static async Task<Results<Created<ProductionOrderResource>, Ok<ProductionOrderResource>, ValidationProblem, ProblemHttpResult>> PlanOrderAsync(
-        ProductionOrderRequest request, ErpOrderIntake intake, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ProductionOrderRequest request, ErpOrderIntake intake, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var validation = await new ProductionOrderRequestValidator(clock).ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-            return TypedResults.ValidationProblem(validation.ToErrors(), title: "The production order is not valid");
         var order = new ErpOrder(request.ExternalId!, request.Product!, request.Quantity!.Value, request.Unit!, request.DueDate!.Value, request.Priority!.Value,
             request.CustomerReference);
         var result = await intake.PlanAsync(order, AuditActor.Of(user), cancellationToken);
@@ -55,10 +55,12 @@ public static class ErpApi
     }
 
     private static async Task<Results<Created<ProductionOrderResource>, Ok<ProductionOrderResource>, ValidationProblem, ProblemHttpResult>> UpdateOrderAsync(
-        string externalId, ProductionOrderRequest request, ErpOrderIntake intake, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string externalId, ProductionOrderRequest request, ErpOrderIntake intake, IValidator<ProductionOrderRequest> rules, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
+        // Checked here, not by the filter: the body's id is filled from the address first, and both are checked together.
         request = request with { ExternalId = request.ExternalId ?? externalId };
-        var validation = await new ProductionOrderRequestValidator(clock).ValidateAsync(request, cancellationToken);
+        var validation = await rules.ValidateAsync(request, cancellationToken);
         var errors = validation.ToErrors();
         if (!string.Equals(request.ExternalId?.Trim(), externalId.Trim(), StringComparison.Ordinal))
             errors["externalId"] = [$"The body's externalId '{request.ExternalId}' is not the one in the address, '{externalId}': send it without one, or the same."];
@@ -92,9 +94,11 @@ public static class ErpApi
             : NotFound("Production order not found", $"There is no production order with the number '{number}'.");
 
     private static async Task<Results<Created<MaterialMasterResource>, Ok<MaterialMasterResource>, ValidationProblem>> UpsertMaterialAsync(
-        string code, MaterialMasterRequest request, MaterialMasterService materials, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, MaterialMasterRequest request, IValidator<MaterialMasterRequest> rules, MaterialMasterService materials, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
-        var validation = await new MaterialMasterRequestValidator().ValidateAsync(request, cancellationToken);
+        // Checked here, not by the filter: the code in the address is checked with the body.
+        var validation = await rules.ValidateAsync(request, cancellationToken);
         var errors = validation.ToErrors();
         if (!ErpFieldRules.IsMaterialCode(code))
             errors["code"] = ["A material code in the address: letters, digits, '-', '_' and '.', up to 40 characters."];
@@ -115,11 +119,8 @@ public static class ErpApi
             : MaterialNotFound(code);
 
     private static async Task<Results<Created<LotResource>, ValidationProblem, ProblemHttpResult>> ReceiveLotAsync(
-        LotReceiptRequest request, LotReceiving receiving, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        LotReceiptRequest request, LotReceiving receiving, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var validation = await new LotReceiptRequestValidator(clock).ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-            return TypedResults.ValidationProblem(validation.ToErrors(), title: "The lot receipt is not valid");
         var receipt = new LotReceipt(request.Material!, request.LotNumber!, request.Quantity!.Value, request.Unit!, request.ExpiryDate!.Value, request.SupplierLot);
         var result = await receiving.ReceiveAsync(receipt, AuditActor.Of(user), cancellationToken);
         var lot = LotResource.Of(result.Lot);

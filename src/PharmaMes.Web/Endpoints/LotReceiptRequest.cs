@@ -7,4 +7,4 @@ public sealed record LotReceiptRequest(
     decimal? Quantity,
     string? Unit,
     DateOnly? ExpiryDate,
-    string? SupplierLot);
+    string? SupplierLot) : ILotReceiptEntry;

@@ -1,5 +1,5 @@
 using PharmaMes.Domain.Materials;
-using PharmaMes.Infrastructure.Erp;
+using PharmaMes.Infrastructure.Materials;
 
 namespace PharmaMes.Web.Endpoints;
 

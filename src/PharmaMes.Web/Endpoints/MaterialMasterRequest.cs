@@ -11,4 +11,4 @@ public sealed record MaterialMasterRequest(
     decimal? ReorderPoint,
     decimal? SafetyStock,
     int? ShelfLifeDays = null,
-    string? StorageCondition = null);
+    string? StorageCondition = null) : IMaterialMasterEntry;

@@ -1,5 +1,5 @@
 using PharmaMes.Domain.Production;
-using PharmaMes.Infrastructure.Erp;
+using PharmaMes.Infrastructure.Production;
 
 namespace PharmaMes.Web.Endpoints;
 

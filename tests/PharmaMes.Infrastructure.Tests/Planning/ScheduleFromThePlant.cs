@@ -220,8 +220,8 @@ public class ScheduleFromThePlant
         await using var host = await MesTestHost.StartAsync();
         // Two standard batches: more paracetamol than is released or due from QC once the demo's orders have theirs.
         var number = await PlanOrderAsync(host, quantity: 600_000m, dueInDays: 12);
-        var receipt = await host.Get<PharmaMes.Infrastructure.Erp.LotReceiving>().ReceiveAsync(
-            new PharmaMes.Infrastructure.Erp.LotReceipt("API-PARA", "PARA-26-0501", 1_000m, "kg", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(2), "SUP-77"),
+        var receipt = await host.Get<PharmaMes.Infrastructure.Materials.LotReceiving>().ReceiveAsync(
+            new PharmaMes.Infrastructure.Materials.LotReceipt("API-PARA", "PARA-26-0501", 1_000m, "kg", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(2), "SUP-77"),
             await PersonAsync(host, "planner"));
 
         var run = await host.Get<ScheduleService>().PlanAsync();

@@ -1,16 +1,18 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Infrastructure.Audit;
-using PharmaMes.Infrastructure.Erp;
+using PharmaMes.Infrastructure.Materials;
 
 namespace PharmaMes.Web.Components.Pages.Materials;
 
 public partial class MaterialsPage
 {
-    private static readonly MaterialForm.Validator Rules = new();
+    [Inject]
+    private IValidator<MaterialForm> Rules { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;

@@ -1,6 +1,6 @@
 using PharmaMes.Domain.Materials;
 
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Materials;
 
 /// <summary>A material's master data as stored.</summary>
 public sealed record MaterialMasterView(string Code, string Name, MaterialType Type, string Unit, decimal ReorderPoint, decimal SafetyStock,

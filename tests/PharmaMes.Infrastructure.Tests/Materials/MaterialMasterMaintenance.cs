@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
 using PharmaMes.Infrastructure.Audit;
-using PharmaMes.Infrastructure.Erp;
+using PharmaMes.Infrastructure.Materials;
 
-namespace PharmaMes.Infrastructure.Tests.Erp;
+namespace PharmaMes.Infrastructure.Tests.Materials;
 
 public class MaterialMasterMaintenance
 {

@@ -1,6 +1,6 @@
 using PharmaMes.Domain.Production;
 
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Production;
 
 /// <summary>A production order as the ERP sees it: our number beside its key, and where the order stands.</summary>
 public sealed record ErpOrderView(

@@ -3,7 +3,7 @@ using PharmaMes.Domain.Materials;
 using PharmaMes.Infrastructure.Materials;
 using PharmaMes.Infrastructure.Persistence;
 
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Materials;
 
 /// <summary>Stock of one material and the history of one lot, derived from the inventory ledger.</summary>
 public sealed class InventoryQueries(IDbContextFactory<MesDbContext> contexts, MaterialStockService stock)
@@ -11,7 +11,7 @@ public sealed class InventoryQueries(IDbContextFactory<MesDbContext> contexts, M
     /// <summary>The material with its lots, or null when there is no material with that code.</summary>
     public async Task<MaterialInventory?> GetMaterialAsync(string code, CancellationToken cancellationToken = default)
     {
-        if (!Codes.TryParse(code, text => new MaterialCode(text), out var parsed))
+        if (MaterialCode.TryParse(code) is not { } parsed)
             return null;
         var levels = (await stock.ListAsync(cancellationToken)).SingleOrDefault(s => s.Code == parsed.Value);
         if (levels is null)
@@ -34,7 +34,7 @@ public sealed class InventoryQueries(IDbContextFactory<MesDbContext> contexts, M
     /// <summary>The lot with its movements, or null when there is no lot with that number.</summary>
     public async Task<LotDetails?> GetLotAsync(string number, CancellationToken cancellationToken = default)
     {
-        if (!Codes.TryParse(number, text => new LotNumber(text), out var parsed))
+        if (LotNumber.TryParse(number) is not { } parsed)
             return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var lot = await db.MaterialLots.AsNoTracking().SingleOrDefaultAsync(l => l.Number == parsed, cancellationToken);

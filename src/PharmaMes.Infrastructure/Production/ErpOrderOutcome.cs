@@ -1,4 +1,4 @@
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Production;
 
 /// <summary>What became of an order the ERP sent.</summary>
 public enum ErpOrderOutcome

@@ -4,7 +4,7 @@ using PharmaMes.Domain.Materials;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Persistence;
 
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Materials;
 
 /// <summary>
 /// The material master: kept in step with the ERP (a material is created the first time and
@@ -62,7 +62,7 @@ public sealed class MaterialMasterService(IDbContextFactory<MesDbContext> contex
 
     public async Task<MaterialMasterView?> GetAsync(string code, CancellationToken cancellationToken = default)
     {
-        if (!Codes.TryParse(code, text => new MaterialCode(text), out var parsed))
+        if (MaterialCode.TryParse(code) is not { } parsed)
             return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var material = await db.Materials.AsNoTracking().SingleOrDefaultAsync(m => m.Code == parsed, cancellationToken);

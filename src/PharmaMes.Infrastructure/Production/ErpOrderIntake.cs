@@ -6,7 +6,7 @@ using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Production;
 
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Production;
 
 /// <summary>
 /// Production orders from the ERP, idempotent by the ERP's external id: a retry never makes a second
@@ -85,7 +85,7 @@ public sealed class ErpOrderIntake(IDbContextFactory<MesDbContext> contexts, Pro
 
     public async Task<ErpOrderView?> GetAsync(string number, CancellationToken cancellationToken = default)
     {
-        if (!Codes.TryParse(number, text => new OrderNumber(text), out var parsed))
+        if (OrderNumber.TryParse(number) is not { } parsed)
             return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await db.ProductionOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Number == parsed, cancellationToken);
@@ -114,7 +114,7 @@ public sealed class ErpOrderIntake(IDbContextFactory<MesDbContext> contexts, Pro
     private static ErpOrderIntakeResult Compare(ErpOrderView existing, ErpOrder sent)
     {
         var differing = new List<string>();
-        if (!Codes.TryParse(sent.Product, text => new MaterialCode(text), out var product) || product.Value != existing.Product)
+        if (MaterialCode.TryParse(sent.Product) is not { } product || product.Value != existing.Product)
             differing.Add("product");
         if (sent.Quantity != existing.Quantity)
             differing.Add("quantity");

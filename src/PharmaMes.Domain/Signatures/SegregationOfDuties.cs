@@ -1,6 +1,6 @@
 using PharmaMes.Domain.Common;
 
-namespace PharmaMes.Domain.Production;
+namespace PharmaMes.Domain.Signatures;
 
 /// <summary>
 /// The four-eyes rules of GMP in one place: nobody checks their own work. Each compares user ids,

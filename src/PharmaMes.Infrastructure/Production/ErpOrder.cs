@@ -1,4 +1,4 @@
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Production;
 
 /// <summary>A production order as the ERP sends it; the ERP's own key is <see cref="ExternalId"/>.</summary>
 public sealed record ErpOrder(

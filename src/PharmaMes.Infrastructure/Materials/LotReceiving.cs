@@ -4,7 +4,7 @@ using PharmaMes.Domain.Materials;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Persistence;
 
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Materials;
 
 /// <summary>
 /// Goods receipts: the lot (in Quarantine until QA tests it) and its receipt on the ledger are saved

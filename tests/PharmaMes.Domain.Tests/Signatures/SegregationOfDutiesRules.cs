@@ -1,7 +1,7 @@
 using PharmaMes.Domain.Common;
-using PharmaMes.Domain.Production;
+using PharmaMes.Domain.Signatures;
 
-namespace PharmaMes.Domain.Tests.Production;
+namespace PharmaMes.Domain.Tests.Signatures;
 
 public class SegregationOfDutiesRules
 {

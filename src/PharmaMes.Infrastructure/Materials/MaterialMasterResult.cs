@@ -1,4 +1,4 @@
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Materials;
 
 /// <summary>The material after an upsert, and whether it was new.</summary>
 public sealed record MaterialMasterResult(bool Created, MaterialMasterView Material);

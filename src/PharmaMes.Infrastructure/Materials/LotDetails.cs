@@ -1,6 +1,6 @@
 using PharmaMes.Domain.Materials;
 
-namespace PharmaMes.Infrastructure.Erp;
+namespace PharmaMes.Infrastructure.Materials;
 
 /// <summary>A lot with its material, status, stock on hand and every ledger movement, oldest first.</summary>
 public sealed record LotDetails(
