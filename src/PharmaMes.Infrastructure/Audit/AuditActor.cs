@@ -26,4 +26,11 @@ public sealed record AuditActor(Guid? UserId, string Name, string? Reason = null
         Domain.Common.FreeText.Problem(reason) is { } problem
             ? throw new Domain.Common.DomainException($"The reason {problem}")
             : this with { Reason = reason };
+
+    /// <summary>
+    /// The same actor with the client address the change came from added to its reason, where one is known: credential
+    /// changes say where they were made (21 CFR 11.10(d)).
+    /// </summary>
+    public AuditActor From(string? clientAddress) =>
+        string.IsNullOrWhiteSpace(clientAddress) ? this : this with { Reason = $"{Reason ?? "Changed"} from {clientAddress.Trim()}" };
 }

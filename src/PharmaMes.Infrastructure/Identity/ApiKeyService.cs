@@ -19,8 +19,8 @@ public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, Cred
     }
 
     /// <summary>Creates a key and returns it in clear text: the only time anyone sees it.</summary>
-    public Task<IssuedApiKey> IssueAsync(string name, string issuedBy, CancellationToken cancellationToken = default) =>
-        StoreAsync(name, ApiKeyHash.NewKey(), issuedBy, cancellationToken);
+    public Task<IssuedApiKey> IssueAsync(string name, string issuedBy, string? clientAddress = null, CancellationToken cancellationToken = default) =>
+        StoreAsync(name, ApiKeyHash.NewKey(), issuedBy, cancellationToken, clientAddress);
 
     /// <summary>Stores a key chosen in configuration (the demo key), unless it is already stored.</summary>
     public async Task EnsureAsync(string name, string key, string issuedBy, CancellationToken cancellationToken = default)
@@ -32,9 +32,9 @@ public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, Cred
         await StoreAsync(name, key, issuedBy, cancellationToken);
     }
 
-    public async Task RevokeAsync(Guid id, string revokedBy, CancellationToken cancellationToken = default)
+    public async Task RevokeAsync(Guid id, string revokedBy, string? clientAddress = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, revokedBy, "API key revoked"), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, revokedBy, "API key revoked").From(clientAddress), cancellationToken);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken)
             ?? throw new DomainException("That API key does not exist.");
         if (key.RevokedAt is not null)
@@ -57,7 +57,7 @@ public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, Cred
         return key is null ? null : ApiKeySummary.From(key);
     }
 
-    private async Task<IssuedApiKey> StoreAsync(string name, string key, string issuedBy, CancellationToken cancellationToken)
+    private async Task<IssuedApiKey> StoreAsync(string name, string key, string issuedBy, CancellationToken cancellationToken, string? clientAddress = null)
     {
         if (string.IsNullOrWhiteSpace(name))
             throw new DomainException("Give the API key a name that says who uses it, e.g. \"SAP production\".");
@@ -74,7 +74,7 @@ public sealed class ApiKeyService(IDbContextFactory<MesDbContext> contexts, Cred
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = issuedBy,
         };
-        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, issuedBy, "API key issued"), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, issuedBy, "API key issued").From(clientAddress), cancellationToken);
         db.ApiKeys.Add(apiKey);
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedApiKey(ApiKeySummary.From(apiKey), key);

@@ -28,13 +28,14 @@ public sealed partial class DeviceAccountService(
             .Select(DeviceAccountSummary.From).ToList();
     }
 
-    public async Task<IssuedDeviceAccount> CreateAsync(string username, string equipmentCode, string createdBy, CancellationToken cancellationToken = default)
+    public async Task<IssuedDeviceAccount> CreateAsync(string username, string equipmentCode, string createdBy, string? clientAddress = null,
+        CancellationToken cancellationToken = default)
     {
         var name = username?.Trim().ToLowerInvariant() ?? "";
         if (!UsernamePattern().IsMatch(name))
             throw new DomainException("A device user name has 3 to 64 lower-case letters, digits, '.', '-' or '_'.");
         var code = new PlantCode(equipmentCode);
-        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, createdBy, $"Device account issued for {code}"), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, createdBy, $"Device account issued for {code}").From(clientAddress), cancellationToken);
         if (!await db.Equipment.AnyAsync(e => e.Code == code, cancellationToken))
             throw new DomainException($"There is no equipment with the code {code}.");
         if (await db.DeviceCredentials.AnyAsync(d => d.Username == name, cancellationToken))
@@ -56,9 +57,9 @@ public sealed partial class DeviceAccountService(
     }
 
     /// <summary>Refuses the account from now on and ends its open connections at the embedded broker.</summary>
-    public async Task RevokeAsync(Guid id, string revokedBy, CancellationToken cancellationToken = default)
+    public async Task RevokeAsync(Guid id, string revokedBy, string? clientAddress = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, revokedBy, "Device account revoked"), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(new AuditActor(null, revokedBy, "Device account revoked").From(clientAddress), cancellationToken);
         var credential = await db.DeviceCredentials.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw new DomainException("That device account does not exist.");
         if (credential.RevokedAt is not null)

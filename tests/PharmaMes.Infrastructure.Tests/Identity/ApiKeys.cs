@@ -68,4 +68,21 @@ public class ApiKeys
         Assert.NotNull(await keys.FindActiveAsync(MesTestHost.DemoApiKey));
         Assert.Single(await keys.ListAsync());
     }
+
+    [Fact]
+    public async Task IssuingAndRevokingAKeyAreAuditedWithWhoDidItAndTheAddressTheyDidItFrom()
+    {
+        await using var host = await MesTestHost.StartAsync(demo: false);
+        var keys = host.Get<ApiKeyService>();
+
+        var issued = await keys.IssueAsync("MES-to-LIMS bridge", "admin", "10.20.30.40");
+        await keys.RevokeAsync(issued.Summary.Id, "admin", "10.20.30.41");
+
+        await using var db = host.NewContext();
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "ApiKey" && a.EntityId == issued.Summary.Id.ToString())
+            .OrderBy(a => a.Sequence).ToListAsync();
+        Assert.Equal(("admin", "API key issued from 10.20.30.40"), (entries[0].UserName, entries[0].Reason));
+        var revoked = Assert.Single(entries, a => a.Field == "RevokedAt");
+        Assert.Equal(("admin", "API key revoked from 10.20.30.41"), (revoked.UserName, revoked.Reason));
+    }
 }

@@ -78,6 +78,19 @@ public class DeviceAccounts(MesWebFactory factory) : IClassFixture<MesWebFactory
     }
 
     [Fact]
+    public async Task IssuingAndRevokingAnAccountAreAuditedWithTheAddressTheyCameFrom()
+    {
+        var issued = await Service.CreateAsync("fill01-plc", "FILL-01", "admin", "192.0.2.10");
+        await Service.RevokeAsync(issued.Summary.Id, "admin", "192.0.2.11");
+
+        var trail = factory.Services.GetRequiredService<PharmaMes.Infrastructure.Audit.AuditTrailService>();
+        var entries = (await trail.FindAsync(new PharmaMes.Infrastructure.Audit.AuditFilter(User: "admin"), 1, 500)).Entries
+            .Where(e => e.EntityType == "DeviceAccount" && e.EntityId == issued.Summary.Id.ToString()).ToList();
+        Assert.Contains(entries, e => e.Reason == "Device account issued for FILL-01 from 192.0.2.10");
+        Assert.Contains(entries, e => e.Field == "RevokedAt" && e.Reason == "Device account revoked from 192.0.2.11");
+    }
+
+    [Fact]
     public async Task AnAccountForUnknownEquipmentOrAReusedNameIsRefused()
     {
         await Service.CreateAsync("br01-dcs", "BR-01", "admin");

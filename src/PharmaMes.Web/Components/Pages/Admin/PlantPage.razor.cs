@@ -22,6 +22,8 @@ namespace PharmaMes.Web.Components.Pages.Admin;
 public partial class PlantPage
 {
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    /// <summary>Where the page was opened from, for the audit trail of the credentials changed on it.</summary>
+    [CascadingParameter(Name = "ClientAddress")] private string? ClientAddress { get; set; }
     [Inject] private PlantEngineeringService Plant { get; set; } = default!;
     [Inject] private DeviceAccountService Devices { get; set; } = default!;
     [Inject] private IOptions<MqttOptions> Mqtt { get; set; } = default!;
@@ -243,7 +245,7 @@ public partial class PlantPage
         saved = null;
         try
         {
-            issued = await Devices.CreateAsync(input.DeviceUser, selected!.Equipment!, (await AuthenticationState).User.Identity?.Name ?? "unknown");
+            issued = await Devices.CreateAsync(input.DeviceUser, selected!.Equipment!, (await AuthenticationState).User.Identity?.Name ?? "unknown", ClientAddress);
         }
         catch (DomainException ex)
         {
