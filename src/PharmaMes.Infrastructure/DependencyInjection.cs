@@ -179,12 +179,14 @@ public static class DependencyInjection
         var mode = configuration.GetValue("Mqtt:Broker:Mode", BrokerMode.Embedded);
         if (mode == BrokerMode.Embedded)
         {
-            // Started first: the ingest client and the simulator connect to it.
+            // Started first: the simulator and the MES's publishers connect to it. It feeds the
+            // ingest queue itself, so that a device's PUBACK can wait for the database.
             services.AddSingleton<EmbeddedBroker>();
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }
         services.AddHostedService<IngestWriter>();
-        services.AddHostedService<MqttIngestClient>();
+        if (mode == BrokerMode.External)
+            services.AddHostedService<MqttIngestClient>();
         // Only where an ingest runs: a node with MQTT off has no ingest to be degraded.
         services.AddHealthChecks().AddCheck<IngestHealthCheck>("ingest");
         services.AddHostedService<EquipmentStatusPublisher>();

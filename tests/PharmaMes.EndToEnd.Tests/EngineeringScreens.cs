@@ -48,6 +48,13 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         await using var device = await DeviceClient.ConnectAsync(app.BrokerPort);
         await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/TP-01/telemetry", "{\"values\":{\"speed\":\"fast\"}}");
         await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/XX-99/telemetry", "{\"values\":{\"speed\":3000}}");
+        // A device with a mistyped password: the broker turns it away and the page says why.
+        using (var mistyped = new MQTTnet.MqttClientFactory().CreateMqttClient())
+        {
+            var refused = await mistyped.ConnectAsync(new MQTTnet.MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", app.BrokerPort)
+                .WithClientId("press-plc-e2e").WithCredentials("press-e2e", "mistyped").Build());
+            Assert.Equal(MQTTnet.MqttClientConnectResultCode.BadUserNameOrPassword, refused.ResultCode);
+        }
 
         var page = await chromium.SignInAsync(app, "maintenance");
         await page.GotoAsync(new Uri(app.BaseAddress, "/ingest").ToString());
@@ -60,6 +67,10 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         Assert.Contains("unknown-equipment", quarantine);
         // The MES's own retained status messages are output, never quarantined as input.
         Assert.DoesNotContain("/status", quarantine);
+        var refusedConnections = await page.Locator("[data-testid=refused-connections]").TextContentAsync();
+        Assert.Contains("press-plc-e2e", refusedConnections);
+        Assert.Contains("Bad user name or password", refusedConnections);
+        Assert.Contains("No enabled device account 'press-e2e'", refusedConnections);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Authentication;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
@@ -12,17 +14,22 @@ namespace PharmaMes.Infrastructure.Messaging;
 /// <summary>
 /// The MQTT broker inside the app (MQTTnet.Server). It authenticates every client, enforces who
 /// may publish what, and queues generously for slow subscribers: a message it cannot queue is
-/// logged and counted, never dropped silently.
+/// logged and counted, never dropped silently. It is also the ingest's source: a device message
+/// goes straight to the ingest queue, and its PUBACK waits until the message is stored.
 /// </summary>
 public sealed partial class EmbeddedBroker(
     IOptions<MqttOptions> options,
     DeviceAuthenticator authenticator,
     BrokerMetrics metrics,
+    IngestQueue queue,
+    IngestMetrics ingest,
+    TimeProvider clock,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
     private readonly Lock _stopLock = new();
     private Task? _stopping;
+    private string _ingestFilter = "";
 
     // Who each connection proved to be, from validation until it is bound to its session. MQTTnet
     // keeps a resumed session's items from the session's first connection, so without this a client
@@ -54,27 +61,43 @@ public sealed partial class EmbeddedBroker(
         var serverOptions = builder.Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         var policy = new BrokerAccessPolicy(mqtt.TopicRoot);
+        _ingestFilter = MqttIngestClient.DeviceTopicFilter(mqtt.TopicRoot);
 
         _server.ValidatingConnectionAsync += async e =>
         {
+            var clientId = e.ClientId;
+            var user = string.IsNullOrEmpty(e.UserName) ? "(anonymous)" : e.UserName;
             var client = await authenticator.AuthenticateAsync(e.UserName, e.Password, e.CancellationToken);
             if (client is null)
             {
-                metrics.ConnectionRefused();
-                LogConnectionRefused(e.ClientId, string.IsNullOrEmpty(e.UserName) ? "(anonymous)" : e.UserName);
-                e.ReasonCode = string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword;
+                Refuse(e, string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword,
+                    string.IsNullOrEmpty(e.UserName) ? BrokerRefusal.NotAuthorized : BrokerRefusal.BadCredentials,
+                    string.IsNullOrEmpty(e.UserName)
+                        ? "The broker admits only device accounts: give the device a user name and password from Admin > Device accounts."
+                        : $"No enabled device account '{e.UserName}' with that password.");
                 return;
             }
-            if (client.Kind != BrokerClientKind.Mes && IsMesClientId(e.ClientId, mqtt.ClientId))
+            if (client.Kind != BrokerClientKind.Mes && IsMesClientId(clientId, mqtt.ClientId))
             {
-                // Taking over the MES's persistent session would take the messages queued for ingest.
-                metrics.ConnectionRefused();
-                LogClientIdRefused(e.ClientId, client.Name);
-                e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+                // Taking over the MES's persistent session would take the messages queued for it.
+                LogClientIdRefused(clientId, client.Name);
+                Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, BrokerRefusal.ReservedClientId,
+                    $"'{clientId}' is the MES's own client id; give the device another one, or none.");
                 return;
+            }
+            if (string.IsNullOrEmpty(clientId))
+            {
+                clientId = ClientIdAssignment.NewId();
+                if (ClientIdAssignment.TryAssign(e, clientId) is { } refusal)
+                {
+                    Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, BrokerRefusal.NoClientId, refusal);
+                    return;
+                }
+                metrics.ClientIdAssigned();
+                LogClientIdAssigned(clientId, user);
             }
             e.SessionItems[BrokerClient.SessionKey] = client;
-            _validated[(e.ClientId, e.UserName ?? "")] = client;
+            _validated[(clientId, e.UserName ?? "")] = client;
         };
         _server.ClientConnectedAsync += e =>
         {
@@ -100,11 +123,11 @@ public sealed partial class EmbeddedBroker(
             }
             return Task.CompletedTask;
         };
-        _server.InterceptingPublishAsync += e =>
+        _server.InterceptingPublishAsync += async e =>
         {
             // Messages the broker itself injects have no client session.
             if (e.SessionItems?[BrokerClient.SessionKey] is not BrokerClient client)
-                return Task.CompletedTask;
+                return;
             if (!policy.MayPublish(client, e.ApplicationMessage.Topic, e.ApplicationMessage.Retain, out var refusal))
             {
                 metrics.PublishRefused();
@@ -112,8 +135,10 @@ public sealed partial class EmbeddedBroker(
                 e.ProcessPublish = false;
                 e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
                 e.Response.ReasonString = refusal;
+                return;
             }
-            return Task.CompletedTask;
+            if (IsIngested(e.ApplicationMessage.Topic))
+                await IngestAsync(e);
         };
         _server.ApplicationMessageEnqueuedOrDroppedAsync += e =>
         {
@@ -126,9 +151,56 @@ public sealed partial class EmbeddedBroker(
         };
 
         await _server.StartAsync();
+        ingest.BrokerConnected = true;
+        ingest.ConnectedSince = clock.GetUtcNow();
         LogStarted(broker.Host, broker.Port, broker.AllowAnonymous);
         if (!string.IsNullOrWhiteSpace(broker.CertificatePath))
             LogTlsStarted(broker.Host, broker.TlsPort);
+    }
+
+    private void Refuse(ValidatingConnectionEventArgs e, MqttConnectReasonCode code, string reason, string detail)
+    {
+        var user = string.IsNullOrEmpty(e.UserName) ? "(anonymous)" : e.UserName;
+        metrics.ConnectionRefused(new BrokerRefusal(clock.GetUtcNow(), e.ClientId ?? "", user, e.RemoteEndPoint?.ToString(), reason, detail));
+        LogConnectionRefused(e.ClientId ?? "", user, e.RemoteEndPoint?.ToString(), detail);
+        e.ReasonCode = code;
+        e.ReasonString = detail;
+    }
+
+    /// <summary>
+    /// The device topics the ingest stores (the same filter an external broker's subscription uses);
+    /// the MES's own status topics match it too, and are output, not input.
+    /// </summary>
+    private bool IsIngested(string topic) =>
+        MqttTopicFilterComparer.Compare(topic, _ingestFilter) == MqttTopicFilterCompareResult.IsMatch
+        && !MqttIngestClient.IsMesOutput(topic);
+
+    /// <summary>
+    /// Hands a device message to the ingest and, for QoS 1 and 2, waits until it is stored (or set
+    /// aside in quarantine, which is stored too): MQTTnet sends the PUBACK when this returns, so an
+    /// acknowledged message survives a crash of the MES. A publisher's next message is read only
+    /// after that; publishers on other connections share the same commits.
+    /// The broker then passes the message on to whoever else subscribed to it.
+    /// </summary>
+    private async Task IngestAsync(InterceptingPublishEventArgs e)
+    {
+        var message = e.ApplicationMessage;
+        var waits = message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce;
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new ReceivedMessage(message.Topic, message.Payload.ToArray(), clock.GetUtcNow(),
+            _ => { stored.TrySetResult(); return Task.CompletedTask; }, PublisherWaits: waits);
+        ingest.MessageReceived();
+        await queue.Writer.WriteAsync(received, e.CancellationToken);
+        if (waits)
+            await stored.Task.WaitAsync(e.CancellationToken);
+        // Not published a second time to the MES: the message is already stored. Other subscribers
+        // get it as the broker's own message, and the device a plain Success.
+        e.ProcessPublish = false;
+        await _server!.InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
+        {
+            SenderClientId = e.ClientId,
+            SenderUserName = e.UserName,
+        }, e.CancellationToken);
     }
 
     /// <summary>The ingest client's id and the ids of the MES's other clients ({ClientId}-status...).</summary>
@@ -170,7 +242,12 @@ public sealed partial class EmbeddedBroker(
     private async Task StopServerAsync()
     {
         if (_server is { IsStarted: true })
+        {
+            ingest.BrokerConnected = false;
+            ingest.ConnectedSince = null;
             await _server.StopAsync();
+            LogStopped(queue.Count);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -185,11 +262,17 @@ public sealed partial class EmbeddedBroker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Host}:{Port} (anonymous clients {AllowAnonymous})")]
     private partial void LogStarted(string host, int port, bool allowAnonymous);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker stopped; {Waiting} messages not yet stored stay with the devices that sent them")]
+    private partial void LogStopped(int waiting);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening with TLS on {Host}:{Port}")]
     private partial void LogTlsStarted(string host, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client {ClientId}, user {User}")]
-    private partial void LogConnectionRefused(string clientId, string user);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client '{ClientId}', user {User}, from {Address}: {Detail}")]
+    private partial void LogConnectionRefused(string clientId, string user, string? address, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT client of {User} connected without a client id and was given '{ClientId}'")]
+    private partial void LogClientIdAssigned(string clientId, string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client {ClientId}: {Client} may not use the MES's client id")]
     private partial void LogClientIdRefused(string clientId, string client);

@@ -103,7 +103,9 @@ public sealed partial class EquipmentStatusPublisher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogPublishFailed(topic, ex.Message);
+            // The broker going away while the app stops is the normal end, not a failure.
+            if (!cancellationToken.IsCancellationRequested)
+                LogPublishFailed(topic, ex.Message);
             _changed.Writer.TryWrite(code); // try again after reconnecting
         }
     }
@@ -129,7 +131,8 @@ public sealed partial class EquipmentStatusPublisher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogConnectFailed(ex.Message);
+            if (!cancellationToken.IsCancellationRequested)
+                LogConnectFailed(ex.Message);
             return false;
         }
     }

@@ -58,18 +58,26 @@ public sealed partial class IngestWriter(
         Publish(result);
     }
 
-    /// <summary>Takes what is waiting, and waits a moment for more when the batch is not full.</summary>
+    /// <summary>
+    /// Takes what is waiting, and waits a moment for more when the batch is not full, unless a
+    /// publisher in it waits for its acknowledgement: more would come from it only after this commit,
+    /// and the others' messages gather while it runs (group commit).
+    /// </summary>
     private async Task FillAsync(List<ReceivedMessage> batch, IngestOptions ingest, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(ingest.MaxBatchDelayMilliseconds);
+        var publisherWaits = false;
         while (batch.Count < ingest.BatchSize)
         {
             if (queue.Reader.TryRead(out var message))
             {
                 batch.Add(message);
+                publisherWaits |= message.PublisherWaits;
                 continue;
             }
+            if (publisherWaits)
+                break;
             try
             {
                 if (!await queue.Reader.WaitToReadAsync(deadline.Token))

@@ -135,7 +135,9 @@ public sealed partial class MesStatePublisher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogPublishFailed(topic, ex.Message);
+            // The broker going away while the app stops is the normal end, not a failure.
+            if (!cancellationToken.IsCancellationRequested)
+                LogPublishFailed(topic, ex.Message);
             // Kept for after the reconnection, unless a newer value came meanwhile.
             lock (_gate)
             {
@@ -162,7 +164,8 @@ public sealed partial class MesStatePublisher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogConnectFailed(ex.Message);
+            if (!cancellationToken.IsCancellationRequested)
+                LogConnectFailed(ex.Message);
             return false;
         }
     }

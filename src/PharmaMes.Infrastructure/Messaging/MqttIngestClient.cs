@@ -34,12 +34,15 @@ public sealed partial class MqttIngestClient(
         get
         {
             var mqtt = options.Value;
-            var filter = $"{mqtt.TopicRoot}/+/+/+/+/+";
+            var filter = DeviceTopicFilter(mqtt.TopicRoot);
             return mqtt.Broker.Mode == BrokerMode.External && !string.IsNullOrWhiteSpace(mqtt.SharedGroup)
                 ? $"$share/{mqtt.SharedGroup}/{filter}"
                 : filter;
         }
     }
+
+    /// <summary>Every device topic: {root}/{site}/{area}/{line}/{equipment}/{kind}.</summary>
+    public static string DeviceTopicFilter(string topicRoot) => $"{topicRoot}/+/+/+/+/+";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

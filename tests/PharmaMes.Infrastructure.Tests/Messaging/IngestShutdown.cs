@@ -16,7 +16,7 @@ public class IngestShutdown
         await live.DisposeAsync();
 
         var stopping = logs.Lines.Skip(before).ToList();
-        Assert.Contains(stopping, l => l.Text.Contains("disconnected from the broker at shutdown", StringComparison.Ordinal));
+        Assert.Contains(stopping, l => l.Text.StartsWith("Embedded MQTT broker stopped", StringComparison.Ordinal));
         Assert.Empty(stopping.Where(l => l.Level >= LogLevel.Warning && l.Category.StartsWith("PharmaMes", StringComparison.Ordinal)).Select(l => $"{l.Category}: {l.Text}"));
     }
 }

@@ -8,7 +8,10 @@ using static PharmaMes.Infrastructure.Tests.Messaging.LiveMesHost;
 
 namespace PharmaMes.Infrastructure.Tests.Messaging;
 
-/// <summary>A database that stays locked stalls the ingest: it is reported, and the messages wait rather than being set aside.</summary>
+/// <summary>
+/// A database that stays locked stalls the ingest: it is reported, and the messages wait (unacknowledged:
+/// the device keeps them) rather than being set aside.
+/// </summary>
 public class IngestStall
 {
     [Fact]
@@ -25,7 +28,7 @@ public class IngestStall
         var at = Now().AddSeconds(-20);
 
         locks.Locked = true;
-        await PublishAcceptedAsync(device, $"{TabletPress}/state", $$"""{"ts":"{{Ts(at)}}","state":"Down","reason":"Punch breakage"}""");
+        var published = PublishAsync(device, $"{TabletPress}/state", $$"""{"ts":"{{Ts(at)}}","state":"Down","reason":"Punch breakage"}""");
 
         // Past the attempts after which a failing batch is tried message by message.
         Assert.True(await Eventually.TrueAsync(() => metrics.FailedBatches >= 5), $"{metrics.FailedBatches} failed attempts");
@@ -33,8 +36,11 @@ public class IngestStall
         Assert.Equal(HealthStatus.Degraded, stalled.Status);
         Assert.Contains("database is locked", stalled.Description);
         Assert.Equal(0, await live.QueryAsync(db => db.QuarantinedMessages.CountAsync()));
+        // Not stored, so not acknowledged: the device still holds the message.
+        Assert.False(published.IsCompleted, "the broker acknowledged a message the MES has not stored");
 
         locks.Locked = false;
+        Assert.Equal(MQTTnet.MqttClientPublishReasonCode.Success, (await published).ReasonCode);
         var down = await Eventually.GetAsync(
             () => live.QueryAsync(db => db.StateIntervals.Where(s => s.EquipmentId == press && s.State == EquipmentState.Down).ToListAsync()),
             rows => rows.Count == 1);
