@@ -20,7 +20,7 @@ public static class AddAdminProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(WebAppDll);
+        start.ArgumentList.Add(BuiltWebApp.Dll);
         foreach (var argument in (string[])["users", "add-admin", .. arguments])
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -40,18 +40,5 @@ public static class AddAdminProcess
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new Run(process.ExitCode, await output, await error);
-    }
-
-    /// <summary>The web project's own build output, of the same configuration as these tests.</summary>
-    private static string WebAppDll
-    {
-        get
-        {
-            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var root = testBin;
-            while (!File.Exists(Path.Combine(root.FullName, "PharmaMes.sln")))
-                root = root.Parent ?? throw new InvalidOperationException("PharmaMes.sln not found above the test binaries.");
-            return Path.Combine(root.FullName, "src", "PharmaMes.Web", "bin", testBin.Parent!.Name, testBin.Name, "PharmaMes.Web.dll");
-        }
     }
 }
