@@ -129,6 +129,40 @@ public class MaintenanceJourney(LivePlantApp app, Chromium chromium) : IClassFix
     }
 
     [Fact]
+    public async Task MaintenanceSignsACalibrationOnTheCarePageAfterAFutureDateIsRefusedNextToItsField()
+    {
+        var page = await chromium.SignInAsync(app, "maintenance");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/maintenance/equipment/GRAN-01").ToString());
+        await page.Locator("[data-testid=calibration-form]").WaitForAsync();
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        await page.FillAsync("#cal-instrument", "impeller_speed");
+        await page.FillAsync("#cal-standard", "Reference tachometer RT-3");
+        await page.FillAsync("#cal-certificate", "DAkkS D-K-15141 2026-03");
+        await page.FillAsync("#cal-found", "252 rpm at 250 rpm");
+        await page.FillAsync("#cal-left", "250 rpm at 250 rpm");
+        await page.FillAsync("#cal-on", today.AddDays(1).ToString("yyyy-MM-dd"));
+        await page.FillAsync("#cal-next", today.AddDays(366).ToString("yyyy-MM-dd"));
+        await page.ClickAsync("[data-action=record-calibration]");
+        await page.Locator("[data-testid=calibration-form] .validation-message").GetByText("A calibration cannot be dated in the future.").WaitForAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=signature-dialog]").CountAsync());
+        await Screenshots.SaveAsync(page, "calibration-future-refused", fullPage: true);
+
+        await page.FillAsync("#cal-on", today.ToString("yyyy-MM-dd"));
+        await SignAsync(page, "[data-action=record-calibration]", "maintenance");
+
+        await page.Locator("[data-outcome]").GetByText($"Calibration of GRAN-01 recorded: next due {today.AddDays(366):yyyy-MM-dd}.").WaitForAsync();
+        await page.Locator("[data-section=fitness]").GetByText($"last passed {today:yyyy-MM-dd}").WaitForAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/GRAN-01/logbook?kind=Calibration").ToString());
+        var entry = page.Locator("[data-testid=logbook] tr[data-kind=Calibration]").Last;
+        await entry.WaitForAsync();
+        Assert.Contains("Reference tachometer RT-3", await entry.TextContentAsync());
+        Assert.Contains("Marco Rossi — Performed —", await entry.Locator("[data-testid=logbook-signature]").TextContentAsync());
+    }
+
+    [Fact]
     public async Task APlannerCannotOpenTheMaintenancePage()
     {
         var page = await chromium.SignInAsync(app, "planner");
