@@ -138,6 +138,19 @@ public class NewSiteJourney(NewSiteApp app, Chromium chromium) : IClassFixture<N
         }
         Assert.Equal(156.5, equipment.GetProperty("values").GetProperty("seal_temperature").GetProperty("value").GetDouble());
         await Screenshots.SaveAsync(page, "plant-equipment-live");
+
+        // The packer is replaced: retired with its reason, never deleted, and its logbook says who retired it.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/admin/plant").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.ClickAsync("[data-node=BLP-01]");
+        await page.ClickAsync("[data-testid=retire]");
+        await SaveAsync(page, "Replaced by BLP-02 per CC-2026-131", "BLP-01 retired.");
+        await page.Locator("[data-node=BLP-01]", new() { HasText = "(retired)" }).WaitForAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/BLP-01/logbook?kind=Retirement").ToString());
+        var retirement = page.Locator("[data-testid=logbook] tr[data-kind=Retirement]");
+        await retirement.WaitForAsync();
+        Assert.Contains("Replaced by BLP-02 per CC-2026-131", await retirement.TextContentAsync());
+        Assert.Contains(NewSiteApp.AdminName, await retirement.TextContentAsync());
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
