@@ -65,6 +65,35 @@ public class EquipmentCareFlow
     }
 
     [Fact]
+    public async Task AUnitLeftDirtyPastItsDirtyHoldTimeIsListedForAMajorCleaningAndRefusesAMinorOne()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await MesTestHost.StartAsync(clock: clock);
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        var overview = host.Get<MaintenanceOverviewService>();
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, operatorUser);
+        await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
+        await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5.0m, operatorUser);
+        await execution.CompleteStepAsync(number, 1, Credentials("operator"), operatorUser);
+        var dirtyHold = (await overview.GetUnitAsync("DISP-01"))!.Rules.DirtyHoldTime;
+
+        var fresh = (await overview.GetAsync()).ToClean.Single(u => u.Code == "DISP-01");
+        clock.Advance(dirtyHold + TimeSpan.FromMinutes(1));
+        var stale = (await overview.GetAsync()).ToClean.Single(u => u.Code == "DISP-01");
+        var minor = await Assert.ThrowsAsync<DomainException>(() => host.Get<CleaningService>().RecordAsync("DISP-01",
+            new CleaningEntry(CleaningMethod.Minor, "Purified water", clock.GetUtcNow(), null), Credentials("operator"), operatorUser));
+
+        Assert.Equal(($"Dirty after {number}", false), (fresh.Why, fresh.NeedsMajorCleaning));
+        Assert.True(stale.NeedsMajorCleaning);
+        Assert.Contains("major", minor.Message, StringComparison.OrdinalIgnoreCase);
+        await host.Get<CleaningService>().RecordAsync("DISP-01",
+            new CleaningEntry(CleaningMethod.Major, "Alkaline detergent, purified water rinse", clock.GetUtcNow(), null), Credentials("operator"), operatorUser);
+        Assert.Equal(EquipmentStatus.Cleaning, await StatusAsync(host, "DISP-01"));
+    }
+
+    [Fact]
     public async Task AFailedCalibrationBlocksTheUnitAndRaisesAQualityExceptionForTheBatchThatUsedIt()
     {
         await using var host = await MesTestHost.StartAsync();
