@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Production;
+using PharmaMes.Infrastructure.Signatures;
 
 namespace PharmaMes.EndToEnd.Tests;
 
@@ -90,6 +94,72 @@ public class MaintenanceJourney(LivePlantApp app, Chromium chromium) : IClassFix
         var entry = page.Locator("[data-testid=logbook] tr[data-kind=Maintenance]").Last;
         await entry.WaitForAsync();
         Assert.Contains("Guide roller GR-40 x1", await entry.TextContentAsync());
+    }
+
+    [Fact]
+    public async Task AnOperatorSeesWhatADirtyUnitNeedsAndSeesItFreedAsSoonAsItIsCleaned()
+    {
+        // A batch ran its pressing on TP-02 and left it dirty; the next batch's operator must choose a press.
+        await ShopFloorSetup.EnsureApprovedRecipeAsync(app.Services, "FG-E2E-PRESS", "End-to-end pressed tablets", 1_000m,
+            recipe => recipe.AddStep("Compression", "Press the blend into tablets.", EquipmentClass.TabletPress));
+        await ShopFloorSetup.EnsureCleanAsync(app.Services, "TP-02", LivePlantApp.Password);
+        var operatorUser = await ShopFloorSetup.PersonAsync(app.Services, "operator");
+        var execution = app.Services.GetRequiredService<BatchExecutionService>();
+        var first = await ShopFloorSetup.NewBatchAsync(app.Services, "FG-E2E-PRESS", 1_000m);
+        await execution.StartAsync(first, operatorUser);
+        await execution.StartStepAsync(first, 1, "TP-02", operatorUser);
+        await execution.CompleteStepAsync(first, 1, new SignatureCredentials("operator", LivePlantApp.Password), operatorUser);
+        var next = await ShopFloorSetup.NewBatchAsync(app.Services, "FG-E2E-PRESS", 1_000m);
+        await execution.StartAsync(next, operatorUser);
+
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/batches/{next}/execute").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        var press = page.Locator("[data-equipment=TP-02]");
+        await Assertions.Expect(press).ToBeDisabledAsync();
+        Assert.Contains($"after {first} — cleaning needed", await press.TextContentAsync());
+        Assert.Equal(1, await page.Locator("[data-testid=equipment-care-links] a[href='/maintenance/equipment/TP-02']").CountAsync());
+        await Screenshots.SaveAsync(page, "execution-dirty-unit", fullPage: true);
+
+        // Maintenance records the cleaning and a second person verifies it: the operator's screen frees the press unasked.
+        await ShopFloorSetup.EnsureCleanAsync(app.Services, "TP-02", LivePlantApp.Password);
+
+        await Assertions.Expect(press).ToBeEnabledAsync();
+        Assert.DoesNotContain("cleaning needed", await press.TextContentAsync());
+    }
+
+    [Fact]
+    public async Task MaintenanceSignsACalibrationOnTheCarePageAfterAFutureDateIsRefusedNextToItsField()
+    {
+        var page = await chromium.SignInAsync(app, "maintenance");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/maintenance/equipment/GRAN-01").ToString());
+        await page.Locator("[data-testid=calibration-form]").WaitForAsync();
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        await page.FillAsync("#cal-instrument", "impeller_speed");
+        await page.FillAsync("#cal-standard", "Reference tachometer RT-3");
+        await page.FillAsync("#cal-certificate", "DAkkS D-K-15141 2026-03");
+        await page.FillAsync("#cal-found", "252 rpm at 250 rpm");
+        await page.FillAsync("#cal-left", "250 rpm at 250 rpm");
+        await page.FillAsync("#cal-on", today.AddDays(1).ToString("yyyy-MM-dd"));
+        await page.FillAsync("#cal-next", today.AddDays(366).ToString("yyyy-MM-dd"));
+        await page.ClickAsync("[data-action=record-calibration]");
+        await page.Locator("[data-testid=calibration-form] .validation-message").GetByText("A calibration cannot be dated in the future.").WaitForAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=signature-dialog]").CountAsync());
+        await Screenshots.SaveAsync(page, "calibration-future-refused", fullPage: true);
+
+        await page.FillAsync("#cal-on", today.ToString("yyyy-MM-dd"));
+        await SignAsync(page, "[data-action=record-calibration]", "maintenance");
+
+        await page.Locator("[data-outcome]").GetByText($"Calibration of GRAN-01 recorded: next due {today.AddDays(366):yyyy-MM-dd}.").WaitForAsync();
+        await page.Locator("[data-section=fitness]").GetByText($"last passed {today:yyyy-MM-dd}").WaitForAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/GRAN-01/logbook?kind=Calibration").ToString());
+        var entry = page.Locator("[data-testid=logbook] tr[data-kind=Calibration]").Last;
+        await entry.WaitForAsync();
+        Assert.Contains("Reference tachometer RT-3", await entry.TextContentAsync());
+        Assert.Contains("Marco Rossi — Performed —", await entry.Locator("[data-testid=logbook-signature]").TextContentAsync());
     }
 
     [Fact]

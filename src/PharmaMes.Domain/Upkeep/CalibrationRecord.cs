@@ -35,16 +35,27 @@ public class CalibrationRecord
 
     protected CalibrationRecord() { }
 
+    /// <summary>
+    /// What is wrong with a calibration's dates, each with the property it concerns; empty when nothing is.
+    /// The record refuses the first; the API names each next to its field.
+    /// </summary>
+    public static IReadOnlyList<(string Property, string Message)> DateProblems(bool passed, DateOnly calibratedOn, DateOnly? nextDueOn, DateOnly today)
+    {
+        var problems = new List<(string, string)>();
+        if (calibratedOn > today)
+            problems.Add((nameof(CalibratedOn), $"A calibration cannot be dated in the future ({calibratedOn:yyyy-MM-dd} is after today, {today:yyyy-MM-dd})."));
+        if (passed && nextDueOn is null)
+            problems.Add((nameof(NextDueOn), "A calibration that passed needs the date the next one is due."));
+        else if (passed && nextDueOn <= calibratedOn)
+            problems.Add((nameof(NextDueOn), $"The next calibration must be due after the calibration on {calibratedOn:yyyy-MM-dd}."));
+        return problems;
+    }
+
     private CalibrationRecord(Equipment equipment, string instrument, string referenceStandard, string certificate, string asFound, string asLeft,
         bool passed, DateOnly calibratedOn, DateOnly? nextDueOn, Person by, string? comment, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (calibratedOn > today)
-            throw new DomainException($"A calibration cannot be dated in the future ({calibratedOn:yyyy-MM-dd} is after today, {today:yyyy-MM-dd}).");
-        if (passed && nextDueOn is not { } next)
-            throw new DomainException("A calibration that passed needs the date the next one is due.");
-        if (passed && nextDueOn <= calibratedOn)
-            throw new DomainException($"The next calibration must be due after the calibration on {calibratedOn:yyyy-MM-dd}.");
+        if (DateProblems(passed, calibratedOn, nextDueOn, DateOnly.FromDateTime(now.UtcDateTime)) is [var problem, ..])
+            throw new DomainException(problem.Message);
         Id = Ids.New();
         EquipmentId = equipment.Id;
         EquipmentCode = equipment.Code;

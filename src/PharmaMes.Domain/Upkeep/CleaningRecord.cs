@@ -40,11 +40,15 @@ public class CleaningRecord
 
     protected CleaningRecord() { }
 
+    /// <summary>Why a cleaning finished at <paramref name="cleanedAt"/> cannot be recorded yet, or null; the API names it next to its field.</summary>
+    public static string? FinishedInTheFuture(DateTimeOffset cleanedAt, DateTimeOffset now) =>
+        cleanedAt > now ? $"A cleaning cannot be recorded in the future ({cleanedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC is after now)." : null;
+
     private CleaningRecord(Equipment equipment, CleaningMethod method, string? agent, DateTimeOffset? startedAt, DateTimeOffset cleanedAt,
         Guid? cleanedById, string cleanedByName, string? comment, DateTimeOffset now)
     {
-        if (cleanedAt > now)
-            throw new DomainException($"A cleaning cannot be recorded in the future ({cleanedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC is after now).");
+        if (FinishedInTheFuture(cleanedAt, now) is { } future)
+            throw new DomainException(future);
         if (startedAt is { } start && start > cleanedAt)
             throw new DomainException("A cleaning cannot end before it started.");
         if (equipment.CleaningMethodShortfall(method, cleanedAt) is { } shortfall)

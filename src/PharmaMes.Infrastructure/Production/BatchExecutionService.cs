@@ -160,9 +160,10 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
         var choices = new List<EquipmentChoice>(candidates.Count);
         foreach (var equipment in candidates)
         {
-            var blocked = equipment.ReasonsNotUsable(now).ToList();
-            if (await InUseByAsync(db, equipment.Code, batch.Id, cancellationToken) is { } other)
-                blocked.Add($"In use by batch {other}.");
+            // The same rules as starting the step: the batch that dirtied the unit may go on with it, another product may need a major clean.
+            var blocked = equipment.ReasonsNotUsable(now, batch.Number.Value, batch.ProductCode.Value).ToList();
+            if (equipment.Status != EquipmentStatus.InUse && await InUseByAsync(db, equipment.Code, batch.Id, cancellationToken) is { } other)
+                blocked.Add($"it is in use by batch {other}");
             choices.Add(new EquipmentChoice(equipment.Code.Value, equipment.Name, equipment.State.ToString(), blocked));
         }
         return choices;

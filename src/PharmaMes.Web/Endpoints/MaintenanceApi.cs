@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PharmaMes.Domain.Upkeep;
 using PharmaMes.Infrastructure.Audit;
 using PharmaMes.Infrastructure.Maintenance;
 using PharmaMes.Infrastructure.Signatures;
@@ -53,13 +55,15 @@ public static class MaintenanceApi
         TypedResults.Ok(await overview.GetAsync(cancellationToken));
 
     private static async Task<Results<Created<RecordCreated>, ValidationProblem>> RecordCleaningAsync(
-        string code, CleaningRequest request, CleaningService cleaning, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, CleaningRequest request, CleaningService cleaning, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Method is null)
             errors["method"] = ["Give the cleaning method: Minor, Major or ProductChangeover."];
         if (request.CleanedAt is null)
             errors["cleanedAt"] = ["Give when the cleaning was finished, ISO-8601 with an offset."];
+        else if (CleaningRecord.FinishedInTheFuture(request.CleanedAt.Value, clock.GetUtcNow()) is { } future)
+            errors["cleanedAt"] = [future];
         CheckSignature(request.Signature, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The cleaning is not valid");
@@ -93,13 +97,16 @@ public static class MaintenanceApi
     }
 
     private static async Task<Results<Ok<CalibrationRecorded>, ValidationProblem>> RecordCalibrationAsync(
-        string code, CalibrationRequest request, CalibrationService calibration, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, CalibrationRequest request, CalibrationService calibration, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Passed is null)
             errors["passed"] = ["Say whether the calibration passed (true) or failed (false)."];
         if (request.CalibratedOn is null)
             errors["calibratedOn"] = ["Give the day of the calibration (yyyy-MM-dd)."];
+        else if (request.Passed is { } passed)
+            foreach (var (property, message) in CalibrationRecord.DateProblems(passed, request.CalibratedOn.Value, request.NextDueOn, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+                errors[JsonNamingPolicy.CamelCase.ConvertName(property)] = [message];
         CheckSignature(request.Signature, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The calibration is not valid");

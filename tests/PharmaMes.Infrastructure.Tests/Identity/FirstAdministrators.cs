@@ -41,6 +41,22 @@ public class FirstAdministrators
     }
 
     [Fact]
+    public async Task ASiteWhoseOnlyAdministratorIsDisabledGetsANewOneAndKeepsTheOld()
+    {
+        await using var host = await MesTestHost.StartAsync(demo: false);
+        var first = host.Get<FirstAdministrator>();
+        var departed = await first.CreateAsync("siteadmin", "Site Admin", Password, "root");
+        await host.Get<UserAdministration>().DisableAsync(departed.Id, AuditActor.System("test", "Administrator left the company"));
+
+        var successor = await first.CreateAsync("newadmin", "New Admin", Password, "root");
+
+        var users = await host.Get<UserAdministration>().ListAsync();
+        Assert.Equal(2, users.Count);
+        Assert.True(users.Single(u => u.UserName == "siteadmin").IsDisabled);
+        Assert.Equal([MesRoles.Admin], users.Single(u => u.Id == successor.Id).Roles);
+    }
+
+    [Fact]
     public async Task ATakenUserNameIsRefusedWhenNoAdministratorExists()
     {
         await using var host = await MesTestHost.StartAsync(demo: false);

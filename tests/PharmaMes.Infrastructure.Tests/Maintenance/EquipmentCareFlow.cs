@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Upkeep;
 using PharmaMes.Domain.Plant;
@@ -64,6 +65,35 @@ public class EquipmentCareFlow
     }
 
     [Fact]
+    public async Task AUnitLeftDirtyPastItsDirtyHoldTimeIsListedForAMajorCleaningAndRefusesAMinorOne()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await MesTestHost.StartAsync(clock: clock);
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        var overview = host.Get<MaintenanceOverviewService>();
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, operatorUser);
+        await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
+        await execution.DispenseAsync(number, 1, "API-PARA", "PARA-24-0117", 5.0m, operatorUser);
+        await execution.CompleteStepAsync(number, 1, Credentials("operator"), operatorUser);
+        var dirtyHold = (await overview.GetUnitAsync("DISP-01"))!.Rules.DirtyHoldTime;
+
+        var fresh = (await overview.GetAsync()).ToClean.Single(u => u.Code == "DISP-01");
+        clock.Advance(dirtyHold + TimeSpan.FromMinutes(1));
+        var stale = (await overview.GetAsync()).ToClean.Single(u => u.Code == "DISP-01");
+        var minor = await Assert.ThrowsAsync<DomainException>(() => host.Get<CleaningService>().RecordAsync("DISP-01",
+            new CleaningEntry(CleaningMethod.Minor, "Purified water", clock.GetUtcNow(), null), Credentials("operator"), operatorUser));
+
+        Assert.Equal(($"Dirty after {number}", false), (fresh.Why, fresh.NeedsMajorCleaning));
+        Assert.True(stale.NeedsMajorCleaning);
+        Assert.Contains("major", minor.Message, StringComparison.OrdinalIgnoreCase);
+        await host.Get<CleaningService>().RecordAsync("DISP-01",
+            new CleaningEntry(CleaningMethod.Major, "Alkaline detergent, purified water rinse", clock.GetUtcNow(), null), Credentials("operator"), operatorUser);
+        Assert.Equal(EquipmentStatus.Cleaning, await StatusAsync(host, "DISP-01"));
+    }
+
+    [Fact]
     public async Task AFailedCalibrationBlocksTheUnitAndRaisesAQualityExceptionForTheBatchThatUsedIt()
     {
         await using var host = await MesTestHost.StartAsync();
@@ -97,6 +127,39 @@ public class EquipmentCareFlow
         var record = await db.CalibrationRecords.SingleAsync();
         Assert.False(record.Passed);
         Assert.True(signature.IsValidFor(record.Content()));
+    }
+
+    [Fact]
+    public async Task AFailedCalibrationQuestionsOnlyTheBatchesThatUsedTheUnitSinceItsLastPassedOne()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await MesTestHost.StartAsync(clock: clock);
+        var (operatorUser, maintenance) = (await PersonAsync(host, "operator"), await PersonAsync(host, "maintenance"));
+        var calibrations = host.Get<CalibrationService>();
+        var execution = host.Get<BatchExecutionService>();
+        // Two days after the demo's batches the booth's calibration passes; a day later one batch weighs on it.
+        clock.Advance(TimeSpan.FromDays(2));
+        var passedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await calibrations.RecordAsync("DISP-01",
+            new CalibrationEntry("weight", "E2 weight set 50 kg", "DKD-K-12345 2026-04", "50.004 kg at 50 kg", "50.001 kg at 50 kg", true, passedOn, passedOn.AddDays(180), null),
+            Credentials("maintenance"), maintenance);
+        clock.Advance(TimeSpan.FromDays(1));
+        await ShopFloorSetup.EnsureCleanAsync(host.Services, "DISP-01", MesTestHost.DemoPassword);
+        var number = await NewBatchAsync(host);
+        await execution.StartAsync(number, operatorUser);
+        await execution.StartStepAsync(number, 1, "DISP-01", operatorUser);
+        var failedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        var raised = await calibrations.RecordAsync("DISP-01",
+            new CalibrationEntry("weight", "E2 weight set 50 kg", "DKD-K-12345 2026-04", "50.180 kg at 50 kg", "50.180 kg at 50 kg", false, failedOn, null, "Load cell drift"),
+            Credentials("maintenance"), maintenance);
+
+        await using var db = host.NewContext();
+        var exception = await db.QualityExceptions.SingleAsync(q => q.Number == new QualityExceptionNumber(Assert.Single(raised)));
+        Assert.Equal(number, exception.BatchNumber?.Value);
+        // The demo's batches weighed on the booth too, before the passed calibration: their weights stand.
+        var batchesOnTheBooth = await db.BatchSteps.Where(s => s.EquipmentCode == new PlantCode("DISP-01") && s.StartedAt != null).Select(s => s.BatchId).Distinct().CountAsync();
+        Assert.True(batchesOnTheBooth > 1, "The demo left no earlier batch on DISP-01 to leave out.");
     }
 
     [Fact]

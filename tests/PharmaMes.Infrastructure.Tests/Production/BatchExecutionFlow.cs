@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Quality;
 using PharmaMes.Domain.Signatures;
@@ -177,6 +178,36 @@ public class BatchExecutionFlow
     }
 
     [Fact]
+    public async Task TheBatchThatLeftAUnitDirtyIsOfferedItForItsNextStepWhileAnotherBatchIsToldToCleanIt()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        await ShopFloorSetup.EnsureApprovedRecipeAsync(host.Services, "FG-TWICE", "Twice-pressed tablets", 1_000m, recipe =>
+        {
+            recipe.AddStep("Slugging", "Press the blend into slugs.", EquipmentClass.TabletPress);
+            recipe.AddStep("Compression", "Press the milled slugs into tablets.", EquipmentClass.TabletPress);
+        });
+        await ShopFloorSetup.EnsureCleanAsync(host.Services, "TP-02", MesTestHost.DemoPassword);
+        var operatorUser = await PersonAsync(host, "operator");
+        var execution = host.Get<BatchExecutionService>();
+        var first = await ShopFloorSetup.NewBatchAsync(host.Services, "FG-TWICE", 1_000m);
+        var second = await ShopFloorSetup.NewBatchAsync(host.Services, "FG-TWICE", 1_000m);
+        await execution.StartAsync(first, operatorUser);
+        await execution.StartStepAsync(first, 1, "TP-02", operatorUser);
+        await execution.CompleteStepAsync(first, 1, Credentials("operator"), operatorUser);
+        await execution.StartAsync(second, operatorUser);
+
+        var own = (await execution.EquipmentChoicesAsync(first, 2)).Single(c => c.Code == "TP-02");
+        var others = (await execution.EquipmentChoicesAsync(second, 1)).Single(c => c.Code == "TP-02");
+
+        Assert.True(own.IsUsable, string.Join(", ", own.Blocked));
+        Assert.Contains(others.Blocked, r => r.EndsWith($"after {first} — cleaning needed", StringComparison.Ordinal));
+        // What the list offers is what starting the step accepts; once taken, the other batch reads why once.
+        await execution.StartStepAsync(first, 2, "TP-02", operatorUser);
+        var taken = (await execution.EquipmentChoicesAsync(second, 1)).Single(c => c.Code == "TP-02");
+        Assert.Single(taken.Blocked, r => r.Contains("in use by batch", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task EquipmentInUseDirtyOrNotIdleIsOfferedOnlyWithTheReasonItIsBlocked()
     {
         await using var host = await MesTestHost.StartAsync();
@@ -193,7 +224,7 @@ public class BatchExecutionFlow
 
         var booth = Assert.Single(choices);
         Assert.False(booth.IsUsable);
-        Assert.Contains($"In use by batch {first}.", booth.Blocked);
+        Assert.Single(booth.Blocked, r => r.Contains($"in use by batch {first}", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("in use", refused.Message);
     }
 

@@ -86,6 +86,45 @@ public class MaintenanceApi(MesWebFactory factory) : IClassFixture<MesWebFactory
     }
 
     [Fact]
+    public async Task ACalibrationIsSignedIntoTheLogbookAndDatesInTheFutureOrOutOfOrderAreProblemsNamingTheirFields()
+    {
+        var client = await factory.SignedInAsync("maintenance");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        object Calibration(DateOnly on, DateOnly next) => new
+        {
+            instrument = "compression_force", referenceStandard = "Load cell LC-50", standardCertificate = "DAkkS D-K-15070 2026-01",
+            asFound = "20.3 kN at 20 kN", asLeft = "20.0 kN at 20 kN", passed = true, calibratedOn = on, nextDueOn = next,
+            signature = new { userName = "maintenance", password = MesWebFactory.Password },
+        };
+
+        var future = await client.PostAsJsonAsync("/api/v1/equipment/TP-02/calibrations", Calibration(today.AddDays(1), today.AddDays(1)));
+        var recorded = await client.PostAsJsonAsync("/api/v1/equipment/TP-02/calibrations", Calibration(today, today.AddDays(180)));
+        var lateCleaning = await client.PostAsJsonAsync("/api/v1/equipment/TP-02/cleanings", new
+        {
+            method = "Major", cleaningAgent = "Detergent", cleanedAt = DateTimeOffset.UtcNow.AddHours(1),
+            signature = new { userName = "maintenance", password = MesWebFactory.Password },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        var errors = (await future.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.StartsWith("A calibration cannot be dated in the future", errors.GetProperty("calibratedOn")[0].GetString());
+        Assert.StartsWith("The next calibration must be due after", errors.GetProperty("nextDueOn")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, lateCleaning.StatusCode);
+        Assert.StartsWith("A cleaning cannot be recorded in the future",
+            (await lateCleaning.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("cleanedAt")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        Assert.Empty((await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("qualityExceptionsRaised").EnumerateArray());
+        using var logbook = JsonDocument.Parse(await client.GetStringAsync(
+            $"/api/v1/equipment/TP-02/logbook?kind=Calibration,Cleaning&from={Uri.EscapeDataString(since.ToString("O"))}"));
+        var entry = Assert.Single(logbook.RootElement.GetProperty("entries").EnumerateArray());
+        Assert.Equal($"Calibration of compression_force on {today:yyyy-MM-dd} — passed", entry.GetProperty("title").GetString());
+        var signature = Assert.Single(entry.GetProperty("signatures").EnumerateArray().ToList());
+        Assert.Contains("— Performed —", signature.GetProperty("manifestation").GetString());
+        Assert.True(signature.GetProperty("isValid").GetBoolean());
+    }
+
+    [Fact]
     public async Task APlannerMayReadTheLogbookButNotRecordACalibration()
     {
         var planner = await factory.SignedInAsync("planner");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaMes.Infrastructure.Plant;
@@ -156,6 +157,34 @@ public class PlantModelExchange(MesWebFactory demo) : IClassFixture<MesWebFactor
         Assert.Contains("DISP-01,air_velocity,Laminar downflow velocity", await admin.GetStringAsync("/api/v1/plant/tags.csv"));
         var trail = await (await demo.SignedInAsync("qa")).GetStringAsync("/api/v1/audit?entityType=TagDefinition");
         Assert.Contains("Wording per SOP-ENG-12", trail);
+    }
+
+    [Fact]
+    public async Task AJsonModelWithABadTagNamesItsPathAndChangesNothingAndOnceCorrectedAddsTheUnitWithTheReasonInTheTrail()
+    {
+        var admin = await demo.SignedInAsync("admin");
+        var before = await admin.GetStringAsync("/api/v1/plant/model");
+        var model = JsonNode.Parse(before)!;
+        var unit = JsonNode.Parse("""
+            {"code":"DISP-09","name":"Dispensing booth 9","class":"DispensingBooth","retired":false,"settings":null,
+             "tags":[{"name":"weight","description":"Scale weight","unit":"kg","normalLow":0,"normalHigh":120,"alarmLow":0,"alarmHigh":100,"role":"ScaleWeight"}]}
+            """)!;
+        model["sites"]![0]!["areas"]![0]!["lines"]![0]!["equipment"]!.AsArray().Add(unit);
+
+        var refused = await PutAsync(admin, "/api/v1/plant/model", model.ToJsonString(), "application/json");
+
+        var error = Assert.Single(await ErrorsAsync(refused));
+        Assert.EndsWith(".tags[0]", error.Key, StringComparison.Ordinal);
+        Assert.Contains("must enclose its normal range", Assert.Single(error.Value));
+        Assert.Equal(before, await admin.GetStringAsync("/api/v1/plant/model"));
+
+        unit["tags"]![0]!["alarmHigh"] = 150;
+        var applied = await PutAsync(admin, "/api/v1/plant/model", model.ToJsonString(), "application/json", reason: "Second booth per CC-2026-140");
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.Contains("\"DISP-09\"", await admin.GetStringAsync("/api/v1/plant/model"));
+        var trail = await (await demo.SignedInAsync("qa")).GetStringAsync("/api/v1/audit?entityType=Equipment");
+        Assert.Contains("Second booth per CC-2026-140", trail);
     }
 
     [Fact]

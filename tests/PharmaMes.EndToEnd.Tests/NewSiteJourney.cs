@@ -1,47 +1,31 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using PharmaMes.Infrastructure.Audit;
-using PharmaMes.Infrastructure.Identity;
 
 namespace PharmaMes.EndToEnd.Tests;
 
-/// <summary>The app as a new site starts it: no demo data, no plant, one administrator, devices must sign in.</summary>
-public sealed class EmptyPlantApp : LivePlantApp
-{
-    public const string AdminName = "site.admin";
-
-    protected override IReadOnlyDictionary<string, string> Settings =>
-        new Dictionary<string, string> { ["Demo:Enabled"] = "false", ["Mqtt:Broker:AllowAnonymous"] = "false" };
-
-    public async Task EnsureAdministratorAsync()
-    {
-        var users = Services.GetRequiredService<UserAdministration>();
-        if ((await users.ListAsync()).All(u => u.UserName != AdminName))
-            await users.CreateAsync(new NewUser(AdminName, "Site Administrator", Password, [MesRoles.Admin]), AuditActor.System("test set-up", "First administrator"));
-    }
-}
-
 /// <summary>
-/// An administrator builds a plant from nothing on /admin/plant on a 1024×768 tablet, issues the
-/// device account there, and a real <c>mosquitto_pub</c> with that account puts a value on the equipment.
+/// A new site from nothing, as the README's Production section tells it: the <c>users add-admin</c>
+/// command creates the first administrator, who signs in in Chromium, builds a plant on /admin/plant
+/// on a 1024×768 tablet and issues the device account there, and a real <c>mosquitto_pub</c> with
+/// that account puts a value on the new equipment.
 /// </summary>
-public class PlantBuildingJourney(EmptyPlantApp app, Chromium chromium) : IClassFixture<EmptyPlantApp>, IClassFixture<Chromium>
+public class NewSiteJourney(NewSiteApp app, Chromium chromium) : IClassFixture<NewSiteApp>, IClassFixture<Chromium>
 {
     private const string MosquittoPub = "/usr/bin/mosquitto_pub";
 
     private async Task<IPage> SignInOnTabletAsync()
     {
-        await app.EnsureAdministratorAsync();
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 768 } });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/account/login").ToString());
-        await page.FillAsync("#username", EmptyPlantApp.AdminName);
-        await page.FillAsync("#password", LivePlantApp.Password);
+        await page.FillAsync("#username", NewSiteApp.AdminName);
+        await page.FillAsync("#password", NewSiteApp.AdminPassword);
         await page.ClickAsync("button[type=submit]");
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await Screenshots.SaveAsync(page, "first-admin-signed-in");
+        Assert.Equal(NewSiteApp.AdminFullName, (await page.Locator(".mes-user-name").TextContentAsync())?.Trim());
         await page.GotoAsync(new Uri(app.BaseAddress, "/admin/plant").ToString());
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
         await page.Locator("[data-testid=plant-tree]").WaitForAsync();
@@ -67,10 +51,15 @@ public class PlantBuildingJourney(EmptyPlantApp app, Chromium chromium) : IClass
         await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 
     [Fact]
-    public async Task AnAdministratorBuildsAPlantAndADeviceOfItsNewEquipmentIsHeard()
+    public async Task TheCommandsAdministratorBuildsAPlantFromNothingAndADeviceOfItsNewEquipmentIsHeard()
     {
         Assert.True(File.Exists(MosquittoPub), $"{MosquittoPub} is not installed (apt-get install mosquitto-clients).");
+        // The command said whom it created and never echoed the password.
+        Assert.Contains(NewSiteApp.AdminName, app.FirstAdministrator.Output);
+        Assert.DoesNotContain(NewSiteApp.AdminPassword, app.FirstAdministrator.Output + app.FirstAdministrator.Error);
         var page = await SignInOnTabletAsync();
+        // Nothing of the demo: the plant is empty until the administrator describes it.
+        Assert.Equal(0, await page.Locator("[data-node]").CountAsync());
 
         await AddNodeAsync(page, "add-site", "ZRH", "Zurich", "Site ZRH added.");
         await AddNodeAsync(page, "add-area", "PACK", "Packaging", "Area PACK added.");
@@ -149,6 +138,19 @@ public class PlantBuildingJourney(EmptyPlantApp app, Chromium chromium) : IClass
         }
         Assert.Equal(156.5, equipment.GetProperty("values").GetProperty("seal_temperature").GetProperty("value").GetDouble());
         await Screenshots.SaveAsync(page, "plant-equipment-live");
+
+        // The packer is replaced: retired with its reason, never deleted, and its logbook says who retired it.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/admin/plant").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.ClickAsync("[data-node=BLP-01]");
+        await page.ClickAsync("[data-testid=retire]");
+        await SaveAsync(page, "Replaced by BLP-02 per CC-2026-131", "BLP-01 retired.");
+        await page.Locator("[data-node=BLP-01]", new() { HasText = "(retired)" }).WaitForAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/equipment/BLP-01/logbook?kind=Retirement").ToString());
+        var retirement = page.Locator("[data-testid=logbook] tr[data-kind=Retirement]");
+        await retirement.WaitForAsync();
+        Assert.Contains("Replaced by BLP-02 per CC-2026-131", await retirement.TextContentAsync());
+        Assert.Contains(NewSiteApp.AdminName, await retirement.TextContentAsync());
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
