@@ -31,8 +31,69 @@ internal static class IngestBenchmark
         var mes = await MesAsync(mosquitto.Port, messages, equipment, window, synchronous);
         Console.WriteLine($"MES ingest ({synchronous,-6}):{mes.Rate,10:#,0} msg/s  stored {mes.Stored:#,0} messages ({mes.Samples:#,0} samples), lost {messages - mes.Stored:#,0}, quarantined {mes.Quarantined:#,0}");
         Console.WriteLine($"ratio MES/bare:  {mes.Rate / bare.Rate:0.00}");
-        Console.WriteLine($"RESULT ingest synchronous={synchronous} bare_msg_s={bare.Rate:0} mes_msg_s={mes.Rate:0} ratio={mes.Rate / bare.Rate:0.00} lost={messages - mes.Stored}");
-        return mes.Stored == messages && bare.Lost == 0 ? 0 : 1;
+
+        // The embedded broker acknowledges a device only once its message is stored, and MQTT reads a
+        // connection's messages one after the other: measured with a connection per equipment (as
+        // devices connect) and with everything through one connection (a gateway).
+        var devices = await EmbeddedAsync(messages, equipment, window, synchronous, oneConnection: false);
+        Console.WriteLine($"MES embedded, {equipment} connections:{devices.Rate,10:#,0} msg/s  stored {devices.Stored:#,0} of {devices.Sent:#,0}");
+        var gatewayMessages = Math.Min(messages, 20_000);
+        var gateway = await EmbeddedAsync(gatewayMessages, equipment, window, synchronous, oneConnection: true);
+        Console.WriteLine($"MES embedded, 1 connection:{gateway.Rate,10:#,0} msg/s  stored {gateway.Stored:#,0} of {gateway.Sent:#,0}");
+        Console.WriteLine($"ratio embedded/external: {devices.Rate / mes.Rate:0.00} ({equipment} connections), {gateway.Rate / mes.Rate:0.00} (1 connection)");
+        var lost = messages - mes.Stored + Math.Max(0, devices.Sent - devices.Stored) + Math.Max(0, gateway.Sent - gateway.Stored)
+            + (messages - devices.Sent) + (gatewayMessages - gateway.Sent);
+        Console.WriteLine($"RESULT ingest synchronous={synchronous} bare_msg_s={bare.Rate:0} mes_msg_s={mes.Rate:0} ratio={mes.Rate / bare.Rate:0.00} " +
+            $"embedded_msg_s={devices.Rate:0} embedded_one_connection_msg_s={gateway.Rate:0} embedded_ratio={devices.Rate / mes.Rate:0.00} lost={lost}");
+        return lost == 0 && bare.Lost == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The MES with its embedded broker; the publishers connect to it with the MES's own account
+    /// (a device account may publish for one equipment only). Every message acknowledged is stored.
+    /// </summary>
+    private static async Task<(double Rate, long Sent, long Stored)> EmbeddedAsync(long messages, int equipment, int window, string synchronous, bool oneConnection)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pharmames-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var port = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Mes"] = $"Data Source={Path.Combine(folder, "mes.db")}",
+            ["Demo:Enabled"] = "false",
+            ["Database:SqliteSynchronous"] = synchronous,
+            ["Mqtt:Broker:Mode"] = "Embedded",
+            ["Mqtt:Broker:Port"] = port.ToString(),
+        });
+        builder.Services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        builder.AddInfrastructure();
+        using var host = builder.Build();
+        await MesStartup.InitializeAsync(host.Services);
+        await BenchmarkPlant.SeedAsync(host.Services.GetRequiredService<IDbContextFactory<MesDbContext>>(), equipment);
+        await host.StartAsync();
+        var metrics = host.Services.GetRequiredService<IngestMetrics>();
+        var account = host.Services.GetRequiredService<MesBrokerCredentials>();
+
+        var publisher = Publisher(port, messages, equipment, window) with { Username = account.Username, Password = account.Password };
+        var publishers = oneConnection
+            ? [publisher]
+            : publisher.ResolveEquipment().Select((address, i) => publisher with
+            {
+                Equipment = [address],
+                TotalMessages = messages / equipment + (i < messages % equipment ? 1 : 0),
+                ClientId = $"bench-device-{i}",
+                Seed = 42 + i,
+            }).ToList();
+        var clock = Stopwatch.StartNew();
+        var results = await Task.WhenAll(publishers.Select(p => new TelemetryPublisher(p).RunAsync()));
+        var elapsed = clock.Elapsed;
+        // Acknowledged means stored: nothing to wait for once the publishers have their PUBACKs.
+        var stored = metrics.Persisted;
+        await host.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        return (stored / elapsed.TotalSeconds, results.Sum(r => r.Acknowledged), stored);
     }
 
     private static async Task<(double Rate, long Received, long Lost)> BareAsync(int port, long messages, int equipment, int window)
