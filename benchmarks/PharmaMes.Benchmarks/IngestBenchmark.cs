@@ -82,6 +82,8 @@ internal static class IngestBenchmark
             {
                 Equipment = [address],
                 TotalMessages = messages / equipment + (i < messages % equipment ? 1 : 0),
+                // A device keeps a few messages in flight; the window is the whole fleet's.
+                MaxInFlight = Math.Max(1, window / equipment),
                 ClientId = $"bench-device-{i}",
                 Seed = 42 + i,
             }).ToList();

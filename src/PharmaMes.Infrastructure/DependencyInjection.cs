@@ -187,6 +187,8 @@ public static class DependencyInjection
         services.AddHostedService<IngestWriter>();
         if (mode == BrokerMode.External)
             services.AddHostedService<MqttIngestClient>();
+        services.AddSingleton<Sparkplug.SparkplugHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sparkplug.SparkplugHost>());
         // Only where an ingest runs: a node with MQTT off has no ingest to be degraded.
         services.AddHealthChecks().AddCheck<IngestHealthCheck>("ingest");
         services.AddHostedService<EquipmentStatusPublisher>();

@@ -19,6 +19,10 @@ public sealed class BrokerAccessPolicy(string topicRoot)
             refusal = $"{client.Name} may not publish retained messages (on '{topic}'): only the MES retains.";
             return false;
         }
+        // Sparkplug B edge nodes in demo mode; commands are the host's to send.
+        if (client.Kind == BrokerClientKind.Anonymous && Sparkplug.SparkplugTopic.TryParse(topic, out _) is { } sparkplug
+            && sparkplug.Type is not (Sparkplug.SparkplugMessageType.NCMD or Sparkplug.SparkplugMessageType.DCMD))
+            return true;
         var deviceTopic = DeviceTopic.Parse(topicRoot, topic, out _);
         if (deviceTopic is null)
         {

@@ -24,4 +24,5 @@ public sealed class MqttOptions
 
     public BrokerOptions Broker { get; init; } = new();
     public IngestOptions Ingest { get; init; } = new();
+    public Sparkplug.SparkplugOptions Sparkplug { get; init; } = new();
 }

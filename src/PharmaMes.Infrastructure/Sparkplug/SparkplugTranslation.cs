@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json;
+using PharmaMes.Infrastructure.Messaging;
+
+namespace PharmaMes.Infrastructure.Sparkplug;
+
+/// <summary>
+/// Sparkplug values as the MES's own device messages, so that they go through the same pipeline:
+/// validation, excursions, state intervals, quarantine, live push. By default a Sparkplug group is
+/// a site, an edge node a line, a device an equipment and a metric a tag; a String metric named
+/// <c>state</c> is the equipment's state, and a device's death makes it Offline.
+/// </summary>
+public static class SparkplugTranslation
+{
+    public const string StateMetric = "state";
+
+    /// <summary>A device message on the equipment's own topic (telemetry or state), JSON as the contract has it.</summary>
+    public sealed record DeviceMessage(string Topic, byte[] Json);
+
+    public static IEnumerable<DeviceMessage> Values(string topicRoot, PlantDirectory.Entry equipment, IEnumerable<SparkplugValue> values)
+    {
+        var at = DeviceTopic.BaseOf(topicRoot, equipment.Site, equipment.Area, equipment.Line, equipment.Code);
+        foreach (var sameTime in values.Where(v => !v.IsNull).GroupBy(v => v.At).OrderBy(g => g.Key))
+        {
+            var numbers = sameTime.Where(v => v.Metric.Name != StateMetric).ToList();
+            if (numbers.Count > 0)
+            {
+                // A text reading goes as a text: the pipeline refuses it as not a number, with the reason.
+                var readings = numbers.ToDictionary(v => v.Metric.Name, v => v.Number is { } n ? (object)n : v.Text!);
+                yield return new DeviceMessage(at + "/telemetry", JsonSerializer.SerializeToUtf8Bytes(new { ts = Ts(sameTime.Key), values = readings }));
+            }
+            foreach (var state in sameTime.Where(v => v.Metric.Name == StateMetric && v.Text is not null))
+                yield return new DeviceMessage(at + "/state", JsonSerializer.SerializeToUtf8Bytes(new { ts = Ts(sameTime.Key), state = state.Text }));
+        }
+    }
+
+    public static DeviceMessage Offline(string topicRoot, PlantDirectory.Entry equipment, DateTimeOffset at) =>
+        new(DeviceTopic.BaseOf(topicRoot, equipment.Site, equipment.Area, equipment.Line, equipment.Code) + "/state",
+            JsonSerializer.SerializeToUtf8Bytes(new { ts = Ts(at), state = "Offline" }));
+
+    private static string Ts(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
