@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Signatures;
@@ -42,6 +43,7 @@ public partial class ExecutionPage
     private bool warning;
     private string? asking;
     private string? reason;
+    private string? reasonError;
     private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
     private long? lineCount;
     private string? made;
@@ -160,12 +162,41 @@ public partial class ExecutionPage
     {
         asking = what;
         reason = null;
+        reasonError = null;
+        focusReason = true;
     }
 
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    private bool focusReason;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Hold or abort asked: the cursor waits in the reason field, so the next keys land there.
+        if (focusReason && asking is not null)
+        {
+            focusReason = false;
+            try
+            {
+                await JS.InvokeVoidAsync("mesShopFloor.focusFirstEmpty", "[data-section=batch-reason]");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The terminal went away; nothing to focus.
+            }
+        }
+    }
+
+    /// <summary>The reason arrives whole on change (a scan or fast typing loses nothing), so it is checked here, not per keystroke.</summary>
     private Task ConfirmAsync()
     {
         var what = asking;
-        var why = reason ?? "";
+        var why = reason?.Trim() ?? "";
+        if (why.Length == 0)
+        {
+            reasonError = what == "hold" ? "Say why the batch is held: the reason goes into the record." : "Say why the batch is aborted: the reason goes into the record.";
+            return Task.CompletedTask;
+        }
+        reasonError = null;
         asking = null;
         return what == "hold"
             ? RunAsync(async actor => { await Execution.HoldAsync(Number, why, actor); return "Batch held."; })
