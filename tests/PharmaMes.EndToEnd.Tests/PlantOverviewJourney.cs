@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using PharmaMes.Infrastructure.Materials;
 
@@ -32,13 +33,13 @@ public class PlantOverviewJourney(LivePlantApp app, Chromium chromium) : IClassF
         await app.Services.GetRequiredService<LotReceiving>().ReceiveAsync(
             new LotReceipt("API-PARA", "PARA-LIVE-0001", 250m, "kg", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(2), "SUP-LIVE"),
             await ShopFloorSetup.PersonAsync(app.Services, "planner"));
-        await page.WaitForFunctionAsync(
-            "before => document.querySelector(\"tr[data-material='API-PARA'] td[data-status='Quarantine']\").textContent !== before", before,
-            new() { Timeout = 10_000 });
+        await Expect(quarantine).Not.ToHaveTextAsync(before ?? "", new() { Timeout = 10_000 });
         await Screenshots.SaveAsync(page, "plant-overview-live-1024", fullPage: false);
 
         Assert.Contains("Agitator seal leak", await banner.TextContentAsync());
         Assert.Contains("mes-equipment-down", await page.Locator("article[data-equipment='BR-01']").GetAttributeAsync("class"));
         Assert.True(await page.EvaluateAsync<bool>("window.mesNotReloaded === true"), "The page was reloaded instead of following the events.");
     }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
