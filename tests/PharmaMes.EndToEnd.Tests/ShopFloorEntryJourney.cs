@@ -148,6 +148,44 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
     }
 
     [Fact]
+    public async Task AScannedUnitLabelIsCheckedAgainstTheStepAndEnterMovesOnToStart()
+    {
+        var number = await NewBatchAsync();
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/execute").ToString());
+        await OpenedAsync(page);
+        await page.ClickAsync("[data-action=start-batch]");
+
+        // The cursor waits in the unit's scan field; each scan is a burst of keys ending in Enter.
+        await Expect(page.Locator("#equipment-scan")).ToBeFocusedAsync();
+        var error = page.Locator("[data-equipment-scan-error]");
+        await page.Keyboard.TypeAsync("(8004)TP-01", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        await error.Filter(new() { HasText = "TP-01" }).WaitForAsync();
+        var wrongClass = await error.TextContentAsync();
+        var chosenAfterWrongScan = await page.Locator("[data-equipment='DISP-01'][aria-pressed=true]").CountAsync();
+        await Expect(page.Locator("#equipment-scan")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("(01)09506000134352(10)PVP-24-0042(17)271231", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        await error.Filter(new() { HasText = "container label" }).WaitForAsync();
+        var containerLabel = await error.TextContentAsync();
+        await Expect(page.Locator("#equipment-scan")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("]C18004DISP-01", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#start-step")).ToBeFocusedAsync();
+        await Screenshots.SaveAsync(page, "execution-equipment-scanned-1024", fullPage: false);
+
+        Assert.Contains("TP-01 is not a dispensing booth", wrongClass);
+        Assert.Contains("DISP-01", wrongClass);
+        Assert.Equal(0, chosenAfterWrongScan);
+        Assert.Contains("lot PVP-24-0042", containerLabel);
+        Assert.Equal(0, await error.CountAsync());
+        Assert.Equal("true", await page.Locator("[data-equipment='DISP-01']").GetAttributeAsync("aria-pressed"));
+        Assert.True(await page.Locator("#start-step").IsEnabledAsync());
+    }
+
+    [Fact]
     public async Task AHoldReasonTypedAtFullSpeedArrivesWholeAndEnterHoldsTheBatch()
     {
         const string Why = "Granulator GRAN-01 cleaning overran; QA informed (ref. CC-2026-0417, 3,5 h)";
