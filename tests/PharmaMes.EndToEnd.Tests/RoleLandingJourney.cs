@@ -45,6 +45,17 @@ public class RoleLandingJourney(LivePlantApp app, Chromium chromium) : IClassFix
     }
 
     [Fact]
+    public async Task TheBatchListNamesEachBatchsMasterRecordVersion()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+        var row = page.Locator("tr[data-batch='B-2026-0005']");
+        await row.WaitForAsync();
+
+        Assert.Matches(@"version \d+ · created", await row.TextContentAsync());
+        Assert.DoesNotContain("@batch", await page.Locator("main").TextContentAsync());
+    }
+
+    [Fact]
     public async Task TheOperatorsQueueShowsTheDemoBatchAndUpdatesWhenABatchIsMade()
     {
         var page = await chromium.SignInAsync(app, "operator");
