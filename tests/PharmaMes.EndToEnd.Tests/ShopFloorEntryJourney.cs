@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
@@ -183,6 +184,30 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
         Assert.Equal(0, await error.CountAsync());
         Assert.Equal("true", await page.Locator("[data-equipment='DISP-01']").GetAttributeAsync("aria-pressed"));
         Assert.True(await page.Locator("#start-step").IsEnabledAsync());
+    }
+
+    [Fact]
+    public async Task ABatchStartedAndHeldOnAnotherTerminalIsFollowedWithoutAReload()
+    {
+        var number = await NewBatchAsync();
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/execute").ToString());
+        await OpenedAsync(page);
+        await page.Locator("[data-action=start-batch]").WaitForAsync();
+        await page.EvaluateAsync("window.mesNotReloaded = true");
+
+        var supervisor = await ShopFloorSetup.PersonAsync(app.Services, "supervisor");
+        var execution = app.Services.GetRequiredService<PharmaMes.Infrastructure.Production.BatchExecutionService>();
+        await execution.StartAsync(number, supervisor);
+        await page.Locator("[data-action=start-step]").WaitForAsync(new() { Timeout = 10_000 });
+        await execution.HoldAsync(number, "Line clearance check by QA", supervisor);
+        var held = page.Locator(".alert", new() { HasText = "Held:" });
+        await held.WaitForAsync(new() { Timeout = 10_000 });
+
+        Assert.Contains("Line clearance check by QA", await held.TextContentAsync());
+        Assert.Equal(0, await page.Locator("[data-action=start-batch]").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("window.mesNotReloaded === true"), "The page was reloaded instead of following the batch.");
     }
 
     [Fact]

@@ -57,12 +57,34 @@ public partial class ExecutionPage
         Commits.Committed += OnCommitted;
     }
 
-    /// <summary>Maintenance cleaned or calibrated a unit the operator is choosing from: the choice updates at once.</summary>
+    /// <summary>
+    /// Maintenance cleaned or calibrated a unit the operator is choosing from: the choice updates at once. The batch
+    /// moved on another terminal (started, held, a step verified by a second person): the page follows within a
+    /// second, at most once a second, and never under an open signature dialog or a running action.
+    /// </summary>
     private void OnCommitted(CommittedChanges changes)
     {
         if (signing is null && choices.Any(c => changes.EquipmentChanged.Contains(c.Code)))
             _ = InvokeAsync(async () => { await LoadChoicesAsync(); StateHasChanged(); });
+        if (changes.BatchesChanged.Contains(Number) && !reloadPending)
+        {
+            reloadPending = true;
+            _ = InvokeAsync(async () =>
+            {
+                var wait = TimeSpan.FromSeconds(1) - (DateTimeOffset.UtcNow - lastLoad);
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait);
+                reloadPending = false;
+                if (signing is not null || busy)
+                    return;
+                await ReloadAsync();
+                StateHasChanged();
+            });
+        }
     }
+
+    private DateTimeOffset lastLoad;
+    private bool reloadPending;
 
     public override void Dispose()
     {
@@ -82,6 +104,7 @@ public partial class ExecutionPage
 
     private async Task ReloadAsync(bool selectCurrent = false)
     {
+        lastLoad = DateTimeOffset.UtcNow;
         record = await Review.GetRecordAsync(Number);
         plant = await Plant.GetAsync(CancellationToken.None);
         notFound = record is null;
