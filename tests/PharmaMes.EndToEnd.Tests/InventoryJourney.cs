@@ -103,6 +103,39 @@ public class InventoryJourney(LivePlantApp app, Chromium chromium) : IClassFixtu
     }
 
     [Fact]
+    public async Task AReceivedQuantityIsReadInTheTerminalsNumberFormat()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/terminal/number-format/en-US?returnUrl=/inventory/EXC-MCC").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.Locator("#receive-lot").PressSequentiallyAsync("MCC-26-0901", new() { Delay = 0 });
+        await page.Locator("#receive-lot").PressAsync("Enter");
+        await page.Keyboard.TypeAsync("1,400", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        var refused = page.Locator("[data-quantity-error]");
+        await refused.WaitForAsync();
+        var refusedText = await refused.TextContentAsync();
+
+        // The same terminal switched to a comma: 12,5 is twelve and a half kilograms, and is shown back so.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/terminal/number-format/de-DE?returnUrl=/inventory/EXC-MCC").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.Locator("#receive-lot").PressSequentiallyAsync("MCC-26-0901", new() { Delay = 0 });
+        await page.Locator("#receive-lot").PressAsync("Enter");
+        await page.Keyboard.TypeAsync("12,5", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        await page.FillAsync("#receive-expiry", "2028-03-31");
+        await page.ClickAsync("[data-testid=receive-lot] button[type=submit]");
+        var outcome = page.Locator(".alert", new() { HasText = "MCC-26-0901" });
+        await outcome.WaitForAsync();
+        await Screenshots.SaveAsync(page, "inventory-receipt-de-1024", fullPage: false);
+
+        Assert.Contains("ambiguous", refusedText);
+        Assert.Contains("received: 12,5 kg in Quarantine", await outcome.TextContentAsync());
+        Assert.Equal("12,5 kg", (await page.Locator("tr[data-lot='MCC-26-0901'] td.text-end").TextContentAsync())?.Trim());
+    }
+
+    [Fact]
     public async Task TheOutboxPageShowsWhatWasDeliveredToTheErp()
     {
         var page = await chromium.SignInAsync(app, "planner");
