@@ -72,6 +72,70 @@ public class InventoryJourney(LivePlantApp app, Chromium chromium) : IClassFixtu
     }
 
     [Fact]
+    public async Task AScannedContainerLabelFillsTheLotAndExpiryOfTheReceipt()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/inventory/API-PARA").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.ClickAsync("#receive-lot");
+
+        // A wedge scanner sends the raw GS1-128 label (GTIN, expiry, lot) in one burst and ends with Enter.
+        await page.Keyboard.TypeAsync("]C1" + "0109506000134352" + "17280630" + "10PARA-26-0777", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        var note = page.Locator("[data-label-note=read]");
+        await note.WaitForAsync();
+        var noteText = await note.TextContentAsync();
+        var focused = await page.EvaluateAsync<string>("document.activeElement.id");
+        await page.Keyboard.TypeAsync("120", new() { Delay = 0 });
+        await Screenshots.SaveAsync(page, "inventory-receipt-label-1024", fullPage: false);
+        var lot = await page.InputValueAsync("#receive-lot");
+        var expiry = await page.InputValueAsync("#receive-expiry");
+        await page.ClickAsync("[data-testid=receive-lot] button[type=submit]");
+        var outcome = page.Locator(".alert", new() { HasText = "PARA-26-0777" });
+        await outcome.WaitForAsync();
+
+        Assert.Equal("receive-quantity", focused);
+        Assert.Equal("PARA-26-0777", lot);
+        Assert.Equal("2028-06-30", expiry);
+        Assert.Contains("GTIN 09506000134352", noteText);
+        Assert.Contains("received: 120 kg in Quarantine", await outcome.TextContentAsync());
+    }
+
+    [Fact]
+    public async Task AReceivedQuantityIsReadInTheTerminalsNumberFormat()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/terminal/number-format/en-US?returnUrl=/inventory/EXC-MCC").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.Locator("#receive-lot").PressSequentiallyAsync("MCC-26-0901", new() { Delay = 0 });
+        await page.Locator("#receive-lot").PressAsync("Enter");
+        await page.Keyboard.TypeAsync("1,400", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        var refused = page.Locator("[data-quantity-error]");
+        await refused.WaitForAsync();
+        var refusedText = await refused.TextContentAsync();
+
+        // The same terminal switched to a comma: 12,5 is twelve and a half kilograms, and is shown back so.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/terminal/number-format/de-DE?returnUrl=/inventory/EXC-MCC").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.Locator("#receive-lot").PressSequentiallyAsync("MCC-26-0901", new() { Delay = 0 });
+        await page.Locator("#receive-lot").PressAsync("Enter");
+        await page.Keyboard.TypeAsync("12,5", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        await page.FillAsync("#receive-expiry", "2028-03-31");
+        await page.ClickAsync("[data-testid=receive-lot] button[type=submit]");
+        var outcome = page.Locator(".alert", new() { HasText = "MCC-26-0901" });
+        await outcome.WaitForAsync();
+        await Screenshots.SaveAsync(page, "inventory-receipt-de-1024", fullPage: false);
+
+        Assert.Contains("ambiguous", refusedText);
+        Assert.Contains("received: 12,5 kg in Quarantine", await outcome.TextContentAsync());
+        Assert.Equal("12,5 kg", (await page.Locator("tr[data-lot='MCC-26-0901'] td.text-end").TextContentAsync())?.Trim());
+    }
+
+    [Fact]
     public async Task TheOutboxPageShowsWhatWasDeliveredToTheErp()
     {
         var page = await chromium.SignInAsync(app, "planner");

@@ -44,6 +44,40 @@ public class RoleLandingJourney(LivePlantApp app, Chromium chromium) : IClassFix
         Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide in a {widths[1]} px upright tablet.");
     }
 
+    [Theory]
+    [InlineData("/batches/B-2026-0005/execute")]
+    [InlineData("/work")]
+    public async Task EveryControlOfAShopFloorPageIsAtLeast44PixelsSquare(string path)
+    {
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.Locator("h1").First.WaitForAsync();
+
+        // WCAG 2.5.5: buttons, fields and stand-alone links; a link inside a sentence is exempt.
+        var small = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('main button, main input:not([type=hidden]), main select, main a[href]')]
+              .filter(e => e.offsetParent !== null && !(e.tagName === 'A' && e.closest('p, li > span, .text-muted, .alert')))
+              .map(e => [e, e.getBoundingClientRect()])
+              .filter(([e, r]) => r.height < 44 || r.width < 44)
+              .map(([e, r]) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`)
+            """);
+
+        Assert.True(small.Length == 0, string.Join(Environment.NewLine, small));
+    }
+
+    [Fact]
+    public async Task TheBatchListNamesEachBatchsMasterRecordVersion()
+    {
+        var page = await chromium.SignInAsync(app, "planner");
+        var row = page.Locator("tr[data-batch='B-2026-0005']");
+        await row.WaitForAsync();
+
+        Assert.Matches(@"version \d+ · created", await row.TextContentAsync());
+        Assert.DoesNotContain("@batch", await page.Locator("main").TextContentAsync());
+    }
+
     [Fact]
     public async Task TheOperatorsQueueShowsTheDemoBatchAndUpdatesWhenABatchIsMade()
     {

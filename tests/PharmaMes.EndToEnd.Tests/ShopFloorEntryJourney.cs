@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Materials;
@@ -121,8 +122,11 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
         await supervisorPage.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/execute").ToString());
         await OpenedAsync(supervisorPage);
         await supervisorPage.GetByRole(AriaRole.Button, new() { Name = "Skip…" }).ClickAsync();
-        await supervisorPage.FillAsync("#skip-reason", "Binder pre-weighed in the warehouse under deviation DV-118");
-        await SignAsync(supervisorPage, "[data-action=skip-step]", "supervisor");
+        // Typed at full speed and ended with Enter: the reason arrives whole and Enter asks for the signature.
+        var skipReason = supervisorPage.Locator("#skip-reason");
+        await skipReason.PressSequentiallyAsync("Binder pre-weighed in the warehouse under deviation DV-118", new() { Delay = 0 });
+        await skipReason.PressAsync("Enter");
+        await SignOpenedAsync(supervisorPage, "supervisor");
         var outcome = supervisorPage.Locator("[data-outcome]");
         await outcome.Filter(new() { HasText = "quality exception" }).WaitForAsync();
         var outcomeText = await outcome.TextContentAsync();
@@ -144,9 +148,105 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
         await page.Locator("[data-step]").WaitForAsync();
     }
 
+    [Fact]
+    public async Task AScannedUnitLabelIsCheckedAgainstTheStepAndEnterMovesOnToStart()
+    {
+        var number = await NewBatchAsync();
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/execute").ToString());
+        await OpenedAsync(page);
+        await page.ClickAsync("[data-action=start-batch]");
+
+        // The cursor waits in the unit's scan field; each scan is a burst of keys ending in Enter.
+        await Expect(page.Locator("#equipment-scan")).ToBeFocusedAsync();
+        var error = page.Locator("[data-equipment-scan-error]");
+        await page.Keyboard.TypeAsync("(8004)TP-01", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        await error.Filter(new() { HasText = "TP-01" }).WaitForAsync();
+        var wrongClass = await error.TextContentAsync();
+        var chosenAfterWrongScan = await page.Locator("[data-equipment='DISP-01'][aria-pressed=true]").CountAsync();
+        await Expect(page.Locator("#equipment-scan")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("(01)09506000134352(10)PVP-24-0042(17)271231", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        await error.Filter(new() { HasText = "container label" }).WaitForAsync();
+        var containerLabel = await error.TextContentAsync();
+        await Expect(page.Locator("#equipment-scan")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("]C18004DISP-01", new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#start-step")).ToBeFocusedAsync();
+        await Screenshots.SaveAsync(page, "execution-equipment-scanned-1024", fullPage: false);
+
+        Assert.Contains("TP-01 is not a dispensing booth", wrongClass);
+        Assert.Contains("DISP-01", wrongClass);
+        Assert.Equal(0, chosenAfterWrongScan);
+        Assert.Contains("lot PVP-24-0042", containerLabel);
+        Assert.Equal(0, await error.CountAsync());
+        Assert.Equal("true", await page.Locator("[data-equipment='DISP-01']").GetAttributeAsync("aria-pressed"));
+        Assert.True(await page.Locator("#start-step").IsEnabledAsync());
+    }
+
+    [Fact]
+    public async Task ABatchStartedAndHeldOnAnotherTerminalIsFollowedWithoutAReload()
+    {
+        var number = await NewBatchAsync();
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/execute").ToString());
+        await OpenedAsync(page);
+        await page.Locator("[data-action=start-batch]").WaitForAsync();
+        await page.EvaluateAsync("window.mesNotReloaded = true");
+
+        var supervisor = await ShopFloorSetup.PersonAsync(app.Services, "supervisor");
+        var execution = app.Services.GetRequiredService<PharmaMes.Infrastructure.Production.BatchExecutionService>();
+        await execution.StartAsync(number, supervisor);
+        await page.Locator("[data-action=start-step]").WaitForAsync(new() { Timeout = 10_000 });
+        await execution.HoldAsync(number, "Line clearance check by QA", supervisor);
+        var held = page.Locator(".alert", new() { HasText = "Held:" });
+        await held.WaitForAsync(new() { Timeout = 10_000 });
+
+        Assert.Contains("Line clearance check by QA", await held.TextContentAsync());
+        Assert.Equal(0, await page.Locator("[data-action=start-batch]").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("window.mesNotReloaded === true"), "The page was reloaded instead of following the batch.");
+    }
+
+    [Fact]
+    public async Task AHoldReasonTypedAtFullSpeedArrivesWholeAndEnterHoldsTheBatch()
+    {
+        const string Why = "Granulator GRAN-01 cleaning overran; QA informed (ref. CC-2026-0417, 3,5 h)";
+        var number = await NewBatchAsync();
+        var page = await chromium.SignInAsync(app, "operator");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/batches/{number}/execute").ToString());
+        await OpenedAsync(page);
+        await page.ClickAsync("[data-action=start-batch]");
+        await page.Locator("[data-action=start-step]:not([disabled])").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hold…" }).ClickAsync();
+
+        // The cursor waits in the reason; Enter with nothing typed says what is missing and holds nothing.
+        await Expect(page.Locator("#batch-reason")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var missing = page.Locator("[data-reason-error]");
+        await missing.WaitForAsync();
+        var missingText = await missing.TextContentAsync();
+        await page.Keyboard.TypeAsync(Why, new() { Delay = 0 });
+        await page.Keyboard.PressAsync("Enter");
+        var held = page.Locator(".alert", new() { HasText = "Held:" });
+        await held.WaitForAsync();
+        await Screenshots.SaveAsync(page, "execution-held-1024", fullPage: false);
+
+        Assert.Contains("Say why the batch is held", missingText);
+        Assert.Equal($"❚❚ Held: {Why}", (await held.TextContentAsync())?.Trim());
+    }
+
     private static async Task SignAsync(IPage page, string action, string userName)
     {
         await page.ClickAsync(action);
+        await SignOpenedAsync(page, userName);
+    }
+
+    private static async Task SignOpenedAsync(IPage page, string userName)
+    {
         var dialog = page.Locator("[data-testid=signature-dialog]");
         await PageState.ExpectAsync(page, dialog, "sign-shopfloorentry");
         Assert.Equal(userName, await page.Locator("#sign-username").InputValueAsync());
@@ -169,4 +269,6 @@ public class ShopFloorEntryJourney(LivePlantApp app, Chromium chromium) : IClass
         await ShopFloorSetup.EnsureCleanAsync(app.Services, "DISP-01", LivePlantApp.Password);
         return await ShopFloorSetup.NewBatchAsync(app.Services, Product, 1_000m);
     }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

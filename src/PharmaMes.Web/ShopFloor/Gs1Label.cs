@@ -4,7 +4,8 @@ namespace PharmaMes.Web.ShopFloor;
 
 /// <summary>
 /// A GS1 barcode read from a container label (GS1-128 or GS1 DataMatrix) by a keyboard-wedge scanner: the
-/// GTIN (AI 01), the batch or lot (AI 10), the expiry date (AI 17) and the count (AI 30 or 37). Scanners
+/// GTIN (AI 01), the batch or lot (AI 10), the expiry date (AI 17) and the count (AI 30 or 37); or from an
+/// equipment's asset label, its individual asset identifier (GIAI, AI 8004). Scanners
 /// send it raw (with a symbology prefix such as <c>]C1</c>/<c>]d2</c> and the group separator between
 /// variable-length fields) or as printed under the bars, with the AIs in parentheses.
 /// </summary>
@@ -12,11 +13,14 @@ public sealed record Gs1Label(string? Gtin, string? Lot, DateOnly? Expiry, int? 
 {
     private const char GroupSeparator = '\u001d';
 
+    /// <summary>The asset identifier (8004) of an equipment label: the plant's equipment code.</summary>
+    public string? Asset { get; init; }
+
     /// <summary>Whether the text is a GS1 element string rather than a plain lot number typed or scanned from a 1D label.</summary>
     public static bool Looks(string? text)
     {
         var t = Strip(text);
-        return t.StartsWith("(01)", StringComparison.Ordinal) || t.StartsWith("(10)", StringComparison.Ordinal)
+        return t.StartsWith("(01)", StringComparison.Ordinal) || t.StartsWith("(10)", StringComparison.Ordinal) || t.StartsWith("(8004)", StringComparison.Ordinal)
             || (text ?? "").StartsWith("]C1", StringComparison.Ordinal) || (text ?? "").StartsWith("]d2", StringComparison.Ordinal)
             || (text ?? "").StartsWith("]Q3", StringComparison.Ordinal) || t.Contains(GroupSeparator)
             || t.Length > 16 && t.StartsWith("01", StringComparison.Ordinal) && t[2..16].All(char.IsAsciiDigit);
@@ -28,13 +32,13 @@ public sealed record Gs1Label(string? Gtin, string? Lot, DateOnly? Expiry, int? 
         label = new Gs1Label(null, null, null, null);
         error = null;
         var t = Strip(text);
-        string? gtin = null, lot = null;
+        string? gtin = null, lot = null, asset = null;
         DateOnly? expiry = null;
         int? count = null;
         var fields = t.StartsWith('(') ? Bracketed(t) : Raw(t);
         if (fields is null)
         {
-            error = "The barcode is not a GS1 label this terminal can read (application identifiers 01, 10, 17, 30, 37).";
+            error = "The barcode is not a GS1 label this terminal can read (application identifiers 01, 10, 17, 30, 37, 8004).";
             return false;
         }
         foreach (var (ai, value) in fields)
@@ -73,12 +77,20 @@ public sealed record Gs1Label(string? Gtin, string? Lot, DateOnly? Expiry, int? 
                     }
                     count = n;
                     break;
+                case "8004":
+                    if (value.Length is 0 or > 30)
+                    {
+                        error = "The asset identifier (8004) on the label is empty or longer than 30 characters.";
+                        return false;
+                    }
+                    asset = value;
+                    break;
                 default:
                     // Other AIs (serial numbers, weights, dates) are on many labels; the step does not use them.
                     break;
             }
         }
-        label = new Gs1Label(gtin, lot, expiry, count);
+        label = new Gs1Label(gtin, lot, expiry, count) { Asset = asset };
         return true;
     }
 
@@ -138,6 +150,12 @@ public sealed record Gs1Label(string? Gtin, string? Lot, DateOnly? Expiry, int? 
                 i += 2;
                 fixedLength = 6;
             }
+            if (ai == "80" && i + 2 <= t.Length && t.Substring(i, 2) == "04")
+            {
+                // 8004 (GIAI): a four-digit AI, variable length.
+                ai = "8004";
+                i += 2;
+            }
             if (fixedLength is { } length)
             {
                 if (i + length > t.Length)
@@ -147,7 +165,7 @@ public sealed record Gs1Label(string? Gtin, string? Lot, DateOnly? Expiry, int? 
             }
             else
             {
-                if (ai is not ("10" or "21" or "22" or "30" or "37") && ai[0] != '9')
+                if (ai is not ("10" or "21" or "22" or "30" or "37" or "8004") && ai[0] != '9')
                     return fields.Count == 0 ? null : fields;
                 var end = t.IndexOf(GroupSeparator, i);
                 var value = end < 0 ? t[i..] : t[i..end];

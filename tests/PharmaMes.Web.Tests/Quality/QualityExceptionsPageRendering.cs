@@ -17,6 +17,7 @@ public class QualityExceptionsPageRendering : BunitContext, IClassFixture<MesWeb
     {
         _factory = factory;
         Services.AddSingleton(factory.Services.GetRequiredService<QualityExceptionService>());
+        Services.AddSingleton(factory.Services.GetRequiredService<PharmaMes.Infrastructure.Persistence.CommitFeed>());
     }
 
     private async Task SignInAsAsync(string userName, string role)
@@ -64,5 +65,26 @@ public class QualityExceptionsPageRendering : BunitContext, IClassFixture<MesWeb
         Assert.Contains("by operator (Manual)", raised.TextContent);
         // Only QA closes: an operator sees no closing controls.
         Assert.Empty(raised.QuerySelectorAll("[data-action=close-exception]"));
+    }
+
+    private async Task<PharmaMes.Infrastructure.Audit.AuditActor> PersonAsync(string userName)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<MesUser>>().FindByNameAsync(userName))!;
+        return new PharmaMes.Infrastructure.Audit.AuditActor(user.Id, userName);
+    }
+
+    [Fact]
+    public async Task AnExceptionRaisedElsewhereAppearsOnTheOpenPage()
+    {
+        await SignInAsAsync("qa", MesRoles.QA);
+        var page = Render<QualityExceptionsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("form[data-testid=raise-exception]")));
+
+        var number = await _factory.Services.GetRequiredService<QualityExceptionService>().RaiseAsync(PharmaMes.Domain.Quality.QualityExceptionSeverity.Minor,
+            "Torn glove found at the booth", "Replaced at once; no product contact.", null, null,
+            await PersonAsync("operator"));
+
+        page.WaitForAssertion(() => Assert.Contains("Torn glove found at the booth", page.Find($"article[data-exception='{number}']").TextContent), TimeSpan.FromSeconds(5));
     }
 }

@@ -27,6 +27,17 @@ public class Gs1LabelReading
         Assert.Equal(("ABC-1", 12), (label.Lot, label.Count));
     }
 
+    [Theory]
+    [InlineData("(8004)TP-01")]
+    [InlineData("]C18004TP-01")]
+    public void ReadsTheAssetIdentifierOfAnEquipmentLabel(string scanned)
+    {
+        Assert.True(Gs1Label.Looks(scanned));
+        Assert.True(Gs1Label.TryParse(scanned, out var label, out var error), error);
+
+        Assert.Equal(("TP-01", null), (label.Asset, label.Lot));
+    }
+
     [Fact]
     public void DayZeroIsTheLastDayOfTheMonth()
     {

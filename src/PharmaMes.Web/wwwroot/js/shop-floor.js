@@ -17,8 +17,14 @@ document.addEventListener('keydown', event => {
     if (action && !action.disabled) action.click();
 }, true);
 
-// Focus goes to the next thing to do: the first empty field of the step on screen.
+// Focus goes to the next thing to do: the first empty field of the step on screen, or the action a scan made possible.
 window.mesShopFloor = {
+    focus(selector) {
+        const target = document.querySelector(selector);
+        if (!target || target.disabled) return;
+        target.focus();
+        if (typeof target.select === 'function') target.select();
+    },
     focusFirstEmpty(scope) {
         const root = document.querySelector(scope);
         if (!root || root.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement) return;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Production;
 using PharmaMes.Domain.Signatures;
@@ -42,6 +43,7 @@ public partial class ExecutionPage
     private bool warning;
     private string? asking;
     private string? reason;
+    private string? reasonError;
     private (SignatureMeaning Meaning, string What, Func<SignatureCredentials, Task> Sign)? signing;
     private long? lineCount;
     private string? made;
@@ -55,12 +57,34 @@ public partial class ExecutionPage
         Commits.Committed += OnCommitted;
     }
 
-    /// <summary>Maintenance cleaned or calibrated a unit the operator is choosing from: the choice updates at once.</summary>
+    /// <summary>
+    /// Maintenance cleaned or calibrated a unit the operator is choosing from: the choice updates at once. The batch
+    /// moved on another terminal (started, held, a step verified by a second person): the page follows within a
+    /// second, at most once a second, and never under an open signature dialog or a running action.
+    /// </summary>
     private void OnCommitted(CommittedChanges changes)
     {
         if (signing is null && choices.Any(c => changes.EquipmentChanged.Contains(c.Code)))
             _ = InvokeAsync(async () => { await LoadChoicesAsync(); StateHasChanged(); });
+        if (changes.BatchesChanged.Contains(Number) && !reloadPending)
+        {
+            reloadPending = true;
+            _ = InvokeAsync(async () =>
+            {
+                var wait = TimeSpan.FromSeconds(1) - (DateTimeOffset.UtcNow - lastLoad);
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait);
+                reloadPending = false;
+                if (signing is not null || busy)
+                    return;
+                await ReloadAsync();
+                StateHasChanged();
+            });
+        }
     }
+
+    private DateTimeOffset lastLoad;
+    private bool reloadPending;
 
     public override void Dispose()
     {
@@ -80,6 +104,7 @@ public partial class ExecutionPage
 
     private async Task ReloadAsync(bool selectCurrent = false)
     {
+        lastLoad = DateTimeOffset.UtcNow;
         record = await Review.GetRecordAsync(Number);
         plant = await Plant.GetAsync(CancellationToken.None);
         notFound = record is null;
@@ -160,12 +185,41 @@ public partial class ExecutionPage
     {
         asking = what;
         reason = null;
+        reasonError = null;
+        focusReason = true;
     }
 
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    private bool focusReason;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Hold or abort asked: the cursor waits in the reason field, so the next keys land there.
+        if (focusReason && asking is not null)
+        {
+            focusReason = false;
+            try
+            {
+                await JS.InvokeVoidAsync("mesShopFloor.focusFirstEmpty", "[data-section=batch-reason]");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The terminal went away; nothing to focus.
+            }
+        }
+    }
+
+    /// <summary>The reason arrives whole on change (a scan or fast typing loses nothing), so it is checked here, not per keystroke.</summary>
     private Task ConfirmAsync()
     {
         var what = asking;
-        var why = reason ?? "";
+        var why = reason?.Trim() ?? "";
+        if (why.Length == 0)
+        {
+            reasonError = what == "hold" ? "Say why the batch is held: the reason goes into the record." : "Say why the batch is aborted: the reason goes into the record.";
+            return Task.CompletedTask;
+        }
+        reasonError = null;
         asking = null;
         return what == "hold"
             ? RunAsync(async actor => { await Execution.HoldAsync(Number, why, actor); return "Batch held."; })
