@@ -48,6 +48,16 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         await using var device = await DeviceClient.ConnectAsync(app.BrokerPort);
         await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/TP-01/telemetry", "{\"values\":{\"speed\":\"fast\"}}");
         await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/XX-99/telemetry", "{\"values\":{\"speed\":3000}}");
+        // A Sparkplug B edge node is born: the page lists it with its session.
+        using (var edgeNode = new MQTTnet.MqttClientFactory().CreateMqttClient())
+        {
+            await edgeNode.ConnectAsync(new MQTTnet.MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", app.BrokerPort).WithClientId("osd-l1-edge").Build());
+            var birth = new PharmaMes.Infrastructure.Sparkplug.Protocol.SparkplugPayload { Seq = 0, Timestamp = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+            birth.Metrics.Add(new PharmaMes.Infrastructure.Sparkplug.Protocol.SparkplugMetric { Name = "bdSeq", Datatype = 4, LongValue = 7 });
+            await edgeNode.PublishAsync(new MQTTnet.MqttApplicationMessageBuilder().WithTopic("spBv1.0/PLANT1/NBIRTH/OSD-L1")
+                .WithPayload(Google.Protobuf.MessageExtensions.ToByteArray(birth)).Build());
+            await edgeNode.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptionsBuilder().Build());
+        }
         // A device with a mistyped password: the broker turns it away and the page says why.
         using (var mistyped = new MQTTnet.MqttClientFactory().CreateMqttClient())
         {
@@ -67,6 +77,10 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         Assert.Contains("unknown-equipment", quarantine);
         // The MES's own retained status messages are output, never quarantined as input.
         Assert.DoesNotContain("/status", quarantine);
+        await page.Locator("[data-testid=sparkplug-nodes] tbody tr").First.WaitForAsync(new() { Timeout = 30_000 });
+        var sparkplug = await page.Locator("[data-testid=sparkplug-nodes]").TextContentAsync();
+        Assert.Contains("PLANT1/OSD-L1", sparkplug);
+        Assert.Contains("Online", sparkplug);
         var refusedConnections = await page.Locator("[data-testid=refused-connections]").TextContentAsync();
         Assert.Contains("press-plc-e2e", refusedConnections);
         Assert.Contains("Bad user name or password", refusedConnections);
