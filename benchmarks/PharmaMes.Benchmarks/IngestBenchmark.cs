@@ -55,23 +55,12 @@ internal static class IngestBenchmark
     private static async Task<(double Rate, long Sent, long Stored)> EmbeddedAsync(long messages, int equipment, int window, string synchronous, bool oneConnection)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pharmames-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
         var port = FreePort.Next();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        using var host = await StartMesAsync(folder, equipment, synchronous, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Mes"] = $"Data Source={Path.Combine(folder, "mes.db")}",
-            ["Demo:Enabled"] = "false",
-            ["Database:SqliteSynchronous"] = synchronous,
             ["Mqtt:Broker:Mode"] = "Embedded",
             ["Mqtt:Broker:Port"] = port.ToString(),
         });
-        builder.Services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        builder.AddInfrastructure();
-        using var host = builder.Build();
-        await MesStartup.InitializeAsync(host.Services);
-        await BenchmarkPlant.SeedAsync(host.Services.GetRequiredService<IDbContextFactory<MesDbContext>>(), equipment);
-        await host.StartAsync();
         var metrics = host.Services.GetRequiredService<IngestMetrics>();
         var account = host.Services.GetRequiredService<MesBrokerCredentials>();
 
@@ -111,24 +100,13 @@ internal static class IngestBenchmark
     private static async Task<(double Rate, long Stored, long Samples, long Quarantined)> MesAsync(int port, long messages, int equipment, int window, string synchronous)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pharmames-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        using var host = await StartMesAsync(folder, equipment, synchronous, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Mes"] = $"Data Source={Path.Combine(folder, "mes.db")}",
-            ["Demo:Enabled"] = "false",
-            ["Database:SqliteSynchronous"] = synchronous,
             ["Mqtt:Broker:Mode"] = "External",
             ["Mqtt:Broker:Host"] = "127.0.0.1",
             ["Mqtt:Broker:Port"] = port.ToString(),
             ["Mqtt:ClientId"] = "bench-ingest-" + Guid.NewGuid().ToString("N")[..6],
         });
-        builder.Services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        builder.AddInfrastructure();
-        using var host = builder.Build();
-        await MesStartup.InitializeAsync(host.Services);
-        await BenchmarkPlant.SeedAsync(host.Services.GetRequiredService<IDbContextFactory<MesDbContext>>(), equipment);
-        await host.StartAsync();
         var metrics = host.Services.GetRequiredService<IngestMetrics>();
         while (!metrics.BrokerConnected)
             await Task.Delay(50);
@@ -146,6 +124,26 @@ internal static class IngestBenchmark
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         return (metrics.Persisted / elapsed.TotalSeconds, samples / 5, samples, metrics.Quarantined);
+    }
+
+    /// <summary>The MES on a new SQLite file in <paramref name="folder"/> with the benchmark plant, started with the broker settings given.</summary>
+    private static async Task<IHost> StartMesAsync(string folder, int equipment, string synchronous, Dictionary<string, string?> broker)
+    {
+        Directory.CreateDirectory(folder);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(broker)
+        {
+            ["ConnectionStrings:Mes"] = $"Data Source={Path.Combine(folder, "mes.db")}",
+            ["Demo:Enabled"] = "false",
+            ["Database:SqliteSynchronous"] = synchronous,
+        });
+        builder.Services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        builder.AddInfrastructure();
+        var host = builder.Build();
+        await MesStartup.InitializeAsync(host.Services);
+        await BenchmarkPlant.SeedAsync(host.Services.GetRequiredService<IDbContextFactory<MesDbContext>>(), equipment);
+        await host.StartAsync();
+        return host;
     }
 
     private static PublisherOptions Publisher(int port, long messages, int equipment, int window) => new()
