@@ -50,7 +50,18 @@ public sealed partial class SparkplugHost(
             return;
         using var client = new MqttClientFactory().CreateMqttClient();
         _client = client;
-        client.ApplicationMessageReceivedAsync += e => ReceiveAsync(e.ApplicationMessage, stoppingToken);
+        client.ApplicationMessageReceivedAsync += async e =>
+        {
+            try
+            {
+                await ReceiveAsync(e.ApplicationMessage, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // MQTTnet would drop the failure without a word.
+                LogReceiveFailed(ex, e.ApplicationMessage.Topic);
+            }
+        };
         while (!stoppingToken.IsCancellationRequested)
         {
             if (!client.IsConnected)
@@ -74,9 +85,17 @@ public sealed partial class SparkplugHost(
         }
         if (client.IsConnected)
         {
-            // A clean goodbye sends no will: say offline ourselves, as the specification asks.
-            await client.PublishAsync(State(online: false), CancellationToken.None);
-            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
+            try
+            {
+                // A clean goodbye sends no will: say offline ourselves, as the specification asks.
+                await client.PublishAsync(State(online: false), CancellationToken.None);
+                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The broker went first: it sends our will instead.
+                LogGoodbyeFailed(ex.Message);
+            }
         }
     }
 
@@ -231,6 +250,12 @@ public sealed partial class SparkplugHost(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Sparkplug host cannot reach the broker: {Error}")]
     private partial void LogConnectFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Sparkplug message on {Topic} could not be handled")]
+    private partial void LogReceiveFailed(Exception exception, string topic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Sparkplug host could not say goodbye ({Error}); the broker publishes its will")]
+    private partial void LogGoodbyeFailed(string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sparkplug message on {Topic} ignored: {Why}")]
     private partial void LogIgnored(string topic, string why);
