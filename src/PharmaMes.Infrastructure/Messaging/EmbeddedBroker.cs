@@ -80,7 +80,6 @@ public sealed partial class EmbeddedBroker(
             if (client.Kind != BrokerClientKind.Mes && IsMesClientId(clientId, mqtt.ClientId))
             {
                 // Taking over the MES's persistent session would take the messages queued for it.
-                LogClientIdRefused(clientId, client.Name);
                 Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, BrokerRefusal.ReservedClientId,
                     $"'{clientId}' is the MES's own client id; give the device another one, or none.");
                 return;
@@ -273,9 +272,6 @@ public sealed partial class EmbeddedBroker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT client of {User} connected without a client id and was given '{ClientId}'")]
     private partial void LogClientIdAssigned(string clientId, string user);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection refused for client {ClientId}: {Client} may not use the MES's client id")]
-    private partial void LogClientIdRefused(string clientId, string client);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription refused for client {ClientId}: {Refusal}")]
     private partial void LogSubscriptionRefused(string clientId, string refusal);
