@@ -26,6 +26,9 @@ public sealed class IngestMetrics
 
     internal void MessageReceived() => Interlocked.Increment(ref _received);
 
+    /// <summary>A message set aside outside a batch (a Sparkplug message the host could not place).</summary>
+    internal void MessageQuarantined() => Interlocked.Increment(ref _quarantined);
+
     internal void BatchPersisted(int messages, int quarantined)
     {
         Interlocked.Add(ref _persisted, messages);

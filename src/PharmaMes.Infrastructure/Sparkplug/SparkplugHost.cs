@@ -234,7 +234,7 @@ public sealed partial class SparkplugHost(
         try
         {
             await processor.QuarantineAsync(new ReceivedMessage(topic, payload, receivedAt, _ => Task.CompletedTask), new QuarantineReason(code, detail), cancellationToken);
-            metrics.BatchPersisted(0, 1);
+            metrics.MessageQuarantined();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -89,8 +89,8 @@ public sealed class LiveMesHost : IAsyncDisposable
 
         var mes = await MesTestHost.StartAsync(demo: true, folder: folder, settings: configuration, run: true, services: services);
         var live = new LiveMesHost(mes, port);
-        // The ingest client connects in the background: what is published before it has
-        // subscribed reaches nobody, so tests start only once it has.
+        // The ingest is ready once its broker is: the embedded one once started, an external one
+        // once the ingest client has subscribed (what is published before reaches nobody).
         var metrics = mes.Get<IngestMetrics>();
         if (!await Eventually.TrueAsync(() => metrics.BrokerConnected))
         {
