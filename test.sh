@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of PharmaMes on this machine, installing first what the tests need:
 # Chromium for the browser tests, Mosquitto for the broker tests, xmllint for schema checks,
-# and axe-core (npm) that the browser tests inject to check accessibility.
+# axe-core (npm) that the browser tests inject to check accessibility, and Cirrus Link's
+# sparkplug-client (npm), the real Sparkplug B edge node of the Sparkplug tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,9 +19,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+command -v npm >/dev/null 2>&1 || { sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"; $sudo_cmd apt-get install -y -qq --no-install-recommends npm >/dev/null; }
 if [ ! -f tests/PharmaMes.EndToEnd.Tests/axe/node_modules/axe-core/axe.min.js ]; then
-  command -v npm >/dev/null 2>&1 || { sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"; $sudo_cmd apt-get install -y -qq --no-install-recommends npm >/dev/null; }
   npm ci --prefix tests/PharmaMes.EndToEnd.Tests/axe --no-audit --no-fund >/dev/null
+fi
+if [ ! -f tests/sparkplug-edge-node/node_modules/sparkplug-client/index.js ]; then
+  npm ci --prefix tests/sparkplug-edge-node --no-audit --no-fund >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -76,11 +76,11 @@ public sealed class SparkplugEdgeNode(string group, string edgeNode)
             Distrust(outcome, $"The NBIRTH of {EdgeNode} has no {BirthDeathSequence} metric: its death could not be told from an older one.");
             return;
         }
-        foreach (var device in _devices.Values.Where(d => d.Online))
-        {
+        // A node born again while online (asked to, or reconnected before its old will arrived) has
+        // lost no device: each must be born again before its data counts, but its equipment keeps
+        // its state. Taking it Offline for the moment between births would record outages that never were.
+        foreach (var device in _devices.Values)
             device.Online = false;
-            outcome.Presence.Add((device.Name, false, at));
-        }
         _metrics = new SparkplugMetrics();
         BdSeq = bdSeq.LongValue;
         Seq = payload.HasSeq ? (int)(payload.Seq % 256) : 0;
@@ -110,6 +110,7 @@ public sealed class SparkplugEdgeNode(string group, string edgeNode)
         foreach (var device in _devices.Values.Where(d => d.Online))
         {
             device.Online = false;
+            device.TakenOffline = true;
             outcome.Presence.Add((device.Name, false, at));
         }
     }
@@ -121,6 +122,11 @@ public sealed class SparkplugEdgeNode(string group, string edgeNode)
         device.Metrics = new SparkplugMetrics();
         device.Online = true;
         device.BornAt = at;
+        if (device.TakenOffline)
+        {
+            device.TakenOffline = false;
+            outcome.BackOnline.Add(name);
+        }
         outcome.Presence.Add((name, true, at));
         Declare(name, device.Metrics, payload, at, outcome);
     }
@@ -130,6 +136,7 @@ public sealed class SparkplugEdgeNode(string group, string edgeNode)
         if (_devices.TryGetValue(name, out var device) && device.Online)
         {
             device.Online = false;
+            device.TakenOffline = true;
             outcome.Presence.Add((name, false, at));
         }
     }

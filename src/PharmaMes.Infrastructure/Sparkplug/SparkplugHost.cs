@@ -3,12 +3,15 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Messaging;
+using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Sparkplug.Protocol;
 
 namespace PharmaMes.Infrastructure.Sparkplug;
@@ -26,6 +29,7 @@ public sealed partial class SparkplugHost(
     IngestMetrics metrics,
     IngestBatchProcessor processor,
     PlantDirectory directory,
+    IDbContextFactory<MesDbContext> contexts,
     TimeProvider clock,
     ILogger<SparkplugHost> logger) : BackgroundService
 {
@@ -179,6 +183,9 @@ public sealed partial class SparkplugHost(
                 await QuarantineAsync(topic.ToString(), readable, receivedAt, QuarantineReason.SparkplugUnmapped, Unplaced(topic, device, plant), cancellationToken);
                 continue;
             }
+            if (outcome.Presence.FirstOrDefault(p => p.Device == device && p.Online) is { Device: not null } born
+                && (outcome.BackOnline.Contains(device) || await IsOfflineAsync(equipment.Id, cancellationToken)))
+                messages.Add(SparkplugTranslation.BackOnline(root, equipment, born.At));
             messages.AddRange(SparkplugTranslation.Values(root, equipment, outcome.Values.Where(v => v.Device == device)));
             foreach (var (_, _, at) in outcome.Presence.Where(p => p.Device == device && !p.Online))
                 messages.Add(SparkplugTranslation.Offline(root, equipment, at));
@@ -189,6 +196,13 @@ public sealed partial class SparkplugHost(
             metrics.MessageReceived();
             await queue.Writer.WriteAsync(new ReceivedMessage(message.Topic, message.Json, receivedAt, _ => Task.CompletedTask), cancellationToken);
         }
+    }
+
+    /// <summary>Offline as stored: a new plant's equipment, or one whose death was stored before the MES restarted.</summary>
+    private async Task<bool> IsOfflineAsync(Guid equipment, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Equipment.Where(e => e.Id == equipment).Select(e => e.State).SingleAsync(cancellationToken) == EquipmentState.Offline;
     }
 
     /// <summary>By default the group is the site, the edge node the line and the device the equipment.</summary>

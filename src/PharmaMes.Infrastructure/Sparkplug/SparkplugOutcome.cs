@@ -12,6 +12,9 @@ public sealed class SparkplugOutcome
     /// <summary>Devices (null: the edge node itself) that came online (true) or went offline (false).</summary>
     public List<(string? Device, bool Online, DateTimeOffset At)> Presence { get; } = [];
 
+    /// <summary>Devices born again after a death took their equipment Offline.</summary>
+    public List<string> BackOnline { get; } = [];
+
     /// <summary>
     /// Why the host cannot trust the node's session any more (a seq gap, an unknown alias, data
     /// before its birth): the message is quarantined with this reason, never guessed at, and the

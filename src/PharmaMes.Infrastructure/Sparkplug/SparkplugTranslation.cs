@@ -34,6 +34,17 @@ public static class SparkplugTranslation
         }
     }
 
+    public const string BackOnlineReason = "Back online: born again after its death";
+
+    /// <summary>
+    /// A device born again after a death took its equipment Offline comes back as Idle at its birth;
+    /// a state its birth reports follows at the same time. The contract lets equipment leave Offline
+    /// only to Idle, Down or Maintenance, so that a return is always visible as such.
+    /// </summary>
+    public static DeviceMessage BackOnline(string topicRoot, PlantDirectory.Entry equipment, DateTimeOffset at) =>
+        new(DeviceTopic.BaseOf(topicRoot, equipment.Site, equipment.Area, equipment.Line, equipment.Code) + "/state",
+            JsonSerializer.SerializeToUtf8Bytes(new { ts = Ts(at), state = "Idle", reason = BackOnlineReason }));
+
     public static DeviceMessage Offline(string topicRoot, PlantDirectory.Entry equipment, DateTimeOffset at) =>
         new(DeviceTopic.BaseOf(topicRoot, equipment.Site, equipment.Area, equipment.Line, equipment.Code) + "/state",
             JsonSerializer.SerializeToUtf8Bytes(new { ts = Ts(at), state = "Offline" }));
