@@ -15,6 +15,7 @@ namespace PharmaMes.Benchmarks;
 /// <summary>
 /// The same publisher against the same Mosquitto, received first by a bare subscriber that only
 /// counts, then by the MES ingest (validate, persist, acknowledge, push). Prints both rates and the ratio.
+/// Then the same for Sparkplug B DDATA through the MES's Sparkplug host (<see cref="SparkplugIngestBenchmark"/>).
 /// </summary>
 internal static class IngestBenchmark
 {
@@ -45,7 +46,8 @@ internal static class IngestBenchmark
             + (messages - devices.Sent) + (gatewayMessages - gateway.Sent);
         Console.WriteLine($"RESULT ingest synchronous={synchronous} bare_msg_s={bare.Rate:0} mes_msg_s={mes.Rate:0} ratio={mes.Rate / bare.Rate:0.00} " +
             $"embedded_msg_s={devices.Rate:0} embedded_one_connection_msg_s={gateway.Rate:0} embedded_ratio={devices.Rate / mes.Rate:0.00} lost={lost}");
-        return lost == 0 && bare.Lost == 0 ? 0 : 1;
+        var sparkplug = await SparkplugIngestBenchmark.RunAsync(mosquitto, messages, equipment, window, synchronous);
+        return lost == 0 && bare.Lost == 0 && sparkplug == 0 ? 0 : 1;
     }
 
     /// <summary>
@@ -127,7 +129,7 @@ internal static class IngestBenchmark
     }
 
     /// <summary>The MES on a new SQLite file in <paramref name="folder"/> with the benchmark plant, started with the broker settings given.</summary>
-    private static async Task<IHost> StartMesAsync(string folder, int equipment, string synchronous, Dictionary<string, string?> broker)
+    internal static async Task<IHost> StartMesAsync(string folder, int equipment, string synchronous, Dictionary<string, string?> broker, int tags = 5)
     {
         Directory.CreateDirectory(folder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -141,7 +143,7 @@ internal static class IngestBenchmark
         builder.AddInfrastructure();
         var host = builder.Build();
         await MesStartup.InitializeAsync(host.Services);
-        await BenchmarkPlant.SeedAsync(host.Services.GetRequiredService<IDbContextFactory<MesDbContext>>(), equipment);
+        await BenchmarkPlant.SeedAsync(host.Services.GetRequiredService<IDbContextFactory<MesDbContext>>(), equipment, tags);
         await host.StartAsync();
         return host;
     }
