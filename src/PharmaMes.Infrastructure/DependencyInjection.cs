@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PharmaMes.Infrastructure.Demo;
 using Microsoft.Extensions.Options;
 using PharmaMes.Infrastructure.Identity;
@@ -181,6 +182,10 @@ public static class DependencyInjection
         {
             // Started first: the simulator and the MES's publishers connect to it. It feeds the
             // ingest queue itself, so that a device's PUBACK can wait for the database.
+            if (configuration.GetValue("Mqtt:Ingest:Journal", true))
+                services.AddSingleton(sp => new IngestJournal(
+                    IngestJournal.FolderOf(sp.GetRequiredService<IOptions<MqttOptions>>().Value.Ingest, sp.GetRequiredService<DatabaseOptions>(), AppContext.BaseDirectory),
+                    sp.GetRequiredService<ILogger<IngestJournal>>()));
             services.AddSingleton<EmbeddedBroker>();
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }

@@ -72,6 +72,8 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
         await Screenshots.SaveAsync(page, "ingest", fullPage: true);
 
         Assert.Contains("Connected", await page.Locator("[data-testid=broker-state]").TextContentAsync());
+        // Both messages were journaled and stored: nothing left to replay.
+        await page.Locator("[data-testid=journal]:has-text('0 acknowledged, in the journal, not yet stored')").WaitForAsync(new() { Timeout = 30_000 });
         var quarantine = await page.Locator("[data-testid=quarantine]").TextContentAsync();
         Assert.Contains("not-a-finite-number", quarantine);
         Assert.Contains("unknown-equipment", quarantine);

@@ -24,7 +24,8 @@ public sealed partial class EmbeddedBroker(
     IngestQueue queue,
     IngestMetrics ingest,
     TimeProvider clock,
-    ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+    ILogger<EmbeddedBroker> logger,
+    IngestJournal? journal = null) : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
     private readonly Lock _stopLock = new();
@@ -185,13 +186,23 @@ public sealed partial class EmbeddedBroker(
     {
         var message = e.ApplicationMessage;
         var waits = message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce;
-        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var received = new ReceivedMessage(message.Topic, message.Payload.ToArray(), clock.GetUtcNow(),
-            _ => { stored.TrySetResult(); return Task.CompletedTask; }, PublisherWaits: waits);
-        ingest.MessageReceived();
-        await queue.Writer.WriteAsync(received, e.CancellationToken);
-        if (waits)
-            await stored.Task.WaitAsync(e.CancellationToken);
+        if (waits && journal is not null)
+        {
+            // Durable in the journal before the PUBACK; stored by the ingest in its own time.
+            var journaled = await journal.AppendAsync(message.Topic, message.Payload.ToArray(), clock.GetUtcNow(), e.CancellationToken);
+            ingest.MessageReceived();
+            await queue.Writer.WriteAsync(journaled, e.CancellationToken);
+        }
+        else
+        {
+            var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var received = new ReceivedMessage(message.Topic, message.Payload.ToArray(), clock.GetUtcNow(),
+                _ => { stored.TrySetResult(); return Task.CompletedTask; }, PublisherWaits: waits);
+            ingest.MessageReceived();
+            await queue.Writer.WriteAsync(received, e.CancellationToken);
+            if (waits)
+                await stored.Task.WaitAsync(e.CancellationToken);
+        }
         // Not published a second time to the MES: the message is already stored. Other subscribers
         // get it as the broker's own message, and the device a plain Success.
         e.ProcessPublish = false;
@@ -245,7 +256,10 @@ public sealed partial class EmbeddedBroker(
             ingest.BrokerConnected = false;
             ingest.ConnectedSince = null;
             await _server.StopAsync();
-            LogStopped(queue.Count);
+            if (journal is null)
+                LogStopped(queue.Count);
+            else
+                LogStoppedWithJournal(journal.Unstored);
         }
     }
 
@@ -263,6 +277,9 @@ public sealed partial class EmbeddedBroker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker stopped; {Waiting} messages not yet stored stay with the devices that sent them")]
     private partial void LogStopped(int waiting);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker stopped; {Waiting} acknowledged messages not yet stored stay in the ingest journal and are stored at the next start")]
+    private partial void LogStoppedWithJournal(long waiting);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening with TLS on {Host}:{Port}")]
     private partial void LogTlsStarted(string host, int port);

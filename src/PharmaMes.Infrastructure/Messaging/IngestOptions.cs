@@ -21,6 +21,15 @@ public sealed class IngestOptions
     [Range(1, 65_535)]
     public int ReceiveMaximum { get; init; } = 10_000;
 
+    /// <summary>
+    /// Embedded broker: a device's PUBACK follows a write of its message to the ingest journal (one
+    /// disk flush shared by every connection) rather than the database commit. Both survive a crash.
+    /// </summary>
+    public bool Journal { get; init; } = true;
+
+    /// <summary>Where the journal's segment files are: by default beside the SQLite file, or the app's data folder.</summary>
+    public string? JournalFolder { get; init; }
+
     /// <summary>The largest payload accepted; bigger ones are quarantined.</summary>
     [Range(64, 1_048_576)]
     public int MaxPayloadBytes { get; init; } = 16_384;

@@ -17,7 +17,8 @@ public sealed partial class IngestWriter(
     LivePlant live,
     PlantNotifier notifier,
     IOptions<MqttOptions> options,
-    ILogger<IngestWriter> logger) : BackgroundService
+    ILogger<IngestWriter> logger,
+    IngestJournal? journal = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,6 +28,14 @@ public sealed partial class IngestWriter(
         var confirming = Task.CompletedTask;
         try
         {
+            // What the embedded broker acknowledged before a crash and may not have stored comes first.
+            foreach (var recovered in (journal?.Recover() ?? []).Chunk(ingest.BatchSize))
+            {
+                var batch = recovered.ToList();
+                var result = await StoreAsync(batch, stoppingToken);
+                await confirming;
+                confirming = ConfirmAsync(batch, result, stoppingToken);
+            }
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 var batch = new List<ReceivedMessage>(ingest.BatchSize);

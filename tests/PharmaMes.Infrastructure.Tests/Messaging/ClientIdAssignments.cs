@@ -37,8 +37,10 @@ public class ClientIdAssignments
         var at = Now().AddSeconds(-5);
         await PublishAcceptedAsync(client, $"{TabletPress}/telemetry", TelemetryJson(at, "\"speed\":3210"));
         var press = await live.EquipmentIdAsync("TP-01");
-        Assert.Equal(3210, await live.QueryAsync(db => db.TelemetrySamples
-            .Where(s => s.Channel!.EquipmentId == press && s.Channel!.Tag == "speed" && s.Time == at).Select(s => s.Value).SingleAsync()));
+        // Acknowledged once journaled; stored a moment later.
+        var speeds = await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples
+            .Where(s => s.Channel!.EquipmentId == press && s.Channel!.Tag == "speed" && s.Time == at).Select(s => s.Value).ToListAsync()), rows => rows.Count > 0);
+        Assert.Equal(3210, Assert.Single(speeds));
         Assert.Equal(1, live.Get<BrokerMetrics>().AssignedClientIds);
         Assert.Equal(0, live.Get<BrokerMetrics>().RefusedConnections);
     }
@@ -56,7 +58,7 @@ public class ClientIdAssignments
         await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"{TabletPress}/telemetry")
             .WithPayload(TelemetryJson(at, "\"speed\":3300")).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
         var press = await live.EquipmentIdAsync("TP-01");
-        Assert.Equal(1, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press && s.Time == at)));
+        Assert.Equal(1, await Eventually.GetAsync(() => live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press && s.Time == at)), n => n > 0));
         Assert.Equal(1, live.Get<BrokerMetrics>().AssignedClientIds);
     }
 

@@ -9,16 +9,20 @@ using static PharmaMes.Infrastructure.Tests.Messaging.LiveMesHost;
 namespace PharmaMes.Infrastructure.Tests.Messaging;
 
 /// <summary>
-/// A database that stays locked stalls the ingest: it is reported, and the messages wait (unacknowledged:
-/// the device keeps them) rather than being set aside.
+/// A database that stays locked stalls the ingest: it is reported, and the messages wait rather than
+/// being set aside: in the ingest journal, acknowledged, or (without the journal) unacknowledged, with
+/// the device that keeps them.
 /// </summary>
 public class IngestStall
 {
-    [Fact]
-    public async Task WhileTheDatabaseIsLockedTheIngestIsDegradedAndTheMessageWaitsThenIsStored()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task WhileTheDatabaseIsLockedTheIngestIsDegradedAndTheMessageWaitsThenIsStored(bool journal)
     {
         var locks = new StateWritesLocked();
         await using var live = await LiveMesHost.StartAsync(allowAnonymous: true,
+            settings: new Dictionary<string, string?> { ["Mqtt:Ingest:Journal"] = journal.ToString() },
             services: s => s.ConfigureDbContext<SqliteMesDbContext>(o => o.AddInterceptors(locks)));
         var health = live.Get<HealthCheckService>();
         var metrics = live.Get<IngestMetrics>();
@@ -36,8 +40,18 @@ public class IngestStall
         Assert.Equal(HealthStatus.Degraded, stalled.Status);
         Assert.Contains("database is locked", stalled.Description);
         Assert.Equal(0, await live.QueryAsync(db => db.QuarantinedMessages.CountAsync()));
-        // Not stored, so not acknowledged: the device still holds the message.
-        Assert.False(published.IsCompleted, "the broker acknowledged a message the MES has not stored");
+        if (journal)
+        {
+            // On the disk in the journal, so acknowledged, and stored once the database is back.
+            Assert.Equal(MQTTnet.MqttClientPublishReasonCode.Success, (await published).ReasonCode);
+            Assert.Equal(1, live.Get<IngestJournal>().Unstored);
+            Assert.Single(Directory.GetFiles(live.Get<IngestJournal>().Folder, "*.journal"));
+        }
+        else
+        {
+            // Not stored, so not acknowledged: the device still holds the message.
+            Assert.False(published.IsCompleted, "the broker acknowledged a message the MES has not stored");
+        }
 
         locks.Locked = false;
         Assert.Equal(MQTTnet.MqttClientPublishReasonCode.Success, (await published).ReasonCode);
@@ -48,6 +62,12 @@ public class IngestStall
         Assert.Equal(0, await live.QueryAsync(db => db.QuarantinedMessages.CountAsync()));
         Assert.True(await Eventually.TrueAsync(() => metrics.StoreError is null));
         Assert.Equal(HealthStatus.Healthy, (await IngestAsync(health)).Status);
+        if (journal)
+        {
+            // Stored, so nothing is left to replay after a restart.
+            Assert.Equal(0, live.Get<IngestJournal>().Unstored);
+            Assert.Empty(Directory.GetFiles(live.Get<IngestJournal>().Folder, "*.journal"));
+        }
     }
 
     private static async Task<HealthReportEntry> IngestAsync(HealthCheckService health) =>
