@@ -162,6 +162,7 @@ public class NewSiteJourney(NewSiteApp app, Chromium chromium) : IClassFixture<N
         await page.FillAsync("#tag-sparkplug-metric", "Sealing/Temperature");
         await SaveAsync(page, "Gateway GW-7 per CC-2026-201", "Tag seal_temperature saved.");
         await Expect(page.Locator("tr[data-tag=seal_temperature] [data-sparkplug-metric]")).ToContainTextAsync("Sealing/Temperature");
+        await Screenshots.SaveAsync(page, "plant-equipment-sparkplug", fullPage: true);
         Assert.False(await HasHorizontalScrollAsync(page), "The plant page scrolls sideways at 1024×768.");
 
         // The packer is replaced: retired with its reason, never deleted, and its logbook says who retired it.
