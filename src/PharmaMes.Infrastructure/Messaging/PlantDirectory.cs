@@ -21,9 +21,12 @@ public sealed class PlantDirectory(IDbContextFactory<MesDbContext> contexts, Tim
     public sealed record Entry(Guid Id, string Code, string Site, string Area, string Line, IReadOnlyDictionary<string, TagDefinition> Tags,
         IReadOnlyDictionary<string, int> Channels, SparkplugAddress? SparkplugAddress = null)
     {
+        private readonly Dictionary<string, string> _byMetric = Tags.Values.Where(t => t.SparkplugMetric is not null)
+            .GroupBy(t => t.SparkplugMetric!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name.Value, StringComparer.Ordinal);
+
         /// <summary>The tag a Sparkplug metric is: the tag given that metric name, else the tag of that name; null for none.</summary>
         public string? TagOfMetric(string metric) =>
-            Tags.Values.FirstOrDefault(t => t.SparkplugMetric == metric)?.Name.Value ?? (Tags.ContainsKey(metric) ? metric : null);
+            _byMetric.GetValueOrDefault(metric) ?? (Tags.ContainsKey(metric) ? metric : null);
     }
 
     /// <param name="BySparkplugAddress">The equipment with an explicit Sparkplug address, by "group/edge node/device" (without regard to case).</param>
@@ -53,8 +56,9 @@ public sealed class PlantDirectory(IDbContextFactory<MesDbContext> contexts, Tim
                               equipment.SparkplugAddress);
             var all = entries.ToList();
             _snapshot = new Snapshot(all.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase), clock.GetUtcNow(),
-                all.Where(e => e.SparkplugAddress is not null)
-                    .ToDictionary(e => e.SparkplugAddress!.ToString(), StringComparer.OrdinalIgnoreCase));
+                // The plant model keeps addresses unique; should two rows ever share one, the first keeps it rather than the ingest failing.
+                all.Where(e => e.SparkplugAddress is not null).GroupBy(e => e.SparkplugAddress!.ToString(), StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
             return _snapshot;
         }
         finally
