@@ -139,6 +139,32 @@ public class NewSiteJourney(NewSiteApp app, Chromium chromium) : IClassFixture<N
         Assert.Equal(156.5, equipment.GetProperty("values").GetProperty("seal_temperature").GetProperty("value").GetDouble());
         await Screenshots.SaveAsync(page, "plant-equipment-live");
 
+        // The packer's data also comes through a Sparkplug gateway whose names cannot change: its address and metric name.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/admin/plant").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        await page.ClickAsync("[data-node=BLP-01]");
+        await Expect(page.Locator("[data-sparkplug-address]")).ToHaveTextAsync("ZRH/PACK-L1/BLP-01 (site/line/equipment code)");
+        await page.ClickAsync("[data-testid=equipment-settings]");
+        await Expect(page.Locator("[data-testid=sparkplug-address]")).ToContainTextAsync("Leave empty to use site/line/equipment code");
+        await page.FillAsync("#sparkplug-group", "Gateway/A");
+        await page.FillAsync("#sparkplug-edge-node", "PLC-7");
+        await page.FillAsync("#plant-reason", "Gateway GW-7 per CC-2026-201");
+        await page.ClickAsync("[data-testid=plant-save]");
+        await page.Locator("[data-field=sparkplug]", new() { HasText = "all three" }).WaitForAsync();
+        await page.FillAsync("#sparkplug-device", "Packer1");
+        await page.ClickAsync("[data-testid=plant-save]");
+        await page.Locator("[data-field=sparkplug]", new() { HasText = "never '/'" }).WaitForAsync();
+        await Screenshots.SaveAsync(page, "plant-equipment-sparkplug-refused");
+        await page.FillAsync("#sparkplug-group", "Gateway_A");
+        await SaveAsync(page, "Gateway GW-7 per CC-2026-201", "Settings saved.");
+        await Expect(page.Locator("[data-sparkplug-address]")).ToHaveTextAsync("Gateway_A/PLC-7/Packer1");
+        await page.ClickAsync("tr[data-tag=seal_temperature] button");
+        await page.FillAsync("#tag-sparkplug-metric", "Sealing/Temperature");
+        await SaveAsync(page, "Gateway GW-7 per CC-2026-201", "Tag seal_temperature saved.");
+        await Expect(page.Locator("tr[data-tag=seal_temperature] [data-sparkplug-metric]")).ToContainTextAsync("Sealing/Temperature");
+        await Screenshots.SaveAsync(page, "plant-equipment-sparkplug", fullPage: true);
+        Assert.False(await HasHorizontalScrollAsync(page), "The plant page scrolls sideways at 1024×768.");
+
         // The packer is replaced: retired with its reason, never deleted, and its logbook says who retired it.
         await page.GotoAsync(new Uri(app.BaseAddress, "/admin/plant").ToString());
         await page.Locator(".mes-shell[data-interactive]").WaitForAsync();

@@ -58,6 +58,17 @@ public class Equipment
     public long CountedGood { get; private set; }
     /// <summary>Rejected units counted since the first report, across resets.</summary>
     public long CountedReject { get; private set; }
+    /// <summary>The Sparkplug group id of an explicit address; with the edge node and device id, all three or none.</summary>
+    public string? SparkplugGroupId { get; private set; }
+    public string? SparkplugEdgeNodeId { get; private set; }
+    public string? SparkplugDeviceId { get; private set; }
+    /// <summary>
+    /// Where the equipment's Sparkplug device publishes when a gateway's names cannot follow the plant;
+    /// null for the default rule (site code, line code, equipment code). Set through <see cref="SparkplugAddressing"/>,
+    /// which keeps every address to one equipment.
+    /// </summary>
+    public SparkplugAddress? SparkplugAddress =>
+        SparkplugGroupId is { } group && SparkplugEdgeNodeId is { } edgeNode && SparkplugDeviceId is { } device ? new(group, edgeNode, device) : null;
     public IReadOnlyCollection<TagDefinition> Tags => _tags.AsReadOnly();
 
     protected Equipment() { }
@@ -138,16 +149,34 @@ public class Equipment
     public double? IdealRateFor(string? product) =>
         ProductRates.FirstOrDefault(r => string.Equals(r.Product, product, StringComparison.OrdinalIgnoreCase))?.UnitsPerMinute ?? IdealRatePerMinute;
 
+    internal void SetSparkplugAddress(SparkplugAddress? address) =>
+        (SparkplugGroupId, SparkplugEdgeNodeId, SparkplugDeviceId) = (address?.GroupId, address?.EdgeNodeId, address?.DeviceId);
+
     public TagDefinition DefineTag(TagName name, string description, UnitOfMeasure unit, ValueRange normalRange, ValueRange alarmLimits)
     {
         if (_tags.Any(t => t.Name == name))
             throw new DomainException($"Equipment {Code} already has a tag named '{name}'.");
+        if (_tags.FirstOrDefault(t => t.SparkplugMetric == name.Value) is { } claimed)
+            throw new DomainException($"Tag '{claimed.Name}' of {Code} reads the Sparkplug metric '{name}'; a tag of that name would be ambiguous.");
         var tag = new TagDefinition(Id, _tags.Count, name, description, unit, normalRange, alarmLimits);
         _tags.Add(tag);
         return tag;
     }
 
     public TagDefinition? FindTag(TagName name) => _tags.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>
+    /// Names the Sparkplug metric a tag reads (null: the tag's own name). A metric name places one tag
+    /// of the equipment: it may be neither another tag's metric name nor another tag's name.
+    /// </summary>
+    public void SetTagSparkplugMetric(TagName name, string? metric)
+    {
+        var tag = FindTag(name) ?? throw new DomainException($"Equipment {Code} has no tag named '{name}'.");
+        var wanted = SparkplugMetricName.Optional(metric);
+        if (wanted is not null && _tags.FirstOrDefault(t => t != tag && (t.SparkplugMetric == wanted || t.Name.Value == wanted)) is { } other)
+            throw new DomainException($"The Sparkplug metric '{wanted}' already names tag '{other.Name}' of {Code} (its metric or its name); each metric places one tag.");
+        tag.SparkplugMetric = wanted;
+    }
 
     /// <summary>The tag that is the equipment's scale weight, if it has a scale.</summary>
     public TagDefinition? ScaleWeightTag => _tags.FirstOrDefault(t => t.Role == TagRole.ScaleWeight);

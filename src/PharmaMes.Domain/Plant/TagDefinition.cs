@@ -21,6 +21,10 @@ public class TagDefinition
     public int Position { get; private set; }
     /// <summary>Which tag is the scale weight or the counter, where that applies; set through the equipment, which keeps it unique.</summary>
     public TagRole Role { get; internal set; }
+    /// <summary>The Sparkplug metric the tag reads when it is not the tag's name; set through the equipment, which keeps it unique.</summary>
+    public string? SparkplugMetric { get; internal set; }
+    /// <summary>The Sparkplug metric name the tag's values come under.</summary>
+    public string MetricName => SparkplugMetric ?? Name.Value;
 
     protected TagDefinition() { }
 

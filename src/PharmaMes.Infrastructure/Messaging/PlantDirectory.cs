@@ -17,10 +17,20 @@ public sealed class PlantDirectory(IDbContextFactory<MesDbContext> contexts, Tim
     private Snapshot? _snapshot;
 
     /// <param name="Channels">The stored series of each tag, by tag name.</param>
+    /// <param name="SparkplugAddress">The explicit Sparkplug address of the equipment; null for the default rule (site, line, equipment code).</param>
     public sealed record Entry(Guid Id, string Code, string Site, string Area, string Line, IReadOnlyDictionary<string, TagDefinition> Tags,
-        IReadOnlyDictionary<string, int> Channels);
+        IReadOnlyDictionary<string, int> Channels, SparkplugAddress? SparkplugAddress = null)
+    {
+        private readonly Dictionary<string, string> _byMetric = Tags.Values.Where(t => t.SparkplugMetric is not null)
+            .GroupBy(t => t.SparkplugMetric!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name.Value, StringComparer.Ordinal);
 
-    public sealed record Snapshot(IReadOnlyDictionary<string, Entry> ByCode, DateTimeOffset ReadAt);
+        /// <summary>The tag a Sparkplug metric is: the tag given that metric name, else the tag of that name; null for none.</summary>
+        public string? TagOfMetric(string metric) =>
+            _byMetric.GetValueOrDefault(metric) ?? (Tags.ContainsKey(metric) ? metric : null);
+    }
+
+    /// <param name="BySparkplugAddress">The equipment with an explicit Sparkplug address, by "group/edge node/device" (without regard to case).</param>
+    public sealed record Snapshot(IReadOnlyDictionary<string, Entry> ByCode, DateTimeOffset ReadAt, IReadOnlyDictionary<string, Entry>? BySparkplugAddress = null);
 
     public async Task<Snapshot> GetAsync(CancellationToken cancellationToken)
     {
@@ -42,8 +52,13 @@ public sealed class PlantDirectory(IDbContextFactory<MesDbContext> contexts, Tim
                           from equipment in line.Equipment
                           select new Entry(equipment.Id, equipment.Code.Value, site.Code.Value, area.Code.Value, line.Code.Value,
                               equipment.Tags.ToDictionary(t => t.Name.Value, StringComparer.Ordinal),
-                              equipment.Tags.ToDictionary(t => t.Name.Value, t => channels[(equipment.Id, t.Name.Value)], StringComparer.Ordinal));
-            _snapshot = new Snapshot(entries.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase), clock.GetUtcNow());
+                              equipment.Tags.ToDictionary(t => t.Name.Value, t => channels[(equipment.Id, t.Name.Value)], StringComparer.Ordinal),
+                              equipment.SparkplugAddress);
+            var all = entries.ToList();
+            _snapshot = new Snapshot(all.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase), clock.GetUtcNow(),
+                // The plant model keeps addresses unique; should two rows ever share one, the first keeps it rather than the ingest failing.
+                all.Where(e => e.SparkplugAddress is not null).GroupBy(e => e.SparkplugAddress!.ToString(), StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
             return _snapshot;
         }
         finally

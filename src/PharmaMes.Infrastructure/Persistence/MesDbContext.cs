@@ -184,10 +184,13 @@ public abstract class MesDbContext(DbContextOptions options)
             if (touched is var (equipment, at) && (!_historyChanged.TryGetValue(equipment, out var earliest) || at < earliest))
                 _historyChanged[equipment] = at;
         }
-        // Equipment is modified all day by its device (state, counters); only new equipment changes the model.
+        // Equipment is modified all day by its device (state, counters); only new equipment, or a new Sparkplug address, changes the model.
         _plantChanged |= ChangeTracker.Entries().Any(e =>
             (e.Entity is Site or Area or Line or TagDefinition && e.State is EntityState.Added or EntityState.Modified)
-            || (e.Entity is Equipment && e.State == EntityState.Added));
+            || (e.Entity is Equipment && e.State == EntityState.Added)
+            || (e.Entity is Equipment && e.State == EntityState.Modified
+                && (e.Property(nameof(Domain.Plant.Equipment.SparkplugGroupId)).IsModified || e.Property(nameof(Domain.Plant.Equipment.SparkplugEdgeNodeId)).IsModified
+                    || e.Property(nameof(Domain.Plant.Equipment.SparkplugDeviceId)).IsModified)));
     }
 
     /// <summary>What the saves since the last commit changed; cleared as it is taken.</summary>

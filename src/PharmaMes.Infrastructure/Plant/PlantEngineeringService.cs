@@ -51,13 +51,22 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
 
     public Task AddEquipmentAsync(string lineCode, string code, string name, EquipmentClass equipmentClass, EquipmentSettings settings, AuditActor actor,
         CancellationToken cancellationToken = default) =>
+        AddEquipmentAsync(lineCode, code, name, equipmentClass, settings, null, actor, cancellationToken);
+
+    /// <param name="sparkplugAddress">Where its Sparkplug device publishes, if not at site/line/equipment code; null for that default.</param>
+    public Task AddEquipmentAsync(string lineCode, string code, string name, EquipmentClass equipmentClass, EquipmentSettings settings,
+        SparkplugAddress? sparkplugAddress, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, (db, sites) =>
         {
             var equipmentCode = new PlantCode(code);
             if (AllLines(sites).SelectMany(l => l.Equipment).Any(e => e.Code == equipmentCode))
                 throw new DomainException($"There is equipment {equipmentCode} already; equipment codes are unique in the plant.");
-            var equipment = LineOf(sites, lineCode).AddEquipment(equipmentCode, name, equipmentClass, clock.GetUtcNow());
+            var line = LineOf(sites, lineCode);
+            var site = sites.First(s => s.Areas.Any(a => a.Id == line.AreaId));
+            SparkplugAddressing.EnsureDefaultFree(sites, site.Code, line.Code, equipmentCode);
+            var equipment = line.AddEquipment(equipmentCode, name, equipmentClass, clock.GetUtcNow());
             EquipmentSettingsRules.Apply(equipment, settings);
+            SparkplugAddressing.Assign(sites, equipment, sparkplugAddress);
             db.Equipment.Add(equipment);
         }, cancellationToken);
 
@@ -81,6 +90,16 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
 
     public Task ChangeEquipmentSettingsAsync(string equipmentCode, EquipmentSettings settings, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, (_, sites) => EquipmentSettingsRules.Apply(EquipmentOf(sites, equipmentCode), settings), cancellationToken);
+
+    /// <summary>The settings and the Sparkplug address of an equipment, in one change; a null address puts it back on the default rule.</summary>
+    public Task ChangeEquipmentSettingsAsync(string equipmentCode, EquipmentSettings settings, SparkplugAddress? sparkplugAddress, AuditActor actor,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, (_, sites) =>
+        {
+            var equipment = EquipmentOf(sites, equipmentCode);
+            EquipmentSettingsRules.Apply(equipment, settings);
+            SparkplugAddressing.Assign(sites, equipment, sparkplugAddress);
+        }, cancellationToken);
 
     /// <summary>
     /// Takes an equipment out of service for good: refused for every new batch, kept in every record.
@@ -106,9 +125,14 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
                 new ValueRange(tag.NormalLow, tag.NormalHigh), new ValueRange(tag.AlarmLow, tag.AlarmHigh)));
             if (tag.Role != TagRole.None)
                 equipment.AssignTagRole(name, tag.Role);
+            if (tag.SparkplugMetric is not null)
+                equipment.SetTagSparkplugMetric(name, tag.SparkplugMetric);
         }, cancellationToken);
 
-    /// <summary>Corrects a tag's description, unit, ranges and role; its name is what devices send and stays.</summary>
+    /// <summary>
+    /// Corrects a tag's description, unit, ranges, role and Sparkplug metric name (null: the tag's name);
+    /// its name is what devices send and stays.
+    /// </summary>
     public Task ReviseTagAsync(string equipmentCode, TagModel tag, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, (_, sites) =>
         {
@@ -117,6 +141,7 @@ public sealed class PlantEngineeringService(IDbContextFactory<MesDbContext> cont
             var found = equipment.FindTag(name) ?? throw new DomainException($"Equipment {equipment.Code} has no tag named '{name}'.");
             found.Revise(tag.Description, new UnitOfMeasure(tag.Unit), new ValueRange(tag.NormalLow, tag.NormalHigh), new ValueRange(tag.AlarmLow, tag.AlarmHigh));
             equipment.AssignTagRole(name, tag.Role);
+            equipment.SetTagSparkplugMetric(name, tag.SparkplugMetric);
         }, cancellationToken);
 
     /// <summary>

@@ -205,18 +205,30 @@ public sealed partial class SparkplugHost(
         return await db.Equipment.Where(e => e.Id == equipment).Select(e => e.State).SingleAsync(cancellationToken) == EquipmentState.Offline;
     }
 
-    /// <summary>By default the group is the site, the edge node the line and the device the equipment.</summary>
-    private static PlantDirectory.Entry? Place(SparkplugTopic topic, string device, PlantDirectory.Snapshot plant) =>
-        plant.ByCode.TryGetValue(device, out var equipment)
-        && string.Equals(equipment.Site, topic.Group, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(equipment.Line, topic.EdgeNode, StringComparison.OrdinalIgnoreCase)
-            ? equipment
-            : null;
+    /// <summary>
+    /// An equipment given this explicit Sparkplug address first; else by the default rule, where the group
+    /// is the site, the edge node the line and the device the equipment (an equipment with an explicit address included).
+    /// </summary>
+    private static PlantDirectory.Entry? Place(SparkplugTopic topic, string device, PlantDirectory.Snapshot plant)
+    {
+        if (plant.BySparkplugAddress?.GetValueOrDefault($"{topic.Group}/{topic.EdgeNode}/{device}") is { } explicitly)
+            return explicitly;
+        return plant.ByCode.TryGetValue(device, out var equipment)
+            && string.Equals(equipment.Site, topic.Group, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(equipment.Line, topic.EdgeNode, StringComparison.OrdinalIgnoreCase)
+                ? equipment
+                : null;
+    }
 
-    private static string Unplaced(SparkplugTopic topic, string device, PlantDirectory.Snapshot plant) =>
-        plant.ByCode.TryGetValue(device, out var equipment)
-            ? $"Device {device} of edge node {topic.Group}/{topic.EdgeNode} is equipment {equipment.Code} of line {equipment.Site}/{equipment.Line}: group and edge node must be its site and line."
-            : $"Device {device} of edge node {topic.Group}/{topic.EdgeNode} is no equipment of the plant model.";
+    private static string Unplaced(SparkplugTopic topic, string device, PlantDirectory.Snapshot plant)
+    {
+        var address = $"{topic.Group}/{topic.EdgeNode}/{device}";
+        var noExplicit = $"no equipment has Sparkplug address {address}";
+        return plant.ByCode.TryGetValue(device, out var equipment)
+            ? $"Device {device} of edge node {topic.Group}/{topic.EdgeNode}: {noExplicit}, and equipment {equipment.Code} is on line {equipment.Site}/{equipment.Line}, "
+              + $"so by the default rule group and edge node must be its site and line{(equipment.SparkplugAddress is { } own ? $" (or its own address {own})" : "")}."
+            : $"Device {device} of edge node {topic.Group}/{topic.EdgeNode}: {noExplicit}, and by the default rule (site/line/equipment code) it is no equipment of the plant model.";
+    }
 
     /// <summary>NCMD Node Control/Rebirth, at most once per <see cref="SparkplugOptions.RebirthIntervalSeconds"/>.</summary>
     private async Task AskRebirthAsync(SparkplugEdgeNode node, string reason, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace PharmaMes.Infrastructure.Sparkplug;
 /// <summary>
 /// Sparkplug values as the MES's own device messages, so that they go through the same pipeline:
 /// validation, excursions, state intervals, quarantine, live push. By default a Sparkplug group is
-/// a site, an edge node a line, a device an equipment and a metric a tag; a String metric named
+/// a site, an edge node a line, a device an equipment and a metric a tag (the plant model may name
+/// others, see docs/plant-model.md, "Sparkplug B mapping"); a String metric named
 /// <c>state</c> is the equipment's state, and a device's death makes it Offline.
 /// </summary>
 public static class SparkplugTranslation
@@ -25,8 +26,11 @@ public static class SparkplugTranslation
             var numbers = sameTime.Where(v => v.Metric.Name != StateMetric).ToList();
             if (numbers.Count > 0)
             {
-                // A text reading goes as a text: the pipeline refuses it as not a number, with the reason.
-                var readings = numbers.ToDictionary(v => v.Metric.Name, v => v.Number is { } n ? (object)n : v.Text!);
+                // A text reading goes as a text: the pipeline refuses it as not a number, with the reason. A metric is its
+                // tag's (by the tag's Sparkplug metric name, then by its name); one that is neither keeps its name and is refused as unknown.
+                var readings = new Dictionary<string, object>(StringComparer.Ordinal);
+                foreach (var v in numbers)
+                    readings[equipment.TagOfMetric(v.Metric.Name) ?? v.Metric.Name] = v.Number is { } n ? n : v.Text!;
                 yield return new DeviceMessage(at + "/telemetry", JsonSerializer.SerializeToUtf8Bytes(new { ts = Ts(sameTime.Key), values = readings }));
             }
             foreach (var state in sameTime.Where(v => v.Metric.Name == StateMetric && v.Text is not null))

@@ -102,6 +102,39 @@ public class PlantEngineering
         Assert.Single((await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment);
     }
     [Fact]
+    public async Task ASparkplugAddressAndAMetricNameAreAuditedAndAnAddressTakenByAnotherEquipmentIsRefused()
+    {
+        await using var mes = await MesTestHost.StartAsync(demo: false);
+        var plant = mes.Get<PlantEngineeringService>();
+        await BuildSmallPlantAsync(plant);
+        await plant.AddEquipmentAsync("PACK-L1", "CART-01", "Cartoner 1", EquipmentClass.BlisterPacker, NoSettings, Engineer);
+
+        await plant.ChangeEquipmentSettingsAsync("BLP-01", NoSettings, new SparkplugAddress("Gateway_A", "PLC-7", "Packer1"), Engineer.Because("Gateway GW-7, CC-2026-201"));
+        await plant.ReviseTagAsync("BLP-01", new TagModel("seal_temperature", "Sealing temperature", "°C", 150, 160, 140, 170, SparkplugMetric: "Sealing/Temperature"),
+            Engineer.Because("Gateway GW-7 metric names"));
+        var taken = await Assert.ThrowsAsync<DomainException>(() =>
+            plant.ChangeEquipmentSettingsAsync("CART-01", NoSettings, new SparkplugAddress("GATEWAY_A", "plc-7", "Packer1"), Engineer));
+        var defaultOfAnother = await Assert.ThrowsAsync<DomainException>(() =>
+            plant.ChangeEquipmentSettingsAsync("CART-01", NoSettings, new SparkplugAddress("ZRH", "PACK-L1", "BLP-01"), Engineer));
+        await plant.ChangeEquipmentSettingsAsync("CART-01", NoSettings, new SparkplugAddress("ZRH", "PACK-L1", "BLP-02"), Engineer);
+        var claimedDefault = await Assert.ThrowsAsync<DomainException>(() =>
+            plant.AddEquipmentAsync("PACK-L1", "BLP-02", "Blister packer 2", EquipmentClass.BlisterPacker, NoSettings, Engineer));
+
+        Assert.Contains("equipment BLP-01", taken.Message);
+        Assert.Contains("default address of equipment BLP-01", defaultOfAnother.Message);
+        Assert.Contains("CART-01", claimedDefault.Message);
+        var equipment = (await plant.ExportAsync()).Sites.Single().Areas.Single().Lines.Single().Equipment;
+        Assert.Equal(["BLP-01", "CART-01"], equipment.Select(e => e.Code));
+        Assert.Equal(new SparkplugAddressModel("Gateway_A", "PLC-7", "Packer1"), equipment[0].SparkplugAddress);
+        Assert.Equal("Sealing/Temperature", equipment[0].Tags.Single().SparkplugMetric);
+        await using var db = mes.NewContext();
+        var trail = await db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.Changed).ToListAsync();
+        Assert.Contains(trail, e => e.EntityType == "Equipment" && e.Field == nameof(Equipment.SparkplugGroupId) && e.NewValue == "Gateway_A" && e.Reason == "Gateway GW-7, CC-2026-201");
+        Assert.Contains(trail, e => e.EntityType == "TagDefinition" && e.Field == nameof(TagDefinition.SparkplugMetric) && e.NewValue == "Sealing/Temperature"
+            && e.Reason == "Gateway GW-7 metric names");
+    }
+
+    [Fact]
     public async Task SavesCleaningRulesAndCalibrationIntervalAndKeepsWhatAChangeLeavesOut()
     {
         await using var mes = await MesTestHost.StartAsync(demo: false);

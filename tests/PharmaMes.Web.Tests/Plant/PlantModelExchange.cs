@@ -130,7 +130,7 @@ public class PlantModelExchange(MesWebFactory demo) : IClassFixture<MesWebFactor
         var csv = await admin.GetStringAsync("/api/v1/plant/tags.csv");
         var lines = csv.TrimEnd('\n').Split('\n');
         Assert.Equal(PlantTagsCsv.Header, lines[0]);
-        Assert.Contains("PLANT1,OSD,OSD-L1,DISP-01,weight,Scale weight,kg,0,120,0,150,ScaleWeight", lines);
+        Assert.Contains("PLANT1,OSD,OSD-L1,DISP-01,weight,Scale weight,kg,0,120,0,150,ScaleWeight,", lines);
         // Line 2 corrected (valid), line 4 with alarm limits inside the normal range.
         lines[1] = lines[1].Replace(lines[1].Split(',')[5], "Corrected description", StringComparison.Ordinal);
         var bad = lines[3].Split(',');

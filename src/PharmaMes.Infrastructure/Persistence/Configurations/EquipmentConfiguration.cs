@@ -28,6 +28,11 @@ internal sealed class EquipmentConfiguration : IEntityTypeConfiguration<Equipmen
         builder.Property(e => e.RetiredBy).HasMaxLength(Equipment.RetiredByMaxLength);
         // Read and written whole with the equipment, and audited with it.
         builder.Property(e => e.ProductRates).HasJsonDocument().HasDefaultValue(new List<ProductIdealRate>());
+        // An explicit Sparkplug address: three columns, all set or all null (the default rule).
+        builder.Property(e => e.SparkplugGroupId).HasMaxLength(SparkplugAddress.MaxLength);
+        builder.Property(e => e.SparkplugEdgeNodeId).HasMaxLength(SparkplugAddress.MaxLength);
+        builder.Property(e => e.SparkplugDeviceId).HasMaxLength(SparkplugAddress.MaxLength);
+        builder.Ignore(e => e.SparkplugAddress);
         builder.Ignore(e => e.CleaningRules);
         builder.Ignore(e => e.IsRetired);
         builder.HasMany(e => e.Tags).WithOne().HasForeignKey(t => t.EquipmentId).OnDelete(DeleteBehavior.Restrict);

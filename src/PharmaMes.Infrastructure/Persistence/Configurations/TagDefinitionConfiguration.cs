@@ -17,6 +17,8 @@ internal sealed class TagDefinitionConfiguration : IEntityTypeConfiguration<TagD
         builder.Property(t => t.Description).HasMaxLength(TagDefinition.DescriptionMaxLength).IsRequired();
         builder.Property(t => t.Unit).HasUnitOfMeasure();
         builder.Property(t => t.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.SparkplugMetric).HasMaxLength(SparkplugMetricName.MaxLength);
+        builder.Ignore(t => t.MetricName);
         builder.ComplexProperty(t => t.NormalRange, range =>
         {
             range.Property(r => r.Low).HasColumnName("NormalLow");

@@ -9,8 +9,9 @@ namespace PharmaMes.Infrastructure.Plant.Model;
 /// The plant model as a B2MML V0700 <c>EquipmentInformation</c>: nested <c>Equipment</c> with
 /// <c>EquipmentLevel</c> Site, Area, ProductionLine and Unit; a unit's class as <c>EquipmentClassID</c>,
 /// its tags as <c>EquipmentProperty</c> (unit of measure on the value, ranges and role as nested
-/// properties) and its engineering settings as properties with PascalCase IDs, which no tag name can
-/// be. The mapping is described in docs/plant-model.md.
+/// properties, a Sparkplug metric name as a nested SparkplugMetric) and its engineering settings and
+/// Sparkplug address as properties with PascalCase IDs, which no tag name can be. The mapping is
+/// described in docs/plant-model.md.
 /// </summary>
 public static class PlantModelB2mml
 {
@@ -18,8 +19,9 @@ public static class PlantModelB2mml
     private const string NormalLow = "NormalLow", NormalHigh = "NormalHigh", AlarmLow = "AlarmLow", AlarmHigh = "AlarmHigh", Role = "Role";
     private const string CleanHoldTime = "CleanHoldTime", DirtyHoldTime = "DirtyHoldTime", MajorClean = "ProductChangeNeedsMajorClean",
         CalibrationInterval = "CalibrationIntervalDays", IdealRate = "IdealRatePerMinute", Retired = "Retired",
-        ProductRates = "IdealRatePerMinuteByProduct";
-    private static readonly HashSet<string> Settings = [CleanHoldTime, DirtyHoldTime, MajorClean, CalibrationInterval, IdealRate, Retired, ProductRates];
+        ProductRates = "IdealRatePerMinuteByProduct", SparkplugAddress = "SparkplugAddress", GroupId = "GroupId", EdgeNodeId = "EdgeNodeId",
+        DeviceId = "DeviceId", SparkplugMetric = "SparkplugMetric";
+    private static readonly HashSet<string> Settings = [CleanHoldTime, DirtyHoldTime, MajorClean, CalibrationInterval, IdealRate, Retired, ProductRates, SparkplugAddress];
 
     public static XDocument Write(PlantModel model) =>
         new(new XDeclaration("1.0", "utf-8", null),
@@ -48,6 +50,12 @@ public static class PlantModelB2mml
                 ? E("EquipmentProperty", E("ID", ProductRates), rates.Select(r => Data("EquipmentProperty", r.Product, Number(r.UnitsPerMinute), "double", "1/min")))
                 : null,
             e.Retired ? Data("EquipmentProperty", Retired, "true", "boolean") : null,
+            // The explicit Sparkplug address, one nested property per id; left out for the default rule.
+            e.SparkplugAddress is { } address
+                ? E("EquipmentProperty", E("ID", SparkplugAddress),
+                    Data("EquipmentProperty", GroupId, address.GroupId), Data("EquipmentProperty", EdgeNodeId, address.EdgeNodeId),
+                    Data("EquipmentProperty", DeviceId, address.DeviceId))
+                : null,
             E("EquipmentClassID", e.Class.ToString()));
 
     private static XElement? Setting(string id, double? value, string unit) =>
@@ -61,7 +69,8 @@ public static class PlantModelB2mml
             Data("EquipmentProperty", NormalHigh, Number(t.NormalHigh), "double", t.Unit),
             Data("EquipmentProperty", AlarmLow, Number(t.AlarmLow), "double", t.Unit),
             Data("EquipmentProperty", AlarmHigh, Number(t.AlarmHigh), "double", t.Unit),
-            t.Role == TagRole.None ? null : Data("EquipmentProperty", Role, t.Role.ToString(), "string"));
+            t.Role == TagRole.None ? null : Data("EquipmentProperty", Role, t.Role.ToString(), "string"),
+            string.IsNullOrEmpty(t.SparkplugMetric) ? null : Data("EquipmentProperty", SparkplugMetric, t.SparkplugMetric, "string"));
 
     /// <summary>
     /// Reads a document already valid against the schema. What the schema cannot say (a level out of
@@ -108,10 +117,14 @@ public static class PlantModelB2mml
         var settings = new EquipmentSettings(Setting(CleanHoldTime), Setting(DirtyHoldTime), Flag(MajorClean),
             Setting(CalibrationInterval) is { } days ? (int)days : null, Setting(IdealRate), productRates);
         var tags = properties.Where(p => !Settings.Contains(Id(p))).Select(p => ReadTag(p, $"{path}/EquipmentProperty[ID='{Id(p)}']", errors)).ToList();
+        // Present with no ids, it puts the equipment back on the default rule; left out, the address stays.
+        var sparkplug = properties.FirstOrDefault(p => Id(p) == SparkplugAddress) is { } addressProperty
+            ? new SparkplugAddressModel(Text(addressProperty, GroupId), Text(addressProperty, EdgeNodeId), Text(addressProperty, DeviceId))
+            : null;
         if (problems.Count > 0)
             errors[path] = [.. problems];
         var hasSettings = settings != new EquipmentSettings(null, null, null, null);
-        return new EquipmentModel(Id(unit), Description(unit), equipmentClass, tags, hasSettings ? settings : null, Flag(Retired) == true, path);
+        return new EquipmentModel(Id(unit), Description(unit), equipmentClass, tags, hasSettings ? settings : null, Flag(Retired) == true, path, sparkplug);
     }
 
     private static TagModel ReadTag(XElement property, string path, IDictionary<string, string[]> errors)
@@ -132,7 +145,7 @@ public static class PlantModelB2mml
             problems.Add($"The Role '{roleText}' is not one of: {string.Join(", ", Enum.GetNames<TagRole>())}.");
         var tag = new TagModel(Id(property), Description(property),
             property.Element(Ns + "Value")?.Element(Ns + "UnitOfMeasure")?.Value ?? "",
-            Limit(NormalLow), Limit(NormalHigh), Limit(AlarmLow), Limit(AlarmHigh), role, path);
+            Limit(NormalLow), Limit(NormalHigh), Limit(AlarmLow), Limit(AlarmHigh), role, path, Text(property, SparkplugMetric));
         if (problems.Count > 0)
             errors[path] = [.. problems];
         return tag;
@@ -148,6 +161,10 @@ public static class PlantModelB2mml
     }
 
     private static string Id(XElement element) => element.Element(Ns + "ID")?.Value ?? "";
+
+    /// <summary>The text of the nested property <paramref name="id"/>, exactly as written; null when it is not there.</summary>
+    private static string? Text(XElement property, string id) =>
+        property.Elements(Ns + "EquipmentProperty").FirstOrDefault(p => Id(p) == id)?.Element(Ns + "Value")?.Element(Ns + "ValueString")?.Value;
 
     private static string Description(XElement element) => element.Element(Ns + "Description")?.Value ?? "";
 }

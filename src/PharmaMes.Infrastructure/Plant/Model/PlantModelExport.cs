@@ -14,6 +14,6 @@ internal static class PlantModelExport
     private static EquipmentModel Equipment(Equipment e) =>
         new(e.Code.Value, e.Name, e.Class,
             e.Tags.OrderBy(t => t.Position).Select(t => new TagModel(t.Name.Value, t.Description, t.Unit.Symbol,
-                t.NormalRange.Low, t.NormalRange.High, t.AlarmLimits.Low, t.AlarmLimits.High, t.Role)).ToList(),
-            EquipmentSettingsRules.Of(e), e.IsRetired);
+                t.NormalRange.Low, t.NormalRange.High, t.AlarmLimits.Low, t.AlarmLimits.High, t.Role, SparkplugMetric: t.SparkplugMetric)).ToList(),
+            EquipmentSettingsRules.Of(e), e.IsRetired, SparkplugAddress: SparkplugAddressModel.Of(e.SparkplugAddress));
 }

@@ -127,6 +127,7 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                     throw new DomainException($"Equipment {code} stands on another line; codes never move.");
                 if (found is null)
                 {
+                    SparkplugAddressing.EnsureDefaultFree(sites, SiteOf(line).Code, line.Code, code);
                     found = line.AddEquipment(code, e.Name, e.Class, now);
                     db.Equipment.Add(found);
                     _equipment[code] = found;
@@ -140,6 +141,12 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                 }
                 if (e.Settings is { } settings && EquipmentSettingsRules.Apply(found, settings))
                     Changed++;
+                // Left out, the address stays; all three ids empty put the equipment back on the default rule.
+                if (e.SparkplugAddress is { } given && given.ToAddress() is var address && address != found.SparkplugAddress)
+                {
+                    SparkplugAddressing.Assign(sites, found, address);
+                    Changed++;
+                }
                 return found;
             });
             if (unit is not null)
@@ -150,6 +157,7 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
     private void MergeTags(Equipment equipment, IReadOnlyList<TagModel> tags, string parent)
     {
         var roles = new List<(TagName Name, TagRole Role, string Path)>();
+        var metrics = new List<(TagName Name, string? Metric, string Path)>();
         for (var i = 0; i < tags.Count; i++)
         {
             var t = tags[i];
@@ -163,7 +171,8 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                 var found = equipment.FindTag(name);
                 if (found is null)
                 {
-                    db.TagDefinitions.Add(equipment.DefineTag(name, t.Description, unit, normal, alarm));
+                    found = equipment.DefineTag(name, t.Description, unit, normal, alarm);
+                    db.TagDefinitions.Add(found);
                     Added++;
                 }
                 else if (found.Description != t.Description || found.Unit != unit || found.NormalRange != normal || found.AlarmLimits != alarm)
@@ -172,6 +181,7 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                     Changed++;
                 }
                 roles.Add((name, t.Role, path));
+                metrics.Add((name, SparkplugMetricName.Optional(t.SparkplugMetric), path));
                 return found;
             });
         }
@@ -185,7 +195,19 @@ internal sealed class PlantModelMerge(MesDbContext db, List<Site> sites, DateTim
                 Changed++;
                 return name;
             });
+        // Metric names given up first too, so one can move from one tag to another in one file.
+        foreach (var (name, metric, path) in metrics.OrderBy(m => m.Metric is null ? 0 : 1))
+            Try(path, () =>
+            {
+                if (equipment.FindTag(name) is not { } tag || tag.SparkplugMetric == metric)
+                    return name;
+                equipment.SetTagSparkplugMetric(name, metric);
+                Changed++;
+                return name;
+            });
     }
+
+    private Site SiteOf(Line line) => sites.First(s => s.Areas.Any(a => a.Id == line.AreaId));
 
     private void Rename(string current, string wanted, Action<string> rename)
     {

@@ -8,10 +8,14 @@ namespace PharmaMes.Infrastructure.Plant.Model;
 /// The tags of the plant as CSV for spreadsheet people, one tag a line under a fixed header. An
 /// import adds and corrects tags of equipment that exists; sites, areas, lines and equipment are
 /// made on the plant page or in the model file. Errors are named "line N" (the header is line 1).
+/// The last column is the tag's Sparkplug metric name (empty: the tag's name); a file with the
+/// older header, without it, leaves the metric names as they are.
 /// </summary>
 public static class PlantTagsCsv
 {
-    public const string Header = "site,area,line,equipment,tag,description,unit,normal_low,normal_high,alarm_low,alarm_high,role";
+    public const string Header = "site,area,line,equipment,tag,description,unit,normal_low,normal_high,alarm_low,alarm_high,role,sparkplug_metric";
+    /// <summary>The header before tags had a Sparkplug metric name; still read.</summary>
+    public const string HeaderWithoutMetric = "site,area,line,equipment,tag,description,unit,normal_low,normal_high,alarm_low,alarm_high,role";
 
     public static string Write(PlantModel model)
     {
@@ -22,7 +26,8 @@ public static class PlantTagsCsv
                     foreach (var equipment in line.Equipment)
                         foreach (var tag in equipment.Tags)
                             text.AppendJoin(',', new[] { site.Code, area.Code, line.Code, equipment.Code, tag.Name, tag.Description, tag.Unit,
-                                    Number(tag.NormalLow), Number(tag.NormalHigh), Number(tag.AlarmLow), Number(tag.AlarmHigh), tag.Role.ToString() }
+                                    Number(tag.NormalLow), Number(tag.NormalHigh), Number(tag.AlarmLow), Number(tag.AlarmHigh), tag.Role.ToString(),
+                                    tag.SparkplugMetric ?? "" }
                                 .Select(Quote)).Append('\n');
         return text.ToString();
     }
@@ -34,11 +39,13 @@ public static class PlantTagsCsv
     public static PlantModel Read(string csv, PlantModel current, IDictionary<string, string[]> errors)
     {
         var lines = csv.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-        if (lines.Length == 0 || !string.Equals(lines[0].Trim(), Header, StringComparison.OrdinalIgnoreCase))
+        var withMetric = string.Equals(lines[0].Trim(), Header, StringComparison.OrdinalIgnoreCase);
+        if (lines.Length == 0 || !withMetric && !string.Equals(lines[0].Trim(), HeaderWithoutMetric, StringComparison.OrdinalIgnoreCase))
         {
             errors["line 1"] = [$"The first line must be the header: {Header}"];
             return new PlantModel([]);
         }
+        var columns = withMetric ? 13 : 12;
         var equipment = (from s in current.Sites from a in s.Areas from l in a.Lines from e in l.Equipment
                          select (Key: (s.Code, a.Code, l.Code, e.Code), Site: s, Area: a, Line: l, Equipment: e))
             .ToDictionary(x => x.Key, x => x);
@@ -49,9 +56,9 @@ public static class PlantTagsCsv
             if (string.IsNullOrWhiteSpace(lines[i]))
                 continue;
             var fields = Split(lines[i]);
-            if (fields.Count != 12)
+            if (fields.Count != columns)
             {
-                errors[where] = [$"Expected 12 fields ({Header}), found {fields.Count}."];
+                errors[where] = [$"Expected {columns} fields ({(withMetric ? Header : HeaderWithoutMetric)}), found {fields.Count}."];
                 continue;
             }
             var problems = new List<string>();
@@ -79,14 +86,17 @@ public static class PlantTagsCsv
             }
             if (!tags.TryGetValue(key, out var list))
                 tags[key] = list = [];
-            list.Add(new TagModel(fields[4], fields[5], fields[6], normalLow, normalHigh, alarmLow, alarmHigh, role, where));
+            // Without the column, a tag keeps the metric name it has.
+            var metric = withMetric ? fields[12]
+                : equipment.TryGetValue(key, out var known) ? known.Equipment.Tags.FirstOrDefault(t => t.Name == fields[4])?.SparkplugMetric : null;
+            list.Add(new TagModel(fields[4], fields[5], fields[6], normalLow, normalHigh, alarmLow, alarmHigh, role, where, metric));
         }
         // Only the equipment the file names, each with the tags of its lines.
         var named = tags.Select(t => (Known: equipment[t.Key], Tags: t.Value)).ToList();
         return new PlantModel(named.GroupBy(n => n.Known.Site.Code).Select(site => new SiteModel(site.Key, site.First().Known.Site.Name,
             site.GroupBy(n => n.Known.Area.Code).Select(area => new AreaModel(area.Key, area.First().Known.Area.Name,
                 area.GroupBy(n => n.Known.Line.Code).Select(line => new LineModel(line.Key, line.First().Known.Line.Name,
-                    line.Select(n => n.Known.Equipment with { Tags = n.Tags, Settings = null }).ToList())).ToList())).ToList())).ToList());
+                    line.Select(n => n.Known.Equipment with { Tags = n.Tags, Settings = null, SparkplugAddress = null }).ToList())).ToList())).ToList())).ToList());
     }
 
     private static string Upper(string code) => code.Trim().ToUpperInvariant();

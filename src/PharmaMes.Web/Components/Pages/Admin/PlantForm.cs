@@ -15,6 +15,10 @@ public sealed class PlantForm
     public double? IdealRatePerMinute { get; set; }
     /// <summary>The ideal rates of particular products on the equipment, one row each.</summary>
     public List<ProductRateRow> ProductRates { get; set; } = [];
+    /// <summary>An explicit Sparkplug address: all three ids, or none for site/line/equipment code.</summary>
+    public string SparkplugGroupId { get; set; } = "";
+    public string SparkplugEdgeNodeId { get; set; } = "";
+    public string SparkplugDeviceId { get; set; } = "";
     public string TagName { get; set; } = "";
     public string Description { get; set; } = "";
     public string Unit { get; set; } = "";
@@ -23,6 +27,8 @@ public sealed class PlantForm
     public double? AlarmLow { get; set; }
     public double? AlarmHigh { get; set; }
     public TagRole Role { get; set; }
+    /// <summary>The Sparkplug metric the tag reads; empty for the tag's name.</summary>
+    public string SparkplugMetric { get; set; } = "";
     public string DeviceUser { get; set; } = "";
     public string Reason { get; set; } = "";
 }

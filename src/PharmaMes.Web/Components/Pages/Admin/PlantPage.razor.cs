@@ -83,12 +83,15 @@ public partial class PlantPage
             input.IdealRatePerMinute = settings.IdealRatePerMinute;
             input.ProductRates = [.. (settings.ProductIdealRates ?? []).Select(r => new ProductRateRow { Product = r.Product, UnitsPerMinute = r.UnitsPerMinute })];
         }
+        if (kind == PlantFormKind.Settings && SelectedEquipment?.SparkplugAddress is { } address)
+            (input.SparkplugGroupId, input.SparkplugEdgeNodeId, input.SparkplugDeviceId) = (address.GroupId ?? "", address.EdgeNodeId ?? "", address.DeviceId ?? "");
         if (tag is not null)
         {
             input.TagName = tag.Name;
             input.Description = tag.Description;
             input.Unit = tag.Unit;
             (input.NormalLow, input.NormalHigh, input.AlarmLow, input.AlarmHigh, input.Role) = (tag.NormalLow, tag.NormalHigh, tag.AlarmLow, tag.AlarmHigh, tag.Role);
+            input.SparkplugMetric = tag.SparkplugMetric ?? "";
         }
         if (kind == PlantFormKind.None && selected?.Equipment is { } code)
             input.DeviceUser = $"{code.ToLowerInvariant()}-device";
@@ -158,10 +161,14 @@ public partial class PlantPage
                 if (input.Role == TagRole.ScaleWeight
                     && SelectedEquipment?.Tags.FirstOrDefault(t => t.Role == TagRole.ScaleWeight && t.Name != input.TagName) is { } scale)
                     errors.TryAdd("role", $"Tag '{scale.Name}' is already the scale weight of {selected?.Equipment}; give that tag no role first.");
+                ValidateSparkplugMetric();
                 break;
         }
         if (form is PlantFormKind.AddEquipment or PlantFormKind.Settings)
+        {
             ValidateSettings();
+            ValidateSparkplugAddress();
+        }
         if (string.IsNullOrWhiteSpace(input.Reason))
             errors["reason"] = PlantEngineeringService.ReasonRequired;
         return errors.Count == 0;
@@ -191,12 +198,45 @@ public partial class PlantPage
         }
     }
 
+    private SparkplugAddress? Address() => SparkplugAddress.From(input.SparkplugGroupId, input.SparkplugEdgeNodeId, input.SparkplugDeviceId);
+
+    /// <summary>The address's own rules, then the plant's: no other equipment has it, explicitly or by default.</summary>
+    private void ValidateSparkplugAddress()
+    {
+        SparkplugAddress? address = null;
+        Check("sparkplug", () => address = Address());
+        if (address is null || model is null)
+            return;
+        var code = form == PlantFormKind.AddEquipment ? input.Code.Trim().ToUpperInvariant() : selected?.Equipment;
+        foreach (var site in model.Sites)
+            foreach (var line in site.Areas.SelectMany(a => a.Lines))
+                foreach (var other in line.Equipment.Where(e => !string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase)))
+                {
+                    if (other.SparkplugAddress?.ToAddress() is { } claimed && claimed.SameAs(address))
+                        errors.TryAdd("sparkplug", $"Sparkplug address {address} is already the address of equipment {other.Code}.");
+                    else if (new SparkplugAddress(site.Code, line.Code, other.Code).SameAs(address))
+                        errors.TryAdd("sparkplug", $"Sparkplug address {address} is the default address of equipment {other.Code} (site {site.Code}, line {line.Code}).");
+                }
+    }
+
+    private void ValidateSparkplugMetric()
+    {
+        string? metric = null;
+        Check("sparkplugMetric", () => metric = SparkplugMetricName.Optional(input.SparkplugMetric));
+        var name = form == PlantFormKind.EditTag ? editingTag : input.TagName.Trim();
+        if (metric is not null && SelectedEquipment?.Tags.FirstOrDefault(t => t.Name != name && (t.SparkplugMetric == metric || t.Name == metric)) is { } other)
+            errors.TryAdd("sparkplugMetric", $"The Sparkplug metric '{metric}' already names tag '{other.Name}' of {selected?.Equipment}.");
+        if (form == PlantFormKind.AddTag && SelectedEquipment?.Tags.FirstOrDefault(t => t.SparkplugMetric == name) is { } reads)
+            errors.TryAdd("tagName", $"Tag '{reads.Name}' reads the Sparkplug metric '{name}'; give this tag another name.");
+    }
+
     private EquipmentSettings Settings() =>
         new(input.CleanHoldHours, input.DirtyHoldHours, input.ProductChangeNeedsMajorClean, input.CalibrationIntervalDays, input.IdealRatePerMinute,
             [.. input.ProductRates.Select(r => new ProductIdealRate(r.Product.Trim(), r.UnitsPerMinute ?? 0))]);
 
     private TagModel Tag() =>
-        new(input.TagName, input.Description, input.Unit, input.NormalLow!.Value, input.NormalHigh!.Value, input.AlarmLow!.Value, input.AlarmHigh!.Value, input.Role);
+        new(input.TagName, input.Description, input.Unit, input.NormalLow!.Value, input.NormalHigh!.Value, input.AlarmLow!.Value, input.AlarmHigh!.Value, input.Role,
+            SparkplugMetric: string.IsNullOrEmpty(input.SparkplugMetric) ? null : input.SparkplugMetric);
 
     private async Task SaveAsync()
     {
@@ -213,10 +253,10 @@ public partial class PlantPage
                     new PlantNode(PlantLevel.Area, selected.Site, code)),
                 PlantFormKind.AddLine => await Do(Plant.AddLineAsync(selected!.Site, selected.Area!, code, input.Name, actor), $"Line {code} added.",
                     new PlantNode(PlantLevel.Line, selected.Site, selected.Area, code)),
-                PlantFormKind.AddEquipment => await Do(Plant.AddEquipmentAsync(selected!.Line!, code, input.Name, input.Class, Settings(), actor),
+                PlantFormKind.AddEquipment => await Do(Plant.AddEquipmentAsync(selected!.Line!, code, input.Name, input.Class, Settings(), Address(), actor),
                     $"Equipment {code} added.", new PlantNode(PlantLevel.Equipment, selected.Site, selected.Area, selected.Line, code)),
                 PlantFormKind.Rename => await Do(Plant.RenameAsync(selected!.Level, selected.Code, input.Name, actor), $"{selected.Code} renamed.", selected),
-                PlantFormKind.Settings => await Do(Plant.ChangeEquipmentSettingsAsync(selected!.Equipment!, Settings(), actor), "Settings saved.", selected),
+                PlantFormKind.Settings => await Do(Plant.ChangeEquipmentSettingsAsync(selected!.Equipment!, Settings(), Address(), actor), "Settings saved.", selected),
                 PlantFormKind.Retire => await Do(Plant.RetireAsync(selected!.Equipment!, actor), $"{selected.Equipment} retired.", selected),
                 PlantFormKind.AddTag => await Do(Plant.DefineTagAsync(selected!.Equipment!, Tag(), actor), $"Tag {input.TagName} added.", selected),
                 PlantFormKind.EditTag => await Do(Plant.ReviseTagAsync(selected!.Equipment!, Tag(), actor), $"Tag {input.TagName} saved.", selected),
