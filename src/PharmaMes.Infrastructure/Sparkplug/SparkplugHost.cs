@@ -186,7 +186,14 @@ public sealed partial class SparkplugHost(
             if (outcome.Presence.FirstOrDefault(p => p.Device == device && p.Online) is { Device: not null } born
                 && (outcome.BackOnline.Contains(device) || await IsOfflineAsync(equipment.Id, cancellationToken)))
                 messages.Add(SparkplugTranslation.BackOnline(root, equipment, born.At));
-            messages.AddRange(SparkplugTranslation.Values(root, equipment, outcome.Values.Where(v => v.Device == device)));
+            // Gateways publish more than the plant models (diagnostics, set points): a metric that is no tag of
+            // the equipment is set aside, said once at its birth, and never holds back the values that are.
+            var values = outcome.Values.Where(v => v.Device == device).ToList();
+            var untagged = values.Select(v => v.Metric.Name)
+                .Where(name => name != SparkplugTranslation.StateMetric && equipment.TagOfMetric(name) is null).Distinct().Order().ToList();
+            if (untagged.Count > 0 && topic.Type == SparkplugMessageType.DBIRTH)
+                await QuarantineAsync(topic.ToString(), readable, receivedAt, QuarantineReason.SparkplugUnmapped, Untagged(device, equipment, untagged), cancellationToken);
+            messages.AddRange(SparkplugTranslation.Values(root, equipment, values.Where(v => !untagged.Contains(v.Metric.Name))));
             foreach (var (_, _, at) in outcome.Presence.Where(p => p.Device == device && !p.Online))
                 messages.Add(SparkplugTranslation.Offline(root, equipment, at));
         }
@@ -219,6 +226,10 @@ public sealed partial class SparkplugHost(
                 ? equipment
                 : null;
     }
+
+    private static string Untagged(string device, PlantDirectory.Entry equipment, IReadOnlyList<string> metrics) =>
+        $"Metrics {string.Join(", ", metrics.Take(20).Select(m => $"\"{m}\""))}{(metrics.Count > 20 ? $" and {metrics.Count - 20} more" : "")} of device {device} " +
+        $"are no tags of {equipment.Code}: their values are not stored. Add the tags, or give a tag its Sparkplug metric name, in the plant model.";
 
     private static string Unplaced(SparkplugTopic topic, string device, PlantDirectory.Snapshot plant)
     {

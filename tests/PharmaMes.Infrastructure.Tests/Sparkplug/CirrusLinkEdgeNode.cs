@@ -30,7 +30,7 @@ public class CirrusLinkEdgeNode
             ? await LiveMesHost.StartAsync(allowAnonymous: true)
             : await LiveMesHost.StartExternalAsync(mosquitto.Port);
         await using var edgeNode = Start("--broker", $"mqtt://127.0.0.1:{live.Port}", "--group", "PLANT1", "--edge-node", "OSD-L1",
-            "--device", "TP-01", "--metric", "speed=3000:tablets/min", "--metric", "compression_force=15:kN", "--state", "Idle",
+            "--device", "TP-01", "--metric", "speed=3000:tablets/min", "--metric", "compression_force=15:kN", "--metric", "oil_temperature=41.5:C", "--state", "Idle",
             "--host-id", "pharmames");
         var started = LiveMesHost.Now();
         // It waits for the MES's STATE before its births, as the specification asks.
@@ -51,6 +51,9 @@ public class CirrusLinkEdgeNode
         Assert.Contains(samples, s => s.Tag == "compression_force" && s.Time == reading && s.Value == 16.25);
         Assert.Contains(samples, s => s.Tag == "speed" && s.Time == earlier && s.Value == 2950);
         Assert.Contains(samples, s => s.Tag == "speed" && s.Value == 3000 && s.Time > reading); // the birth's
+        // The press has no tag for the gateway's oil temperature: said once, at the birth, and the tags' values go on.
+        var untagged = await live.QueryAsync(db => db.QuarantinedMessages.Where(q => q.ReasonCode == QuarantineReason.SparkplugUnmapped).ToListAsync());
+        Assert.Contains("\"oil_temperature\" of device TP-01 are no tags of TP-01", Assert.Single(untagged).Detail);
         // The String metric "state" is the equipment's state: Idle from the birth, then Running.
         var idle = await Eventually.GetAsync(() => live.QueryAsync(db => db.StateIntervals
             .Where(s => s.EquipmentId == press && s.EndedAt == null && s.StartedAt >= started).Select(s => s.State).ToListAsync()), rows => rows.Count == 1);
