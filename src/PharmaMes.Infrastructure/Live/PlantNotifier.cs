@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace PharmaMes.Infrastructure.Live;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace PharmaMes.Infrastructure.Live;
 /// circuits and the SignalR broadcaster subscribe; a slow or failing subscriber never blocks
 /// the ingest pipeline (handlers must only queue work and return).
 /// </summary>
-public sealed class PlantNotifier
+public sealed partial class PlantNotifier(ILogger<PlantNotifier> logger)
 {
     public event Action<EquipmentStateChanged>? EquipmentStateChanged;
     public event Action<TelemetryUpdated>? TelemetryUpdated;
@@ -23,7 +25,7 @@ public sealed class PlantNotifier
     public void Publish(EquipmentBatchChanged change) => Raise(EquipmentBatchChanged, change);
     public void Publish(InventoryChanged change) => Raise(InventoryChanged, change);
 
-    private static void Raise<T>(Action<T>? handlers, T value)
+    private void Raise<T>(Action<T>? handlers, T value)
     {
         if (handlers is null)
             return;
@@ -33,10 +35,14 @@ public sealed class PlantNotifier
             {
                 handler(value);
             }
-            catch (Exception)
+            catch (Exception ex)
             {
-                // One broken screen must not stop the others, nor the pipeline.
+                // One broken screen must not stop the others, nor the pipeline; it is said, not hidden.
+                LogSubscriberFailed(ex, typeof(T).Name, handler.Method.DeclaringType?.FullName ?? handler.Method.Name);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber to {Event} ({Subscriber}) failed; the others got the event")]
+    private partial void LogSubscriberFailed(Exception exception, string @event, string subscriber);
 }
