@@ -37,7 +37,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("PharmaMes").PersistKeysToDbContext<MesDbContext>();
         AddIdentity(services, builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions());
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<RoleSeeder>();
@@ -131,6 +131,9 @@ public static class DependencyInjection
         services.AddSingleton<Outbox.OutboxMonitor>();
         var runJobs = builder.Configuration.GetValue("Jobs:Enabled", true);
         Jobs.BackgroundJobs.Add(services, database, runJobs);
+        services.AddHealthChecks()
+            .AddCheck<Outbox.OutboxHealthCheck>("outbox", tags: [HealthTags.Ready])
+            .AddCheck<Jobs.JobServerHealthCheck>("jobs", tags: [HealthTags.Ready]);
         if (runJobs)
             services.AddHostedService(sp => sp.GetRequiredService<Outbox.OutboxTrigger>());
     }
@@ -195,7 +198,7 @@ public static class DependencyInjection
         services.AddSingleton<Sparkplug.SparkplugHost>();
         services.AddHostedService(sp => sp.GetRequiredService<Sparkplug.SparkplugHost>());
         // Only where an ingest runs: a node with MQTT off has no ingest to be degraded.
-        services.AddHealthChecks().AddCheck<IngestHealthCheck>("ingest");
+        services.AddHealthChecks().AddCheck<IngestHealthCheck>("ingest", tags: [HealthTags.Ready]);
         services.AddHostedService<EquipmentStatusPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MesStatePublisher>());
         services.AddHostedService<Production.BatchStateWatch>();

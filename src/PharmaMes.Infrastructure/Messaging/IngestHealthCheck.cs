@@ -8,7 +8,7 @@ namespace PharmaMes.Infrastructure.Messaging;
 /// or storing failed and nothing has been stored since (a locked or full database). The app still
 /// answers, so it is not Unhealthy; the devices' data waits at the broker.
 /// </summary>
-internal sealed class IngestHealthCheck(IngestMetrics metrics, IOptions<MqttOptions> options) : IHealthCheck
+internal sealed class IngestHealthCheck(IngestMetrics metrics, IOptions<MqttOptions> options, IngestQueue queue, IngestJournal? journal = null) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,10 @@ internal sealed class IngestHealthCheck(IngestMetrics metrics, IOptions<MqttOpti
             ["received"] = metrics.Received,
             ["persisted"] = metrics.Persisted,
             ["failedBatches"] = metrics.FailedBatches,
+            ["waiting"] = queue.Count,
         };
+        if (journal is not null)
+            data["journaledNotStored"] = journal.Unstored;
         if (metrics.StoreError is { } error)
         {
             data["storeFailingSince"] = metrics.StoreFailingSince!.Value;

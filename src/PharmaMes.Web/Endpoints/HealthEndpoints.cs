@@ -4,25 +4,35 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace PharmaMes.Web.Endpoints;
 
-/// <summary><c>GET /health</c>: JSON for monitoring, no sign-in needed, no data beyond status.</summary>
+/// <summary>
+/// Health for monitoring and orchestrators, JSON, no sign-in needed, no data beyond status:
+/// <c>/health</c> every check; <c>/health/live</c> the process answers (restart it when not);
+/// <c>/health/ready</c> the database, the ingest, the ERP outbox and the background jobs (take the node
+/// out of the load balancer on 503, when one is Unhealthy; Degraded still serves, with the reason).
+/// </summary>
 public static class HealthEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResponseWriter = WriteAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        }).AllowAnonymous();
+        app.MapHealthChecks("/health", Options(_ => true)).AllowAnonymous();
+        app.MapHealthChecks("/health/live", Options(_ => false)).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", Options(check => check.Tags.Contains(Infrastructure.HealthTags.Ready))).AllowAnonymous();
         return app;
     }
+
+    private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResponseWriter = WriteAsync,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

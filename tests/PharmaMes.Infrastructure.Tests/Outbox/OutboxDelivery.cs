@@ -113,12 +113,19 @@ public class OutboxDelivery
             Assert.All(messages.Except(dead), m => Assert.Equal((OutboxStatus.Pending, 0), (m.Status, m.Attempts)));
         }
         Assert.Equal(6, receiver.Received.Count);
+        // Readiness says so, and where to look.
+        var health = host.Get<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+        var outbox = (await health.CheckHealthAsync(c => c.Name == "outbox")).Entries["outbox"];
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, outbox.Status);
+        Assert.StartsWith("2 ERP messages failed after every attempt: see Integration (/erp)", outbox.Description);
 
         receiver.FailWith = null;
         var replayed = await host.Get<OutboxMonitor>().ReplayFailedAsync("integration");
         await DrainUntilDeliveredAsync(host, TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, replayed);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
+            (await health.CheckHealthAsync(c => c.Name == "outbox")).Entries["outbox"].Status);
         var delivered = receiver.Received.Skip(6).ToList();
         Assert.Equal(written.Count, delivered.Count);
         Assert.All(delivered.GroupBy(r => r.Aggregate), g => Assert.Equal(g.Select(r => r.Position).Order(), g.Select(r => r.Position)));

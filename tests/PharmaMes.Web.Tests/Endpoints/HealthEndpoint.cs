@@ -28,6 +28,29 @@ public class HealthEndpoint(MesWebFactory factory) : IClassFixture<MesWebFactory
         Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("ingest").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task LivenessAsksNothingAndReadinessAsksWhatTheNodeNeedsToWork()
+    {
+        var browser = factory.NewBrowser();
+
+        var live = await browser.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        using (var json = JsonDocument.Parse(await live.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+            Assert.Empty(json.RootElement.GetProperty("checks").EnumerateObject());
+        }
+
+        var ready = await browser.GetAsync("/health/ready");
+        using var readiness = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        var checks = readiness.RootElement.GetProperty("checks");
+        Assert.Equal(["database", "ingest", "jobs", "outbox"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("outbox").GetProperty("status").GetString());
+        Assert.True(checks.GetProperty("ingest").GetProperty("data").TryGetProperty("journaledNotStored", out _), "the ingest reports its journal");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
     /// <summary>An external broker that is not there: nothing a device sends reaches the database.</summary>
     private sealed class NoBrokerFactory : MesWebFactory
     {

@@ -21,6 +21,8 @@ public partial class AccessByRole(MesWebFactory factory) : IClassFixture<MesWebF
     // ERP's key), not administrators.
     private const string Table = """
         * /health                                       | (anyone)
+        * /health/live                                  | (anyone)
+        * /health/ready                                 | (anyone)
         * /hubs/plant                                   | PlantReader
         * /hubs/plant/negotiate                         | PlantReader
         DELETE /api/v1/production-orders/{externalId}   | ErpOrders
