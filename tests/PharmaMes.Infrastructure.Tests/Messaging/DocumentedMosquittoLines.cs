@@ -38,8 +38,10 @@ public partial class DocumentedMosquittoLines
                 Assert.True(!output.Contains("failed", StringComparison.OrdinalIgnoreCase), $"a publish failed: {context}");
         }
 
-        // mosquitto_pub returns after its PUBACK, which the broker sends once the message is stored:
-        // no waiting here.
+        // mosquitto_pub returns after its PUBACK, which the broker sends once the message is in the
+        // ingest journal: stored a moment later.
+        var ingest = live.Get<IngestMetrics>();
+        Assert.True(await Eventually.TrueAsync(() => ingest.Persisted >= ingest.Received), $"{ingest.Received} received, {ingest.Persisted} stored");
         var press = await live.EquipmentIdAsync("TP-01");
         var bioreactor = await live.EquipmentIdAsync("BR-01");
         Assert.True(await live.QueryAsync(db => db.TelemetrySamples.AnyAsync(s => s.Channel!.EquipmentId == bioreactor && s.Channel!.Tag == "temperature" && s.Value == 37.02)));
