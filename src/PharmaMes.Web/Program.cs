@@ -47,6 +47,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapAccountEndpoints();
 // Every API refuses invisible control characters in the text it is given, naming the field.
 var api = app.MapGroup("").RefuseUnsafeText();

@@ -18,6 +18,7 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddMesAuthentication(builder.Configuration);
+        services.AddMesMetrics();
         services.AddSignInRateLimiting(builder.Configuration);
         services.AddMesForwardedHeaders(builder.Configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

@@ -8,6 +8,27 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
     private static string At(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task AMonitoringAgentOnTheMachineItselfScrapesMetricsWithoutAnAccount()
+    {
+        await using var device = await DeviceClient.ConnectAsync(app.BrokerPort);
+        await device.PublishAsync("mes/PLANT1/OSD/OSD-L1/TP-02/telemetry", $"{{\"ts\":\"{At(DateTimeOffset.UtcNow.AddSeconds(-1))}\",\"values\":{{\"speed\":2500}}}}");
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        var until = DateTime.UtcNow.AddSeconds(30);
+        string text;
+        do
+        {
+            using var response = await http.GetAsync("/metrics");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^pharmames_ingest_stored\S* [1-9]", System.Text.RegularExpressions.RegexOptions.Multiline) && DateTime.UtcNow < until);
+
+        Assert.Matches(@"(?m)^pharmames_ingest_stored\S* [1-9]", text);
+        Assert.Contains("kestrel_active_connections", text);
+    }
+
+    [Fact]
     public async Task TheEquipmentPageDrawsTrendsWithLimitsAndListsTheExcursion()
     {
         await using var device = await DeviceClient.ConnectAsync(app.BrokerPort);

@@ -64,7 +64,14 @@ public static class AuthenticationSetup
         var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (policy, roles) in PolicyRoles.All)
-            authorization.AddPolicy(policy, p => p.RequireRole(roles));
+        {
+            if (policy == Policies.Monitoring)
+                // A monitoring agent on the same machine scrapes without an account; through a proxy, the forwarded
+                // client address counts (X-Forwarded-For, see ForwardedHeadersSetup), so the world is not "the machine itself".
+                authorization.AddPolicy(policy, p => p.RequireAssertion(c => FromThisMachine(c.Resource) || roles.Any(c.User.IsInRole)));
+            else
+                authorization.AddPolicy(policy, p => p.RequireRole(roles));
+        }
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
@@ -84,5 +91,9 @@ public static class AuthenticationSetup
     }
 
     public static bool IsMachineRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi")
+        || request.Path.StartsWithSegments(Endpoints.MetricsEndpoints.Path);
+
+    private static bool FromThisMachine(object? resource) =>
+        resource is HttpContext { Connection.RemoteIpAddress: { } address } && System.Net.IPAddress.IsLoopback(address);
 }

@@ -4,6 +4,8 @@ namespace PharmaMes.Web.Security;
 public static class Policies
 {
     public const string Admin = nameof(Admin);
+    /// <summary>Metrics for monitoring (<c>/metrics</c>): administrators and machine clients with an API key, and anyone on the machine itself.</summary>
+    public const string Monitoring = nameof(Monitoring);
     /// <summary>Any person in a plant role, or a machine client with an API key.</summary>
     public const string PlantReader = nameof(PlantReader);
     /// <summary>People who look after the data path: maintenance, supervisors, administrators.</summary>

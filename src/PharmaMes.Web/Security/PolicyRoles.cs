@@ -18,6 +18,8 @@ public static class PolicyRoles
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> All = new Dictionary<string, IReadOnlyList<string>>
     {
         [Policies.Admin] = [MesRoles.Admin],
+        // And any caller on the machine itself: see AuthenticationSetup.
+        [Policies.Monitoring] = [MesRoles.Admin, MesRoles.Integration],
         [Policies.Engineering] = [MesRoles.Maintenance, MesRoles.Supervisor, MesRoles.Admin],
         [Policies.PlantReader] = [.. MesRoles.PersonRoles, MesRoles.Integration],
         [Policies.AuditReader] = AuditReaders,

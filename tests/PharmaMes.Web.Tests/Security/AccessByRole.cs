@@ -23,6 +23,7 @@ public partial class AccessByRole(MesWebFactory factory) : IClassFixture<MesWebF
         * /health                                       | (anyone)
         * /health/live                                  | (anyone)
         * /health/ready                                 | (anyone)
+        * /metrics                                      | Monitoring
         * /hubs/plant                                   | PlantReader
         * /hubs/plant/negotiate                         | PlantReader
         DELETE /api/v1/production-orders/{externalId}   | ErpOrders
@@ -242,7 +243,8 @@ public partial class AccessByRole(MesWebFactory factory) : IClassFixture<MesWebF
     private static bool IsApi(string route) => route.StartsWith("/api/", StringComparison.Ordinal);
 
     private static bool IsKeyed(string route) =>
-        IsApi(route) || route.StartsWith("/hubs/", StringComparison.Ordinal) || route.StartsWith("/openapi/", StringComparison.Ordinal);
+        IsApi(route) || route.StartsWith("/hubs/", StringComparison.Ordinal) || route.StartsWith("/openapi/", StringComparison.Ordinal)
+        || route == "/metrics";
 
     /// <summary>A request path for a route: a value of the right kind for each parameter, naming nothing that exists.</summary>
     private static string Sample(string route) => Parameter().Replace(route, m => m.Groups["name"].Value switch
