@@ -20,7 +20,7 @@ public sealed class SparkplugEdgeNodeProcess : IAsyncDisposable
 
     public IReadOnlyList<JsonObject> Events => _events.ToList();
 
-    public static string Folder => Path.Combine(RepositoryRoot(), "tests", "sparkplug-edge-node");
+    public static string Folder => Path.Combine(RepositoryFolder.Root, "tests", "sparkplug-edge-node");
 
     /// <summary>Starts the edge node with these command-line options (see the script's header).</summary>
     public static SparkplugEdgeNodeProcess Start(params string[] arguments)
@@ -88,13 +88,5 @@ public sealed class SparkplugEdgeNodeProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "PharmaMes.sln")))
-                return folder.FullName;
-        throw new InvalidOperationException("PharmaMes.sln not found above the test binaries.");
     }
 }

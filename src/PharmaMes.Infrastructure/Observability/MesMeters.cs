@@ -13,7 +13,7 @@ public sealed class MesMeters : IDisposable
 
     private readonly Meter _meter;
 
-    public MesMeters(IMeterFactory meters, IngestMetrics ingest, IngestQueue queue, IServiceProvider services)
+    public MesMeters(IMeterFactory meters, IngestMetrics ingest, IngestQueue queue, IngestJournal? journal = null)
     {
         _meter = meters.Create(Name);
         _meter.CreateObservableCounter("pharmames.ingest.received", () => ingest.Received, "{message}", "Device messages received by the ingest.");
@@ -24,7 +24,7 @@ public sealed class MesMeters : IDisposable
         _meter.CreateObservableGauge("pharmames.ingest.queue", () => queue.Count, "{message}", "Messages received and waiting to be stored.");
         _meter.CreateObservableGauge("pharmames.ingest.broker_connected", () => ingest.BrokerConnected ? 1 : 0, null, "1 while the ingest has its broker.");
         // Only with the embedded broker's journal.
-        if (services.GetService(typeof(IngestJournal)) is IngestJournal journal)
+        if (journal is not null)
             _meter.CreateObservableGauge("pharmames.ingest.journal_unstored", () => journal.Unstored, "{message}", "Messages acknowledged from the journal and not yet stored.");
     }
 

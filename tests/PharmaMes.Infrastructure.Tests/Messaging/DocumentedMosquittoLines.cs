@@ -60,7 +60,7 @@ public partial class DocumentedMosquittoLines
 
     /// <summary>The fenced bash blocks of a document that run mosquitto_pub.</summary>
     private static IEnumerable<(string Document, string Block)> BashBlocksWithMosquittoPub(string document) =>
-        BashBlock().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), document)))
+        BashBlock().Matches(File.ReadAllText(Path.Combine(PharmaMes.Testing.RepositoryFolder.Root, document)))
             .Select(m => m.Groups["body"].Value)
             .Where(body => body.Contains("mosquitto_pub ", StringComparison.Ordinal))
             .Select(body => (document, body));
@@ -74,14 +74,6 @@ public partial class DocumentedMosquittoLines
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "PharmaMes.sln")))
-                return folder.FullName;
-        throw new InvalidOperationException("PharmaMes.sln not found above the test binaries.");
     }
 
     [GeneratedRegex(@"```bash\n(?<body>.*?)```", RegexOptions.Singleline)]

@@ -15,7 +15,7 @@ public partial class DocumentedEdgeNodeLine
     [Fact]
     public async Task TheDocumentedEdgeNodeFeedsTp01EverySecond()
     {
-        var line = EdgeNodeLine().Match(await File.ReadAllTextAsync(Path.Combine(Folder, "..", "..", "docs", "sparkplug.md")));
+        var line = EdgeNodeLine().Match(await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Root, "docs", "sparkplug.md")));
         Assert.True(line.Success, "docs/sparkplug.md should show how to start the edge node");
         var arguments = line.Groups["arguments"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("mqtt://localhost:1883", arguments);
