@@ -160,11 +160,11 @@ public sealed partial class SparkplugHost(
         }
         foreach (var aside in outcome.SetAside)
             await QuarantineAsync(message.Topic, Readable(payload), receivedAt, QuarantineReason.SparkplugUnmapped, aside, cancellationToken);
-        await HandOverAsync(topic, outcome, Readable(payload), receivedAt, cancellationToken);
+        await HandOverAsync(topic, outcome, payload, receivedAt, cancellationToken);
     }
 
-    /// <summary>The values and deaths as the equipment's device messages, into the ingest queue.</summary>
-    private async Task HandOverAsync(SparkplugTopic topic, SparkplugOutcome outcome, byte[] readable, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>The values and deaths as the equipment's device messages, into the ingest queue; the payload is made readable only for a quarantine.</summary>
+    private async Task HandOverAsync(SparkplugTopic topic, SparkplugOutcome outcome, SparkplugPayload payload, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var plant = await directory.GetAsync(cancellationToken);
         var root = options.Value.TopicRoot;
@@ -174,13 +174,13 @@ public sealed partial class SparkplugHost(
             if (device is null)
             {
                 if (outcome.Values.Any(v => v.Device is null))
-                    await QuarantineAsync(topic.ToString(), readable, receivedAt, QuarantineReason.SparkplugUnmapped,
+                    await QuarantineAsync(topic.ToString(), Readable(payload), receivedAt, QuarantineReason.SparkplugUnmapped,
                         $"Metrics of edge node {topic.EdgeNode} itself: the MES maps a device's metrics to its equipment's tags.", cancellationToken);
                 continue;
             }
             if (Place(topic, device, plant) is not { } equipment)
             {
-                await QuarantineAsync(topic.ToString(), readable, receivedAt, QuarantineReason.SparkplugUnmapped, Unplaced(topic, device, plant), cancellationToken);
+                await QuarantineAsync(topic.ToString(), Readable(payload), receivedAt, QuarantineReason.SparkplugUnmapped, Unplaced(topic, device, plant), cancellationToken);
                 continue;
             }
             if (outcome.Presence.FirstOrDefault(p => p.Device == device && p.Online) is { Device: not null } born
@@ -192,7 +192,7 @@ public sealed partial class SparkplugHost(
             var untagged = values.Select(v => v.Metric.Name)
                 .Where(name => name != SparkplugTranslation.StateMetric && equipment.TagOfMetric(name) is null).Distinct().Order().ToList();
             if (untagged.Count > 0 && topic.Type == SparkplugMessageType.DBIRTH)
-                await QuarantineAsync(topic.ToString(), readable, receivedAt, QuarantineReason.SparkplugUnmapped, Untagged(device, equipment, untagged), cancellationToken);
+                await QuarantineAsync(topic.ToString(), Readable(payload), receivedAt, QuarantineReason.SparkplugUnmapped, Untagged(device, equipment, untagged), cancellationToken);
             messages.AddRange(SparkplugTranslation.Values(root, equipment, values.Where(v => !untagged.Contains(v.Metric.Name))));
             foreach (var (_, _, at) in outcome.Presence.Where(p => p.Device == device && !p.Online))
                 messages.Add(SparkplugTranslation.Offline(root, equipment, at));
