@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of PharmaMes on this machine, installing first what the tests need:
 # Chromium for the browser tests, Mosquitto for the broker tests, xmllint for schema checks,
+# Redis for the tests of several nodes,
 # axe-core (npm) that the browser tests inject to check accessibility, and Cirrus Link's
 # sparkplug-client (npm), the real Sparkplug B edge node of the Sparkplug tests.
 set -euo pipefail
@@ -11,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1 || missing+=(mosquitto mosquitto-clients)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+[ -x /usr/bin/redis-server ] || command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${missing[*]}"
   sudo_cmd=""

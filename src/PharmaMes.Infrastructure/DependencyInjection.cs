@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         AddDatabase(services, database);
+        AddCluster(services, builder.Configuration);
 
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
@@ -163,7 +164,6 @@ public static class DependencyInjection
         services.AddSingleton<MqttClientOptionsFactory>();
         services.AddSingleton<LivePlant>();
         services.AddSingleton<LivePlantLoader>();
-        services.AddSingleton<PlantNotifier>();
         services.AddSingleton<TelemetryQueryService>();
         services.AddOptions<TelemetryRetentionOptions>().BindConfiguration(TelemetryRetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TelemetryRetention>();
@@ -210,9 +210,28 @@ public static class DependencyInjection
         }
     }
 
+    /// <summary>
+    /// With <c>ConnectionStrings:Redis</c> the node is one of a cluster: live events reach every node through Redis and the
+    /// cluster-wide duties go to the node holding the lease. Without, events stay in-process and the node does every duty.
+    /// </summary>
+    private static void AddCluster(IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = Cluster.RedisOptions.From(configuration);
+        services.AddSingleton(sp => new Cluster.ClusterLeadership(sp.GetRequiredService<IDbContextFactory<MesDbContext>>(),
+            sp.GetRequiredService<ILogger<Cluster.ClusterLeadership>>(), clustered: redis is not null));
+        services.AddHostedService(sp => sp.GetRequiredService<Cluster.ClusterLeadership>());
+        if (redis is null)
+            return;
+        services.AddSingleton(redis);
+        services.AddSingleton<Cluster.RedisConnection>();
+        services.AddSingleton<Cluster.RedisLiveEventRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<Cluster.RedisLiveEventRelay>());
+        services.AddHealthChecks().AddCheck<Cluster.RedisHealthCheck>("redis", tags: [HealthTags.Ready]);
+    }
+
     private static void AddDatabase(IServiceCollection services, DatabaseOptions database)
     {
-        services.AddSingleton<CommitFeed>();
+        services.AddSingleton<LiveEvents>();
         services.AddSingleton<CommitFeedInterceptor>();
         services.AddSingleton<Materials.LotBalanceInterceptor>();
         services.AddSingleton<Outbox.OutboxInterceptor>();

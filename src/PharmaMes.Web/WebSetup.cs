@@ -45,7 +45,11 @@ public static class WebSetup
             document.Info.Description = "The live plant for machine clients: send an API key in X-Api-Key. Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var signalR = services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Several nodes: a hub message sent on one node reaches the clients connected to every node.
+        if (Infrastructure.Cluster.RedisOptions.From(builder.Configuration) is { } redis)
+            signalR.AddStackExchangeRedis(redis.ConnectionString,
+                o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"{redis.ChannelPrefix}:hub"));
         services.AddHostedService<PlantHubBroadcaster>();
         services.AddSingleton<HubConnections>();
         return builder;

@@ -14,7 +14,7 @@ namespace PharmaMes.Infrastructure.Alerts;
 /// observations and not audited, but an acknowledgement is a person's act, so it goes into the audit trail
 /// in the same transaction, and screens and hub clients hear of it after the commit.
 /// </summary>
-public sealed class AlertAcknowledgement(IDbContextFactory<MesDbContext> contexts, PlantNotifier notifier, TimeProvider clock)
+public sealed class AlertAcknowledgement(IDbContextFactory<MesDbContext> contexts, LiveEvents notifier, TimeProvider clock)
 {
     public const string SubjectType = "Alert";
 

@@ -12,7 +12,7 @@ namespace PharmaMes.Infrastructure.Live;
 /// reports any other state, an excursion alert when the unit has no open excursion left. A sweep every few
 /// seconds, off the ingest path; the alert stays as history with when it cleared.
 /// </summary>
-public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contexts, PlantNotifier notifier, TimeProvider clock, ILogger<AlertClearing> logger)
+public sealed partial class AlertClearing(IDbContextFactory<MesDbContext> contexts, LiveEvents notifier, TimeProvider clock, ILogger<AlertClearing> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);

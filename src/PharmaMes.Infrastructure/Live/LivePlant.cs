@@ -2,10 +2,19 @@ using System.Collections.Concurrent;
 
 namespace PharmaMes.Infrastructure.Live;
 
-/// <summary>The latest-value cache of the whole plant, filled by the ingest pipeline after each commit.</summary>
+/// <summary>
+/// The latest-value cache of the whole plant: this node's ingest updates it after each commit, before publishing the events,
+/// and it follows the other nodes' events (states and telemetry they stored), so each node's screens show the whole plant.
+/// </summary>
 public sealed class LivePlant
 {
     private readonly ConcurrentDictionary<string, EquipmentLiveState> _equipment = new(StringComparer.OrdinalIgnoreCase);
+
+    public LivePlant(LiveEvents events)
+    {
+        events.Subscribe<TelemetryUpdated>(Apply, LiveEventScope.OtherNodes);
+        events.Subscribe<EquipmentStateChanged>(Apply, LiveEventScope.OtherNodes);
+    }
 
     public EquipmentLiveState For(string equipmentCode, string lineCode) =>
         _equipment.GetOrAdd(equipmentCode, code => new EquipmentLiveState(code, lineCode));
@@ -13,4 +22,16 @@ public sealed class LivePlant
     public EquipmentLiveState? Find(string equipmentCode) => _equipment.GetValueOrDefault(equipmentCode);
 
     public IReadOnlyCollection<EquipmentLiveState> All => _equipment.Values.ToList();
+
+    /// <summary>Values stored by this node's ingest, or heard from another node.</summary>
+    public void Apply(TelemetryUpdated telemetry)
+    {
+        var state = For(telemetry.EquipmentCode, telemetry.LineCode);
+        foreach (var (tag, value) in telemetry.Values)
+            state.Record(tag, value, telemetry.At);
+        state.Touched(telemetry.At);
+    }
+
+    public void Apply(EquipmentStateChanged change) =>
+        For(change.EquipmentCode, change.LineCode).SetState(change.State, change.Since, change.Reason);
 }

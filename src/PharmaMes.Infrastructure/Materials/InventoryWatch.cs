@@ -19,11 +19,12 @@ namespace PharmaMes.Infrastructure.Materials;
 /// looked at again every minute, since a projection moves with time even when nothing is posted.
 /// </summary>
 public sealed partial class InventoryWatch(
-    CommitFeed feed,
+    LiveEvents feed,
     InventoryOverviewService overview,
     IDbContextFactory<MesDbContext> contexts,
-    PlantNotifier notifier,
+    LiveEvents notifier,
     MesStatePublisher state,
+    Cluster.ClusterLeadership leadership,
     IOptions<InventoryOptions> options,
     TimeProvider clock,
     ILogger<InventoryWatch> logger) : BackgroundService
@@ -39,12 +40,15 @@ public sealed partial class InventoryWatch(
             foreach (var material in changes.MaterialsWithStockChange)
                 _changed.Writer.TryWrite(material);
         };
-        feed.Committed += onCommit;
+        // Stock alerts are raised once, by the node where the stock moved.
+        using var subscription = feed.Subscribe(onCommit, LiveEventScope.ThisNode);
         try
         {
             // A moment after start-up, not during it: the plant's own publishers connect first.
             await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            await ReviewAsync(null, stoppingToken);
+            // The whole-plant review raises stock alerts: one node of the cluster does it.
+            if (leadership.IsLeader)
+                await ReviewAsync(null, stoppingToken);
             var nextReview = clock.GetUtcNow().AddSeconds(options.Value.ReviewSeconds);
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -65,7 +69,8 @@ public sealed partial class InventoryWatch(
                 }
                 if (changed.Count == 0)
                 {
-                    await ReviewAsync(null, stoppingToken);
+                    if (leadership.IsLeader)
+                        await ReviewAsync(null, stoppingToken);
                     nextReview = clock.GetUtcNow().AddSeconds(options.Value.ReviewSeconds);
                 }
                 else
@@ -74,10 +79,6 @@ public sealed partial class InventoryWatch(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            feed.Committed -= onCommit;
         }
     }
 

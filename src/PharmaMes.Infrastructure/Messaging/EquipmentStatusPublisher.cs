@@ -21,7 +21,7 @@ namespace PharmaMes.Infrastructure.Messaging;
 /// subscribes instead of polling. Only the MES may publish these topics.
 /// </summary>
 public sealed partial class EquipmentStatusPublisher(
-    PlantNotifier notifier,
+    LiveEvents notifier,
     LivePlant live,
     PlantDirectory directory,
     IDbContextFactory<MesDbContext> contexts,
@@ -42,8 +42,9 @@ public sealed partial class EquipmentStatusPublisher(
     {
         Action<EquipmentStateChanged> onChange = change => _changed.Writer.TryWrite(change.EquipmentCode);
         Action<EquipmentBatchChanged> onBatch = change => _changed.Writer.TryWrite(change.EquipmentCode);
-        notifier.EquipmentStateChanged += onChange;
-        notifier.EquipmentBatchChanged += onBatch;
+        // Published to MQTT once, by the node where the change happened.
+        using var stateSubscription = notifier.Subscribe(onChange, LiveEventScope.ThisNode);
+        using var batchSubscription = notifier.Subscribe(onBatch, LiveEventScope.ThisNode);
         using var client = new MqttClientFactory().CreateMqttClient();
         // Wakes the loop when the broker goes away: it reconnects at once, not at the next change.
         client.DisconnectedAsync += e =>
@@ -74,11 +75,6 @@ public sealed partial class EquipmentStatusPublisher(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            notifier.EquipmentStateChanged -= onChange;
-            notifier.EquipmentBatchChanged -= onBatch;
         }
     }
 

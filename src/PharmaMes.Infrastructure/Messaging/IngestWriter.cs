@@ -15,7 +15,7 @@ public sealed partial class IngestWriter(
     IngestBatchProcessor processor,
     IngestMetrics metrics,
     LivePlant live,
-    PlantNotifier notifier,
+    LiveEvents notifier,
     IOptions<MqttOptions> options,
     ILogger<IngestWriter> logger,
     IngestJournal? journal = null) : BackgroundService
@@ -199,16 +199,15 @@ public sealed partial class IngestWriter(
     {
         foreach (var (code, (line, at)) in result.Seen)
             live.For(code, line).Touched(at);
+        // The live cache first, so that whoever hears an event reads it current there.
         foreach (var telemetry in result.Telemetry)
         {
-            var state = live.For(telemetry.EquipmentCode, telemetry.LineCode);
-            foreach (var (tag, value) in telemetry.Values)
-                state.Record(tag, value, telemetry.At);
+            live.Apply(telemetry);
             notifier.Publish(telemetry);
         }
         foreach (var change in result.StateChanges)
         {
-            live.For(change.EquipmentCode, change.LineCode).SetState(change.State, change.Since, change.Reason);
+            live.Apply(change);
             notifier.Publish(change);
         }
         foreach (var alert in result.Alerts)

@@ -33,7 +33,9 @@ public sealed class OutboxDispatcher(
     private DateTimeOffset? _retryScheduledFor;
 
     /// <summary>Delivers everything due now, pass after pass, then books a run for the next retry.</summary>
+    // Once across the cluster: the job storage's lock, shared by every node (the semaphore below only guards this process).
     [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task<OutboxDrainResult> DrainAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

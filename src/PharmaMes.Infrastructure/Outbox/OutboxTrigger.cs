@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using PharmaMes.Infrastructure.Persistence;
@@ -9,13 +10,15 @@ namespace PharmaMes.Infrastructure.Outbox;
 /// within moments. Bursts of commits ask for one run, not one each: a run is queued only when none
 /// is waiting to start.
 /// </summary>
-public sealed class OutboxTrigger(CommitFeed feed, IBackgroundJobClient jobs) : IHostedService
+public sealed class OutboxTrigger(LiveEvents feed, IBackgroundJobClient jobs) : IHostedService
 {
     private int _queued;
+    private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        feed.Committed += OnCommitted;
+        // The node that wrote the message asks for the run; the job storage is shared, so any node may run it.
+        _subscription = feed.Subscribe<CommittedChanges>(OnCommitted, LiveEventScope.ThisNode);
         // Whatever was left undelivered before a restart goes out now, not at the next minute.
         RequestRun();
         return Task.CompletedTask;
@@ -23,7 +26,7 @@ public sealed class OutboxTrigger(CommitFeed feed, IBackgroundJobClient jobs) : 
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        feed.Committed -= OnCommitted;
+        _subscription?.Dispose();
         return Task.CompletedTask;
     }
 

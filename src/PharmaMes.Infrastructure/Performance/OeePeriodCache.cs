@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using PharmaMes.Domain.Performance;
 using PharmaMes.Infrastructure.Persistence;
 
@@ -17,14 +18,15 @@ public sealed class OeePeriodCache : IDisposable
 
     private readonly Dictionary<Guid, Unit> _units = [];
     private readonly Lock _lock = new();
-    private readonly CommitFeed _feed;
+    private readonly IDisposable _subscription;
     private readonly TimeProvider _clock;
     private DateTimeOffset _nextPrune;
 
-    public OeePeriodCache(CommitFeed feed, TimeProvider clock)
+    public OeePeriodCache(LiveEvents feed, TimeProvider clock)
     {
-        (_feed, _clock) = (feed, clock);
-        _feed.Committed += OnCommitted;
+        _clock = clock;
+        // Figures another node's commit touched are forgotten here too.
+        _subscription = feed.Subscribe<CommittedChanges>(OnCommitted);
     }
 
     private sealed class Unit
@@ -94,5 +96,5 @@ public sealed class OeePeriodCache : IDisposable
 
     private static string Key(IReadOnlyList<PlannedWindow> windows) => string.Join(';', windows.Select(w => $"{w.Start.UtcTicks}-{w.End.UtcTicks}"));
 
-    public void Dispose() => _feed.Committed -= OnCommitted;
+    public void Dispose() => _subscription.Dispose();
 }

@@ -15,7 +15,7 @@ namespace PharmaMes.Infrastructure.Performance;
 /// A shift is reported once (its outbox aggregate names it), also after a restart, which reports what it missed.
 /// </summary>
 public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, CurrentShiftOee current,
-    TimeProvider clock, ILogger<OeeWatch> logger) : BackgroundService
+    Cluster.ClusterLeadership leadership, TimeProvider clock, ILogger<OeeWatch> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -28,7 +28,9 @@ public sealed partial class OeeWatch(OeeService oee, IDbContextFactory<MesDbCont
             {
                 try
                 {
-                    await SweepAsync(stoppingToken);
+                    // Shift reports and the shift published on MQTT come from one node of the cluster.
+                    if (leadership.IsLeader)
+                        await SweepAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,7 +10,7 @@ namespace PharmaMes.Infrastructure.Persistence;
 /// or after a save that ran in no explicit transaction. Registered after the interceptors that add
 /// to a save, so it notes what they add too. A rolled-back transaction publishes nothing.
 /// </summary>
-internal sealed class CommitFeedInterceptor(CommitFeed feed) : DbTransactionInterceptor, ISaveChangesInterceptor
+internal sealed class CommitFeedInterceptor(LiveEvents feed) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)

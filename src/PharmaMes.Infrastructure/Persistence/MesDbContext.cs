@@ -66,6 +66,7 @@ public abstract class MesDbContext(DbContextOptions options)
     public DbSet<ElectronicSignature> Signatures => Set<ElectronicSignature>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<Cluster.ClusterLease> ClusterLeases => Set<Cluster.ClusterLease>();
     public DbSet<LotBalance> LotBalances => Set<LotBalance>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     /// <summary>The keys that protect sign-in cookies: kept in the database so sessions survive a restart and nodes share them.</summary>

@@ -28,7 +28,7 @@ namespace PharmaMes.Infrastructure.Planning;
 /// order late is accepted at once.
 /// </summary>
 public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contexts, PlanningProblemReader reader, ScheduleService schedule,
-    BatchExecutionService execution, PlantNotifier notifier, MesStatePublisher state, TimeProvider clock, IOptions<PlanningOptions> options,
+    BatchExecutionService execution, LiveEvents notifier, MesStatePublisher state, TimeProvider clock, IOptions<PlanningOptions> options,
     ILogger<ImpactService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -13,7 +13,7 @@ namespace PharmaMes.Infrastructure.Planning;
 /// Turns equipment state changes into schedule impacts, one at a time in the order they came: Down or Maintenance
 /// (the batch on it is held, a proposal made), and back from either (a proposal that may take it back).
 /// </summary>
-public sealed partial class ImpactWatch(ImpactService impacts, PlantNotifier notifier, IDbContextFactory<MesDbContext> contexts,
+public sealed partial class ImpactWatch(ImpactService impacts, LiveEvents notifier, IDbContextFactory<MesDbContext> contexts,
     ILogger<ImpactWatch> logger) : BackgroundService
 {
     private readonly Channel<EquipmentStateChanged> _changes = Channel.CreateUnbounded<EquipmentStateChanged>(new() { SingleReader = true });
@@ -22,7 +22,8 @@ public sealed partial class ImpactWatch(ImpactService impacts, PlantNotifier not
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        notifier.EquipmentStateChanged += OnStateChanged;
+        // An impact is answered once, by the node that ingested the stop.
+        using var subscription = notifier.Subscribe<EquipmentStateChanged>(OnStateChanged, LiveEventScope.ThisNode);
         try
         {
             await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
@@ -43,10 +44,6 @@ public sealed partial class ImpactWatch(ImpactService impacts, PlantNotifier not
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            notifier.EquipmentStateChanged -= OnStateChanged;
         }
     }
 

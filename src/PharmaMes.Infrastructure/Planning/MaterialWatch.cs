@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,7 @@ namespace PharmaMes.Infrastructure.Planning;
 /// known, not news.
 /// </summary>
 public sealed partial class MaterialWatch(MaterialPlanService materials, PlanningProblemReader reader, ImpactService impacts, ScheduleService schedule,
-    CommitFeed commits, IDbContextFactory<MesDbContext> contexts, TimeProvider clock, ILogger<MaterialWatch> logger) : BackgroundService
+    LiveEvents commits, IDbContextFactory<MesDbContext> contexts, TimeProvider clock, ILogger<MaterialWatch> logger) : BackgroundService
 {
     // Changes come in bursts (a dispensing issues several lots): look once they settle.
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
@@ -29,7 +30,7 @@ public sealed partial class MaterialWatch(MaterialPlanService materials, Plannin
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        commits.Committed += OnCommitted;
+        using var subscription = commits.Subscribe<CommittedChanges>(OnCommitted, LiveEventScope.ThisNode);
         schedule.Changed += Signal;
         try
         {
@@ -55,7 +56,6 @@ public sealed partial class MaterialWatch(MaterialPlanService materials, Plannin
         }
         finally
         {
-            commits.Committed -= OnCommitted;
             schedule.Changed -= Signal;
         }
     }

@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace PharmaMes.Infrastructure.Planning;
 /// moves on; not while a disturbance's proposal waits for a planner. A failed plan is logged and tried again at the next
 /// change or tick.
 /// </summary>
-public sealed partial class ScheduleWatch(ScheduleService schedule, ImpactService impacts, CommitFeed commits, IOptions<PlanningOptions> options, TimeProvider clock,
+public sealed partial class ScheduleWatch(ScheduleService schedule, ImpactService impacts, LiveEvents commits, Cluster.ClusterLeadership leadership, IOptions<PlanningOptions> options, TimeProvider clock,
     ILogger<ScheduleWatch> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _changed = new(0, 1);
@@ -20,7 +21,8 @@ public sealed partial class ScheduleWatch(ScheduleService schedule, ImpactServic
     {
         if (!options.Value.Enabled)
             return;
-        commits.Committed += OnCommitted;
+        // Planning writes the schedule: the node where the change happened plans, once for the cluster.
+        using var subscription = commits.Subscribe<CommittedChanges>(OnCommitted, LiveEventScope.ThisNode);
         try
         {
             var settle = TimeSpan.FromSeconds(options.Value.SettleSeconds);
@@ -31,7 +33,8 @@ public sealed partial class ScheduleWatch(ScheduleService schedule, ImpactServic
                 try
                 {
                     // A proposal waiting for a planner is the next schedule: planning over it would decide for them.
-                    if (await impacts.WaitingAsync(stoppingToken) is null)
+                    // One node of the cluster plans; the others show its plan.
+                    if (leadership.IsLeader && await impacts.WaitingAsync(stoppingToken) is null)
                         await schedule.PlanAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -44,10 +47,6 @@ public sealed partial class ScheduleWatch(ScheduleService schedule, ImpactServic
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            commits.Committed -= OnCommitted;
         }
     }
 

@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using Microsoft.Extensions.Hosting;
 using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Persistence;
@@ -9,17 +10,20 @@ namespace PharmaMes.Infrastructure.Plant;
 /// publishes to equipment created a moment ago is accepted rather than quarantined as unknown.
 /// The live cache needs nothing: it adds an equipment with its first accepted message.
 /// </summary>
-internal sealed class PlantModelWatch(CommitFeed feed, PlantDirectory directory) : IHostedService
+internal sealed class PlantModelWatch(LiveEvents feed, PlantDirectory directory) : IHostedService
 {
+    private IDisposable? _subscription;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        feed.Committed += OnCommitted;
+        // Every node forgets its cached plant, whichever node changed it.
+        _subscription = feed.Subscribe<CommittedChanges>(OnCommitted);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        feed.Committed -= OnCommitted;
+        _subscription?.Dispose();
         return Task.CompletedTask;
     }
 

@@ -19,7 +19,7 @@ namespace PharmaMes.Infrastructure.Production;
 /// signatures and audit entries in one transaction. Values outside limits and dispenses outside
 /// tolerance are recorded and raise a quality exception; they are never silently refused.
 /// </summary>
-public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contexts, ElectronicSigning signing, PlantNotifier notifier, TelemetryCapture capture,
+public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contexts, ElectronicSigning signing, LiveEvents notifier, TelemetryCapture capture,
     TimeProvider clock)
 {
     /// <summary>A batch for a released order, from the approved recipe of its product current now.</summary>

@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,7 @@ namespace PharmaMes.Infrastructure.Production;
 /// Publishes each batch's status as retained JSON on <c>{root}/{site}/_mes/batches/{batch}</c> when a
 /// commit changes the batch, and every open batch at start, so planners' tools see batches move live.
 /// </summary>
-public sealed class BatchStateWatch(CommitFeed feed, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, TimeProvider clock,
+public sealed class BatchStateWatch(LiveEvents feed, IDbContextFactory<MesDbContext> contexts, MesStatePublisher state, TimeProvider clock,
     ILogger<BatchStateWatch> logger) : BackgroundService
 {
     /// <summary>The retained message: the step shown is the one in progress, else the next one to do.</summary>
@@ -28,7 +29,8 @@ public sealed class BatchStateWatch(CommitFeed feed, IDbContextFactory<MesDbCont
             foreach (var batch in changes.BatchesChanged)
                 _changed.Writer.TryWrite(batch);
         };
-        feed.Committed += onCommit;
+        // Published to MQTT once, by the node where the batch changed.
+        using var subscription = feed.Subscribe(onCommit, LiveEventScope.ThisNode);
         try
         {
             await PublishAsync(null, stoppingToken);
@@ -42,10 +44,6 @@ public sealed class BatchStateWatch(CommitFeed feed, IDbContextFactory<MesDbCont
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            feed.Committed -= onCommit;
         }
     }
 

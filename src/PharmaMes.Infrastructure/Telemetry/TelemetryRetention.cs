@@ -10,6 +10,7 @@ namespace PharmaMes.Infrastructure.Telemetry;
 public sealed partial class TelemetryRetention(
     IDbContextFactory<MesDbContext> contexts,
     IOptions<TelemetryRetentionOptions> options,
+    Cluster.ClusterLeadership leadership,
     TimeProvider clock,
     ILogger<TelemetryRetention> logger) : BackgroundService
 {
@@ -22,7 +23,9 @@ public sealed partial class TelemetryRetention(
         {
             try
             {
-                await PurgeAsync(stoppingToken);
+                // One node of the cluster deletes; two would only get in each other's way.
+                if (leadership.IsLeader)
+                    await PurgeAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

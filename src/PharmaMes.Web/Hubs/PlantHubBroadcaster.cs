@@ -10,7 +10,7 @@ namespace PharmaMes.Web.Hubs;
 /// pipeline never waits for a network client); this service sends from the queue. Batches and
 /// quality exceptions are read after their commit, so a client never hears of what is not stored.
 /// </summary>
-public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFeed commits, RecordEvents records,
+public sealed partial class PlantHubBroadcaster(LiveEvents notifier, RecordEvents records,
     IHubContext<PlantHub> hub, ILogger<PlantHubBroadcaster> logger) : BackgroundService
 {
     // Under overload the oldest live telemetry is skipped (the database has every sample); state
@@ -25,27 +25,27 @@ public sealed partial class PlantHubBroadcaster(PlantNotifier notifier, CommitFe
         Action<AlertRaised> onAlert = e => _events.Writer.TryWrite(e);
         Action<AlertAcknowledged> onAcknowledged = e => _events.Writer.TryWrite(e);
         Action<AlertCleared> onCleared = e => _events.Writer.TryWrite(e);
-        notifier.TelemetryUpdated += onTelemetry;
-        notifier.EquipmentStateChanged += onState;
-        notifier.AlertRaised += onAlert;
-        notifier.AlertAcknowledged += onAcknowledged;
-        notifier.AlertCleared += onCleared;
-        Action<CommittedChanges> onCommit = changes =>
-        {
-            foreach (var batch in changes.BatchesChanged)
-                _events.Writer.TryWrite(new BatchToAnnounce(batch));
-            foreach (var exception in changes.QualityExceptionsChanged)
-                _events.Writer.TryWrite(new ExceptionToAnnounce(exception));
-        };
-        commits.Committed += onCommit;
+        // This node's events only: with several nodes, SignalR's Redis backplane brings them to every node's clients,
+        // and the other nodes send their own.
+        IDisposable[] subscriptions =
+        [
+            notifier.Subscribe(onTelemetry, LiveEventScope.ThisNode),
+            notifier.Subscribe(onState, LiveEventScope.ThisNode),
+            notifier.Subscribe(onAlert, LiveEventScope.ThisNode),
+            notifier.Subscribe(onAcknowledged, LiveEventScope.ThisNode),
+            notifier.Subscribe(onCleared, LiveEventScope.ThisNode),
+            notifier.Subscribe<CommittedChanges>(changes =>
+            {
+                foreach (var batch in changes.BatchesChanged)
+                    _events.Writer.TryWrite(new BatchToAnnounce(batch));
+                foreach (var exception in changes.QualityExceptionsChanged)
+                    _events.Writer.TryWrite(new ExceptionToAnnounce(exception));
+            }, LiveEventScope.ThisNode),
+        ];
         stoppingToken.Register(() =>
         {
-            notifier.TelemetryUpdated -= onTelemetry;
-            notifier.EquipmentStateChanged -= onState;
-            notifier.AlertRaised -= onAlert;
-            notifier.AlertAcknowledged -= onAcknowledged;
-            notifier.AlertCleared -= onCleared;
-            commits.Committed -= onCommit;
+            foreach (var subscription in subscriptions)
+                subscription.Dispose();
         });
         return Task.WhenAll(DrainAsync(_events.Reader, stoppingToken), DrainAsync(_telemetry.Reader, stoppingToken));
     }

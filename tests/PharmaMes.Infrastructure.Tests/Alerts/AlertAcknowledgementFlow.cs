@@ -19,7 +19,7 @@ public class AlertAcknowledgementFlow
         var operatorUser = await PersonAsync(host, "operator");
         var alert = await RaiseAsync(host, AlertKind.EquipmentDown, "TP-01", "TP-01 is Down: Punch tip breakage");
         var heard = new List<AlertAcknowledged>();
-        host.Get<PlantNotifier>().AlertAcknowledged += heard.Add;
+        using var subscription = host.Get<LiveEvents>().Subscribe<AlertAcknowledged>(heard.Add);
 
         var view = await host.Get<AlertAcknowledgement>().AcknowledgeAsync(alert.Id, "Maintenance is on its way", operatorUser);
 

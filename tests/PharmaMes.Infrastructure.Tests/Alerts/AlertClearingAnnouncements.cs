@@ -22,7 +22,7 @@ public class AlertClearingAnnouncements
             await db.SaveChangesAsync();
         }
         var heard = new List<AlertCleared>();
-        host.Get<PlantNotifier>().AlertCleared += heard.Add;
+        using var subscription = host.Get<LiveEvents>().Subscribe<AlertCleared>(heard.Add);
 
         Assert.True(await host.Get<AlertClearing>().SweepAsync() >= 1);
 

@@ -313,14 +313,14 @@ public class IngestPipeline
         var device = await live.ConnectAsync();
         var bioreactor = await live.EquipmentIdAsync("BR-01");
         var notified = new TaskCompletionSource<(TelemetryUpdated Update, int RowsStored)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        live.Get<PlantNotifier>().TelemetryUpdated += update =>
+        using var subscription = live.Get<LiveEvents>().Subscribe<TelemetryUpdated>(update =>
         {
             if (update.EquipmentCode != "BR-01")
                 return;
             // What another reader sees at the moment of the event: the batch must be committed already.
             using var db = live.Mes.NewContext();
             notified.TrySetResult((update, db.TelemetrySamples.Count(s => s.Channel!.EquipmentId == bioreactor)));
-        };
+        });
         var at = Now().AddSeconds(-3);
 
         await PublishAcceptedAsync(device, $"{Bioreactor}/telemetry", TelemetryJson(at, "\"temperature\":37.05,\"ph\":7.08"));

@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,7 +163,7 @@ public class OutboxDelivery
         await using var host = await MesTestHost.StartAsync(demo: false, settings: Settings(receiver), run: true);
 
         var written = await WriteAsync(host, lots: 1, perLot: 1);
-        host.Get<CommitFeed>().Publish(new CommittedChanges(true, new HashSet<Guid>(), new HashSet<string>()));
+        host.Get<LiveEvents>().Publish(new CommittedChanges(true, new HashSet<Guid>(), new HashSet<string>()));
 
         var until = DateTime.UtcNow.AddSeconds(20);
         while (receiver.Received.IsEmpty && DateTime.UtcNow < until)

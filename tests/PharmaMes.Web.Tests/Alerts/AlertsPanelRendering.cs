@@ -21,7 +21,7 @@ public class AlertsPanelRendering : BunitContext, IClassFixture<MesWebFactory>
         _factory = factory;
         Services.AddSingleton(factory.Services.GetRequiredService<AlertQueries>());
         Services.AddSingleton(factory.Services.GetRequiredService<AlertAcknowledgement>());
-        Services.AddSingleton(factory.Services.GetRequiredService<PlantNotifier>());
+        Services.AddSingleton(factory.Services.GetRequiredService<LiveEvents>());
     }
 
     private async Task SignInAsAsync(string userName, string role, bool mayAcknowledge)
@@ -111,7 +111,7 @@ public class AlertsPanelRendering : BunitContext, IClassFixture<MesWebFactory>
         await _factory.Services.GetRequiredService<AlertAcknowledgement>()
             .AcknowledgeAsync(first.Id, "Seen on the line", new AuditActor(supervisor!.Id, "supervisor"));
         var second = await TestAlerts.RaiseAsync(_factory.Services, "GR-01");
-        _factory.Services.GetRequiredService<PlantNotifier>().Publish(new AlertRaised(second.Id, second.Kind, second.Source, second.Message, second.RaisedAt));
+        _factory.Services.GetRequiredService<LiveEvents>().Publish(new AlertRaised(second.Id, second.Kind, second.Source, second.Message, second.RaisedAt));
 
         panel.WaitForAssertion(() =>
         {

@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +18,7 @@ public class QualityExceptionsPageRendering : BunitContext, IClassFixture<MesWeb
     {
         _factory = factory;
         Services.AddSingleton(factory.Services.GetRequiredService<QualityExceptionService>());
-        Services.AddSingleton(factory.Services.GetRequiredService<PharmaMes.Infrastructure.Persistence.CommitFeed>());
+        Services.AddSingleton(factory.Services.GetRequiredService<PharmaMes.Infrastructure.Live.LiveEvents>());
     }
 
     private async Task SignInAsAsync(string userName, string role)

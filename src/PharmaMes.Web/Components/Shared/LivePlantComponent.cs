@@ -9,12 +9,13 @@ namespace PharmaMes.Web.Components.Shared;
 /// </summary>
 public abstract class LivePlantComponent : ComponentBase, IDisposable
 {
+    private readonly List<IDisposable> _liveSubscriptions = [];
     private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(400);
     private Timer? _timer;
     private volatile bool _stale;
 
     [Inject]
-    protected PlantNotifier Notifier { get; set; } = default!;
+    protected LiveEvents Notifier { get; set; } = default!;
 
     [Inject]
     protected LivePlant Live { get; set; } = default!;
@@ -28,9 +29,9 @@ public abstract class LivePlantComponent : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        Notifier.TelemetryUpdated += OnTelemetry;
-        Notifier.EquipmentStateChanged += OnState;
-        Notifier.AlertRaised += OnAlert;
+        _liveSubscriptions.Add(Notifier.Subscribe<PharmaMes.Infrastructure.Live.TelemetryUpdated>(OnTelemetry));
+        _liveSubscriptions.Add(Notifier.Subscribe<PharmaMes.Infrastructure.Live.EquipmentStateChanged>(OnState));
+        _liveSubscriptions.Add(Notifier.Subscribe<PharmaMes.Infrastructure.Live.AlertRaised>(OnAlert));
         _timer = new Timer(_ => Refresh(), null, RenderInterval, RenderInterval);
     }
 
@@ -55,9 +56,8 @@ public abstract class LivePlantComponent : ComponentBase, IDisposable
 
     public virtual void Dispose()
     {
-        Notifier.TelemetryUpdated -= OnTelemetry;
-        Notifier.EquipmentStateChanged -= OnState;
-        Notifier.AlertRaised -= OnAlert;
+        foreach (var subscription in _liveSubscriptions)
+            subscription.Dispose();
         _timer?.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -21,11 +21,12 @@ namespace PharmaMes.Web.Components.Pages.Batches;
 /// </summary>
 public partial class ExecutionPage
 {
+    private readonly List<IDisposable> _liveSubscriptions = [];
     [Parameter] public string Number { get; set; } = "";
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private BatchExecutionService Execution { get; set; } = default!;
     [Inject] private BatchReviewService Review { get; set; } = default!;
-    [Inject] private CommitFeed Commits { get; set; } = default!;
+    [Inject] private LiveEvents Commits { get; set; } = default!;
     [Inject] private PlantDirectory Plant { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     /// <summary>How this terminal writes numbers (the step's entries are read in it).</summary>
@@ -54,7 +55,7 @@ public partial class ExecutionPage
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        Commits.Committed += OnCommitted;
+        _liveSubscriptions.Add(Commits.Subscribe<PharmaMes.Infrastructure.Persistence.CommittedChanges>(OnCommitted));
     }
 
     /// <summary>
@@ -88,7 +89,8 @@ public partial class ExecutionPage
 
     public override void Dispose()
     {
-        Commits.Committed -= OnCommitted;
+        foreach (var subscription in _liveSubscriptions)
+            subscription.Dispose();
         base.Dispose();
     }
 

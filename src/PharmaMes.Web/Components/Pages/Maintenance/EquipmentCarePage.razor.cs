@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using PharmaMes.Domain.Signatures;
@@ -14,6 +15,7 @@ namespace PharmaMes.Web.Components.Pages.Maintenance;
 /// </summary>
 public partial class EquipmentCarePage
 {
+    private readonly List<IDisposable> _liveSubscriptions = [];
     [Parameter] public string Code { get; set; } = "";
 
     [Inject] private MaintenanceOverviewService Overview { get; set; } = default!;
@@ -21,7 +23,7 @@ public partial class EquipmentCarePage
     [Inject] private CalibrationService Calibration { get; set; } = default!;
     [Inject] private WorkOrderService WorkOrders { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private CommitFeed Commits { get; set; } = default!;
+    [Inject] private LiveEvents Commits { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -49,7 +51,7 @@ public partial class EquipmentCarePage
         actions = new SignedActions(async () => (await AuthenticationState).User, LoadAsync);
         cleaningRules = new CleaningForm.Validator(() => Clock.GetUtcNow());
         calibrationRules = new CalibrationForm.Validator(() => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
-        Commits.Committed += OnCommitted;
+        _liveSubscriptions.Add(Commits.Subscribe<PharmaMes.Infrastructure.Persistence.CommittedChanges>(OnCommitted));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -171,5 +173,9 @@ public partial class EquipmentCarePage
 
     private static string Hours(TimeSpan time) => time.TotalHours >= 48 && time.TotalHours % 24 == 0 ? $"{time.TotalDays:0} days" : $"{time.TotalHours:0.#} h";
 
-    public void Dispose() => Commits.Committed -= OnCommitted;
+    public void Dispose()
+    {
+        foreach (var subscription in _liveSubscriptions)
+            subscription.Dispose();
+    }
 }

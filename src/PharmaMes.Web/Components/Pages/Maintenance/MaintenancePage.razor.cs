@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,12 +16,13 @@ namespace PharmaMes.Web.Components.Pages.Maintenance;
 /// </summary>
 public partial class MaintenancePage
 {
+    private readonly List<IDisposable> _liveSubscriptions = [];
     [Inject] private MaintenanceOverviewService Overview { get; set; } = default!;
     [Inject] private CleaningService Cleaning { get; set; } = default!;
     [Inject] private WorkOrderService WorkOrders { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private CommitFeed Commits { get; set; } = default!;
+    [Inject] private LiveEvents Commits { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private MaintenanceOverview? overview;
@@ -36,7 +38,7 @@ public partial class MaintenancePage
         actions = new SignedActions(async () => (await AuthenticationState).User, LoadAsync);
         currentUserId = AuditActor.Of((await AuthenticationState).User).UserId;
         await LoadAsync();
-        Commits.Committed += OnCommitted;
+        _liveSubscriptions.Add(Commits.Subscribe<PharmaMes.Infrastructure.Persistence.CommittedChanges>(OnCommitted));
     }
 
     private void OnCommitted(CommittedChanges changes)
@@ -113,5 +115,9 @@ public partial class MaintenancePage
     internal static string Duration(TimeSpan time) =>
         time.TotalDays >= 1 ? $"{(int)time.TotalDays} d {time.Hours} h" : time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes} min" : $"{Math.Max(0, (int)time.TotalMinutes)} min";
 
-    public void Dispose() => Commits.Committed -= OnCommitted;
+    public void Dispose()
+    {
+        foreach (var subscription in _liveSubscriptions)
+            subscription.Dispose();
+    }
 }

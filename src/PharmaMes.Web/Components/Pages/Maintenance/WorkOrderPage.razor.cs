@@ -1,3 +1,4 @@
+using PharmaMes.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using PharmaMes.Domain.Signatures;
@@ -14,10 +15,11 @@ namespace PharmaMes.Web.Components.Pages.Maintenance;
 /// </summary>
 public partial class WorkOrderPage
 {
+    private readonly List<IDisposable> _liveSubscriptions = [];
     [Parameter] public string Number { get; set; } = "";
 
     [Inject] private WorkOrderService WorkOrders { get; set; } = default!;
-    [Inject] private CommitFeed Commits { get; set; } = default!;
+    [Inject] private LiveEvents Commits { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -35,7 +37,7 @@ public partial class WorkOrderPage
     protected override void OnInitialized()
     {
         actions = new SignedActions(async () => (await AuthenticationState).User, LoadAsync);
-        Commits.Committed += OnCommitted;
+        _liveSubscriptions.Add(Commits.Subscribe<PharmaMes.Infrastructure.Persistence.CommittedChanges>(OnCommitted));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -113,5 +115,9 @@ public partial class WorkOrderPage
         });
     }
 
-    public void Dispose() => Commits.Committed -= OnCommitted;
+    public void Dispose()
+    {
+        foreach (var subscription in _liveSubscriptions)
+            subscription.Dispose();
+    }
 }
