@@ -30,7 +30,13 @@ public sealed class MesProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<MesProcess> StartAsync(string folder, int brokerPort)
+    public static Task<MesProcess> StartAsync(string folder, int brokerPort) => StartAsync(folder, brokerPort, new Dictionary<string, string>());
+
+    /// <summary>
+    /// As above, with settings of the test's own over the defaults (environment variables, <c>__</c> for <c>:</c>): another
+    /// database provider, an external broker (<paramref name="brokerPort"/> is then the external broker's), Redis.
+    /// </summary>
+    public static async Task<MesProcess> StartAsync(string folder, int brokerPort, IReadOnlyDictionary<string, string> settings)
     {
         Directory.CreateDirectory(folder);
         var httpPort = FreePort.Next();
@@ -52,6 +58,8 @@ public sealed class MesProcess : IAsyncDisposable
         start.Environment["Audit__KeyRingFolder"] = Path.Combine(folder, "audit-key-ring");
         start.Environment["Audit__CheckpointFile"] = Path.Combine(folder, "audit-checkpoints.log");
         start.Environment["Planning__TimeLimitSeconds"] = "1";
+        foreach (var (name, value) in settings)
+            start.Environment[name] = value;
         var process = new Process { StartInfo = start };
         var mes = new MesProcess(process, httpPort, brokerPort);
         process.OutputDataReceived += (_, e) => mes.Append(e.Data);
@@ -62,6 +70,9 @@ public sealed class MesProcess : IAsyncDisposable
         await mes.WaitUntilServingAsync(TimeSpan.FromMinutes(2));
         return mes;
     }
+
+    /// <summary>The app's own address, e.g. <c>http://127.0.0.1:5123</c>.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
 
     /// <summary>SIGKILL: no shutdown code of the app runs, as in a power cut of the process.</summary>
     public async Task KillAsync()
