@@ -87,12 +87,13 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the server through a small shell that outlives it by nothing: the shell's standard
-    /// input is a pipe from this process, and it reads it to the end, which comes when this process
-    /// closes it on dispose or exits in any way (killed, crashed), as the system closes its pipes then.
-    /// The shell then asks the server for a fast shutdown and waits for it. (The server itself reads
-    /// /dev/null: a command started with &amp; in a script does.) A pipe, not a watch on this process's
-    /// id: the shell runs as another user, which may not signal this process to probe it.
+    /// Starts the server through a small shell that stops it when this process goes, however it goes.
+    /// The shell's standard input is a pipe from this process, which it reads to the end: the end comes
+    /// when this process closes the pipe on dispose, or when it exits in any way (killed, crashed), as
+    /// the system then closes its pipes. The shell then asks the server for a fast shutdown, waits for
+    /// it and removes its data. (The server itself reads /dev/null, as a command started with &amp; in a
+    /// script does.) A pipe rather than polling this process's id: the shell runs as another user,
+    /// which may not signal this process to probe it.
     /// </summary>
     private static Process Launch(string bin, string data, string folder, int port)
     {
@@ -104,6 +105,7 @@ public sealed class PostgresServer : IAsyncDisposable
             cat >/dev/null
             kill -INT "$server" 2>/dev/null
             wait "$server"
+            rm -rf '{data}'
             """;
         var start = AsServerUser("/bin/sh", ["-c", script]);
         start.RedirectStandardInput = true;
