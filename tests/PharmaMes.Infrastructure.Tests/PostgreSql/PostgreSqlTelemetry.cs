@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using PharmaMes.Infrastructure.Telemetry;
 using PharmaMes.Infrastructure.Tests.Messaging;
 using static PharmaMes.Infrastructure.Tests.Messaging.LiveMesHost;
@@ -35,5 +36,31 @@ public class PostgreSqlTelemetry(PostgreSqlFixture postgres)
 
         Assert.NotNull(series);
         Assert.Equal([(at, 3012.0), (later, 3020.0)], series.Points.Select(p => (p.Time, p.Value)));
+    }
+
+    [Fact]
+    public async Task RetentionDeletesOnlyTheSamplesPastIt()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var settings = await postgres.NewDatabaseAsync();
+        settings["Telemetry:RetentionDays"] = "30";
+        await using var host = await MesTestHost.StartAsync(demo: true, clock: new FakeTimeProvider(now), settings: settings);
+        Guid press;
+        await using (var db = host.NewContext())
+        {
+            press = await db.Equipment.Where(e => e.Code == new Domain.Plant.PlantCode("TP-01")).Select(e => e.Id).SingleAsync();
+            var channel = await db.TelemetryChannels.SingleOrDefaultAsync(c => c.EquipmentId == press && c.Tag == "speed")
+                ?? new TelemetryChannel { EquipmentId = press, Tag = "speed" };
+            foreach (var age in new[] { 1, 29, 31, 400 })
+                db.TelemetrySamples.Add(new TelemetrySample { Channel = channel, Time = now.AddDays(-age), Value = age });
+            await db.SaveChangesAsync();
+        }
+
+        var deleted = await host.Get<TelemetryRetention>().PurgeAsync(CancellationToken.None);
+
+        await using var read = host.NewContext();
+        var left = await read.TelemetrySamples.Where(s => s.Channel!.EquipmentId == press).Select(s => s.Value).ToListAsync();
+        Assert.Equal(2, deleted);
+        Assert.Equal([1.0, 29.0], left.Order());
     }
 }
