@@ -15,8 +15,9 @@ public static class StoreFailure
     private const int Busy = 5, Locked = 6, NoMemory = 7, ReadOnly = 8, IoError = 10, Full = 13, CannotOpen = 14;
 
     // PostgreSQL conditions that concern the server or the moment, never the row: a conflict to retry
-    // (serialization failure, deadlock, lock not available), a server short of resources or shutting
-    // down, a lost connection, or a standby that took the writes after a failover has not yet been promoted.
+    // (serialization failure, deadlock, lock not available), a server short of resources, shutting down
+    // or starting, a lost connection, an I/O error, or a server that is read-only (a standby not yet
+    // promoted after a failover).
     private static bool IsPostgresTransient(string sqlState) =>
         sqlState is "40001" or "40P01" or "55P03" or "57P01" or "57P02" or "57P03" or "25006" or "58030"
         || sqlState.StartsWith("53", StringComparison.Ordinal)

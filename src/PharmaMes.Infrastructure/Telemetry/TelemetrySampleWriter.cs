@@ -11,8 +11,8 @@ namespace PharmaMes.Infrastructure.Telemetry;
 
 /// <summary>
 /// Writes a batch of samples inside the caller's transaction, the fast way for each provider:
-/// one prepared INSERT on SQLite, a bulk copy on SQL Server, a binary COPY on PostgreSQL. A sample already stored (a message
-/// the broker delivered twice) is skipped, so a redelivery never fails a batch.
+/// one prepared INSERT on SQLite, a bulk copy on SQL Server, a binary COPY on PostgreSQL. A sample
+/// already stored (a message the broker delivered twice) is skipped, so a redelivery never fails a batch.
 /// </summary>
 internal static class TelemetrySampleWriter
 {
