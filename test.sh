@@ -3,7 +3,8 @@
 # Chromium for the browser tests, Mosquitto for the broker tests, xmllint for schema checks,
 # Redis for the tests of several nodes,
 # axe-core (npm) that the browser tests inject to check accessibility, and Cirrus Link's
-# sparkplug-client (npm), the real Sparkplug B edge node of the Sparkplug tests.
+# sparkplug-client (npm), the real Sparkplug B edge node of the Sparkplug tests, and PostgreSQL,
+# which the PostgreSQL tests start a server of their own from.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +14,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 [ -x /usr/bin/redis-server ] || command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${missing[*]}"
   sudo_cmd=""

@@ -250,6 +250,12 @@ public static class DependencyInjection
                 services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<SqlServerMesDbContext>>();
                 services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<SqlServerMesDbContext>());
                 break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContextFactory<PostgreSqlMesDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(SaveInterceptors(sp)));
+                services.AddSingleton<IDbContextFactory<MesDbContext>, MesDbContextFactory<PostgreSqlMesDbContext>>();
+                services.AddScoped<MesDbContext>(sp => sp.GetRequiredService<PostgreSqlMesDbContext>());
+                break;
         }
     }
 

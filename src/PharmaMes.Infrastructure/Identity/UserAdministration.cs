@@ -45,32 +45,32 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserSessions
             throw new DomainException($"The full name {problem}");
         EnsureKnownRoles(request.Roles);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = UsersAuditedAs(scope, by);
-        await using var transaction = await scope.ServiceProvider.GetRequiredService<MesDbContext>().Database.BeginTransactionAsync(cancellationToken);
-        var user = new MesUser { Id = Ids.New(), UserName = userName, FullName = fullName, CreatedAt = clock.GetUtcNow() };
-        Check(await users.CreateAsync(user, request.Password ?? ""));
-        if (request.Roles.Count > 0)
-            Check(await users.AddToRolesAsync(user, request.Roles));
-        await transaction.CommitAsync(cancellationToken);
+        var user = await InTransactionAsync(by, async users =>
+        {
+            var user = new MesUser { Id = Ids.New(), UserName = userName, FullName = fullName, CreatedAt = clock.GetUtcNow() };
+            Check(await users.CreateAsync(user, request.Password ?? ""));
+            if (request.Roles.Count > 0)
+                Check(await users.AddToRolesAsync(user, request.Roles));
+            return user;
+        }, cancellationToken);
         return new UserSummary(user.Id, userName, fullName, request.Roles.Order().ToList(), false, false, user.CreatedAt);
     }
 
     public async Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, AuditActor by, CancellationToken cancellationToken = default)
     {
         EnsureKnownRoles(roles);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = UsersAuditedAs(scope, by);
-        await using var transaction = await scope.ServiceProvider.GetRequiredService<MesDbContext>().Database.BeginTransactionAsync(cancellationToken);
-        var user = await FindAsync(users, userId);
-        var current = await users.GetRolesAsync(user);
-        if (string.Equals(user.UserName, by.Name, StringComparison.OrdinalIgnoreCase)
-            && current.Contains(MesRoles.Admin) && !roles.Contains(MesRoles.Admin))
-            throw new DomainException("You cannot take the Admin role from yourself; ask another administrator.");
-        Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
-        Check(await users.AddToRolesAsync(user, roles.Except(current)));
-        Check(await users.UpdateSecurityStampAsync(user));
-        await transaction.CommitAsync(cancellationToken);
+        await InTransactionAsync(by, async users =>
+        {
+            var user = await FindAsync(users, userId);
+            var current = await users.GetRolesAsync(user);
+            if (string.Equals(user.UserName, by.Name, StringComparison.OrdinalIgnoreCase)
+                && current.Contains(MesRoles.Admin) && !roles.Contains(MesRoles.Admin))
+                throw new DomainException("You cannot take the Admin role from yourself; ask another administrator.");
+            Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
+            Check(await users.AddToRolesAsync(user, roles.Except(current)));
+            Check(await users.UpdateSecurityStampAsync(user));
+            return user;
+        }, cancellationToken);
         // Open sessions end: the person signs in again and holds exactly the new roles.
         await sessions.EndAllAsync(userId, $"Roles changed by {by.Name}.", cancellationToken);
     }
@@ -113,6 +113,26 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, UserSessions
         Check(await users.UpdateAsync(user));
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, on a scope of its own, inside the provider's execution
+    /// strategy: a retrying one (SQL Server, PostgreSQL) refuses a transaction begun outside it, and runs an
+    /// attempt that failed for a moment again whole, on a new scope.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(AuditActor by, Func<UserManager<MesUser>, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var strategyScope = scopes.CreateAsyncScope();
+        var strategy = strategyScope.ServiceProvider.GetRequiredService<MesDbContext>().Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async attempt =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var users = UsersAuditedAs(scope, by);
+            await using var transaction = await scope.ServiceProvider.GetRequiredService<MesDbContext>().Database.BeginTransactionAsync(attempt);
+            var result = await work(users);
+            await transaction.CommitAsync(attempt);
+            return result;
+        }, cancellationToken);
     }
 
     /// <summary>The scope's user manager, saving through a context that audits under <paramref name="by"/>.</summary>

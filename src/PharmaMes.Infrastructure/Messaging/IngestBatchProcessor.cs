@@ -30,6 +30,17 @@ public sealed class IngestBatchProcessor(
     {
         var mqtt = options.Value;
         var plant = await directory.GetAsync(cancellationToken);
+        // The batch's own transaction runs inside the provider's execution strategy: a retrying one (SQL Server,
+        // PostgreSQL) refuses a transaction begun outside it. An attempt that fails for a moment is run again
+        // whole, on a new unit of work, so nothing of the failed one is carried over.
+        await using var strategyOwner = await contexts.CreateDbContextAsync(cancellationToken);
+        return await strategyOwner.Database.CreateExecutionStrategy()
+            .ExecuteAsync(attempt => ProcessOnceAsync(batch, mqtt, plant, attempt), cancellationToken);
+    }
+
+    private async Task<IngestBatchResult> ProcessOnceAsync(IReadOnlyList<ReceivedMessage> batch, MqttOptions mqtt, PlantDirectory.Snapshot plant,
+        CancellationToken cancellationToken)
+    {
         var result = new IngestBatchResult();
         // Equipment state is GMP data: its changes are audited as reported by the devices.
         await using var db = await contexts.CreateDbContextAsync(IngestActor, cancellationToken);

@@ -21,14 +21,17 @@ internal static class RunningTotalsReader
         if (asked.Count > 0)
         {
             var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+            var postgres = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
             // One JSON parameter, not thousands of SQL parameters: [position, equipment, instant] per question.
+            // Instants as the provider stores them: UTC ticks on SQLite and PostgreSQL, datetimeoffset on SQL Server.
             var json = JsonSerializer.Serialize(asked.Select((q, i) => new object[]
             {
                 i,
                 sqlite ? q.Equipment.ToString().ToUpperInvariant() : q.Equipment.ToString(),
-                sqlite ? q.At.UtcTicks : q.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffff+00:00", CultureInfo.InvariantCulture),
+                sqlite || postgres ? q.At.UtcTicks : q.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffff+00:00", CultureInfo.InvariantCulture),
             }));
-            var rows = await (sqlite ? Sqlite(db, json) : SqlServer(db, json)).ToListAsync(cancellationToken);
+            var query = sqlite ? Sqlite(db, json) : postgres ? PostgreSql(db, json) : SqlServer(db, json);
+            var rows = await query.ToListAsync(cancellationToken);
             foreach (var row in rows)
                 totals[asked[row.Position].Equipment][asked[row.Position].At] = (row.TotalGood, row.TotalReject);
         }
@@ -53,6 +56,17 @@ internal static class RunningTotalsReader
         OUTER APPLY (SELECT TOP 1 c.TotalGood, c.TotalReject FROM ProductionCounts c
                      WHERE c.EquipmentId = q.EquipmentId AND c.At <= q.At
                      ORDER BY c.At DESC, c.TotalGood DESC, c.TotalReject DESC) AS p
+        """);
+
+    // Quoted names: PostgreSQL folds unquoted ones to lower case, and EF created the tables with quotes.
+    private static IQueryable<TotalsAt> PostgreSql(MesDbContext db, string json) => db.Database.SqlQuery<TotalsAt>($"""
+        SELECT q."Position", COALESCE(p."TotalGood", 0) AS "TotalGood", COALESCE(p."TotalReject", 0) AS "TotalReject"
+        FROM jsonb_array_elements(CAST({json} AS jsonb)) AS e(question)
+        CROSS JOIN LATERAL (SELECT CAST(e.question->>0 AS integer) AS "Position", CAST(e.question->>1 AS uuid) AS "EquipmentId",
+                                   CAST(e.question->>2 AS bigint) AS "At") AS q
+        LEFT JOIN LATERAL (SELECT c."TotalGood", c."TotalReject" FROM "ProductionCounts" c
+                           WHERE c."EquipmentId" = q."EquipmentId" AND c."At" <= q."At"
+                           ORDER BY c."At" DESC, c."TotalGood" DESC, c."TotalReject" DESC LIMIT 1) AS p ON TRUE
         """);
 
     internal sealed class TotalsAt

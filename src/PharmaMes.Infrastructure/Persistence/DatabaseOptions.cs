@@ -62,7 +62,10 @@ public sealed class DatabaseOptions
     }
 
     /// <summary>What the log says about the database, without any password.</summary>
-    public string Describe() => Provider == DatabaseProvider.Sqlite
-        ? $"SQLite file {SqliteFile.PathOf(ConnectionString)}"
-        : $"SQL Server {SqlServerTarget.Describe(ConnectionString)}";
+    public string Describe() => Provider switch
+    {
+        DatabaseProvider.Sqlite => $"SQLite file {SqliteFile.PathOf(ConnectionString)}",
+        DatabaseProvider.PostgreSql => $"PostgreSQL {PostgreSqlTarget.Describe(ConnectionString)}",
+        _ => $"SQL Server {SqlServerTarget.Describe(ConnectionString)}",
+    };
 }

@@ -6,4 +6,6 @@ public enum DatabaseProvider
     Sqlite,
     /// <summary>Production.</summary>
     SqlServer,
+    /// <summary>Production, on PostgreSQL.</summary>
+    PostgreSql,
 }

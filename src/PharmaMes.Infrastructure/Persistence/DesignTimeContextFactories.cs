@@ -16,3 +16,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerMesDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerMesDbContext>().UseSqlServer("Server=.;Database=PharmaMes;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlMesDbContext>
+{
+    public PostgreSqlMesDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlMesDbContext>().UseNpgsql("Host=localhost;Database=pharmames;Username=pharmames").Options);
+}

@@ -23,7 +23,8 @@ namespace PharmaMes.Infrastructure.Persistence;
 
 /// <summary>
 /// The one database of PharmaMes: plant, materials, identity. Each provider has a subclass with
-/// its own migrations (<see cref="SqliteMesDbContext"/>, <see cref="SqlServerMesDbContext"/>);
+/// its own migrations (<see cref="SqliteMesDbContext"/>, <see cref="SqlServerMesDbContext"/>,
+/// <see cref="PostgreSqlMesDbContext"/>);
 /// application services use this base type and never know which provider runs.
 /// Saving audited data writes its audit entries in the same transaction (see <see cref="Audit.AuditTrailInterceptor"/>).
 /// </summary>

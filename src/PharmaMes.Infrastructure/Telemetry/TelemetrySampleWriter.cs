@@ -3,14 +3,16 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 using PharmaMes.Infrastructure.Persistence;
 
 namespace PharmaMes.Infrastructure.Telemetry;
 
 /// <summary>
 /// Writes a batch of samples inside the caller's transaction, the fast way for each provider:
-/// one prepared INSERT on SQLite, a bulk copy on SQL Server. A sample already stored (a message
-/// the broker delivered twice) is skipped, so a redelivery never fails a batch.
+/// one prepared INSERT on SQLite, a bulk copy on SQL Server, a binary COPY on PostgreSQL. A sample
+/// already stored (a message the broker delivered twice) is skipped, so a redelivery never fails a batch.
 /// </summary>
 internal static class TelemetrySampleWriter
 {
@@ -27,6 +29,9 @@ internal static class TelemetrySampleWriter
                 break;
             case SqlConnection sqlServer:
                 await WriteSqlServerAsync(sqlServer, (SqlTransaction)transaction, samples, cancellationToken);
+                break;
+            case NpgsqlConnection postgres:
+                await WritePostgreSqlAsync(postgres, samples, cancellationToken);
                 break;
             default:
                 throw new NotSupportedException($"No telemetry writer for {db.Database.ProviderName}.");
@@ -103,5 +108,41 @@ internal static class TelemetrySampleWriter
             DROP TABLE #samples;
             """, connection, transaction);
         await merge.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// COPY cannot skip a row already stored, so the batch is copied into a temporary table first and
+    /// moved on from there, skipping what is there. Npgsql runs it all in the transaction the
+    /// connection has open (the caller's): it takes no transaction object.
+    /// </summary>
+    private static async Task WritePostgreSqlAsync(NpgsqlConnection connection, IReadOnlyList<TelemetrySample> samples, CancellationToken cancellationToken)
+    {
+        // The types of the TelemetrySamples columns; ON COMMIT DROP also clears it away if the batch fails half-way.
+        await using (var create = new NpgsqlCommand(
+            "CREATE TEMPORARY TABLE \"IncomingSamples\" (\"ChannelId\" integer NOT NULL, \"Time\" bigint NOT NULL, \"Value\" double precision NOT NULL) ON COMMIT DROP;",
+            connection))
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY \"IncomingSamples\" (\"ChannelId\", \"Time\", \"Value\") FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var sample in samples)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(sample.ChannelId, NpgsqlDbType.Integer, cancellationToken);
+                // Times as UTC ticks, the representation EF uses on PostgreSQL (see PostgreSqlMesDbContext).
+                await copy.WriteAsync(sample.Time.UtcTicks, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(sample.Value, NpgsqlDbType.Double, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        // A sample twice in one batch is stored once, with the same choice of value as on SQL Server.
+        await using var move = new NpgsqlCommand(
+            """
+            INSERT INTO "TelemetrySamples" ("ChannelId", "Time", "Value")
+            SELECT "ChannelId", "Time", MIN("Value") FROM "IncomingSamples" GROUP BY "ChannelId", "Time"
+            ON CONFLICT ("ChannelId", "Time") DO NOTHING;
+            DROP TABLE "IncomingSamples";
+            """, connection);
+        await move.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -66,6 +66,17 @@ public class DatabaseSettings
     }
 
     [Fact]
+    public void PostgreSqlIsChosenByNameAndDescribedWithoutItsPassword()
+    {
+        const string cs = "Host=db01;Port=5432;Database=pharmames;Username=mes;Password=secret";
+        var options = DatabaseOptions.Read(Settings(("Database:Provider", "PostgreSql"), ("ConnectionStrings:Mes", cs)), "/tmp");
+
+        Assert.Equal(DatabaseProvider.PostgreSql, options.Provider);
+        Assert.Equal(cs, options.ConnectionString);
+        Assert.Equal("PostgreSQL db01/pharmames", options.Describe());
+    }
+
+    [Fact]
     public void AMigrateOnStartupThatIsNotABooleanStopsStartUp()
     {
         var ex = Assert.Throws<InvalidOperationException>(() =>
