@@ -127,6 +127,8 @@ public static class DependencyInjection
         services.AddSingleton<Outbox.Delivery.ErpWebhookTarget>();
         services.AddSingleton<Outbox.Delivery.ErpFolderTarget>();
         services.AddSingleton<Outbox.OutboxTrigger>();
+        services.AddSingleton<Outbox.OutboxBacklog>();
+        services.AddSingleton<Observability.OutboxInstruments>();
         services.AddSingleton<Outbox.OutboxDispatcher>();
         services.AddSingleton<Outbox.OutboxMonitor>();
         var runJobs = builder.Configuration.GetValue("Jobs:Enabled", true);
@@ -157,6 +159,7 @@ public static class DependencyInjection
         services.AddSingleton<DeviceAccountService>();
         services.AddSingleton<BrokerMetrics>();
         services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<Observability.IngestInstruments>();
         services.AddSingleton<IngestQueue>();
         services.AddSingleton<PlantDirectory>();
         services.AddSingleton<IngestBatchProcessor>();
