@@ -18,7 +18,7 @@ public sealed class IngestInstruments
             "Messages per stored ingest batch (quarantined ones included).",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 10, 50, 100, 250, 500, 1000, 2000, 5000, 10000] });
         _commitDuration = meter.CreateHistogram("pharmames.ingest.batch.commit.duration", "s",
-            "Seconds from taking a batch off the ingest queue to its commit, failed attempts and their backoff included.",
+            "Seconds from the writer having taken a batch off the ingest queue to its commit, failed attempts and their backoff included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
     }
 
