@@ -132,7 +132,7 @@ public static class DependencyInjection
         services.AddSingleton<Outbox.OutboxDispatcher>();
         services.AddSingleton<Outbox.OutboxMonitor>();
         var runJobs = builder.Configuration.GetValue("Jobs:Enabled", true);
-        Jobs.BackgroundJobs.Add(services, database, runJobs);
+        Jobs.BackgroundJobs.Add(services, database, runJobs, NodeName.Of(builder.Configuration));
         services.AddHealthChecks()
             .AddCheck<Outbox.OutboxHealthCheck>("outbox", tags: [HealthTags.Ready])
             .AddCheck<Jobs.JobServerHealthCheck>("jobs", tags: [HealthTags.Ready]);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using PharmaMes.Infrastructure;
 using PharmaMes.Infrastructure.Observability;
 using PharmaMes.Web.Endpoints;
 
