@@ -128,10 +128,12 @@ public static class DependencyInjection
         services.AddSingleton<Outbox.Delivery.ErpWebhookTarget>();
         services.AddSingleton<Outbox.Delivery.ErpFolderTarget>();
         services.AddSingleton<Outbox.OutboxTrigger>();
+        services.AddSingleton<Outbox.OutboxBacklog>();
+        services.AddSingleton<Observability.OutboxInstruments>();
         services.AddSingleton<Outbox.OutboxDispatcher>();
         services.AddSingleton<Outbox.OutboxMonitor>();
         var runJobs = builder.Configuration.GetValue("Jobs:Enabled", true);
-        Jobs.BackgroundJobs.Add(services, database, runJobs);
+        Jobs.BackgroundJobs.Add(services, database, runJobs, NodeName.Of(builder.Configuration));
         services.AddHealthChecks()
             .AddCheck<Outbox.OutboxHealthCheck>("outbox", tags: [HealthTags.Ready])
             .AddCheck<Jobs.JobServerHealthCheck>("jobs", tags: [HealthTags.Ready]);
@@ -158,6 +160,7 @@ public static class DependencyInjection
         services.AddSingleton<DeviceAccountService>();
         services.AddSingleton<BrokerMetrics>();
         services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<Observability.IngestInstruments>();
         services.AddSingleton<IngestQueue>();
         services.AddSingleton<PlantDirectory>();
         services.AddSingleton<IngestBatchProcessor>();

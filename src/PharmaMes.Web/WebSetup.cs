@@ -4,6 +4,7 @@ using PharmaMes.Web.Components.Pages.Inventory;
 using PharmaMes.Web.Components.Pages.Materials;
 using PharmaMes.Web.Endpoints;
 using PharmaMes.Web.Hubs;
+using PharmaMes.Web.Observability;
 using PharmaMes.Web.Security;
 using Radzen;
 
@@ -18,7 +19,7 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddMesAuthentication(builder.Configuration);
-        services.AddMesMetrics();
+        builder.AddMesTelemetry();
         services.AddSignInRateLimiting(builder.Configuration);
         services.AddMesForwardedHeaders(builder.Configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

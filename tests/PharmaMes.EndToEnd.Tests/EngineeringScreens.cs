@@ -29,6 +29,29 @@ public class EngineeringScreens(LivePlantApp app, Chromium chromium) : IClassFix
     }
 
     [Fact]
+    public async Task AScreenOpenInABrowserIsCountedAsAnOpenCircuit()
+    {
+        var page = await chromium.SignInAsync(app, "maintenance");
+        await page.GotoAsync(new Uri(app.BaseAddress, "/ingest").ToString());
+        await page.Locator(".mes-shell[data-interactive]").WaitForAsync();
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        var until = DateTime.UtcNow.AddSeconds(30);
+        string text;
+        do
+        {
+            text = await http.GetStringAsync("/metrics");
+            if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(?m)^pharmames_blazor_circuits\S* [1-9]"))
+                break;
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < until);
+
+        Assert.Matches(@"(?m)^pharmames_blazor_circuits\S* [1-9]", text);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task TheEquipmentPageDrawsTrendsWithLimitsAndListsTheExcursion()
     {
         await using var device = await DeviceClient.ConnectAsync(app.BrokerPort);

@@ -13,6 +13,7 @@ public sealed class MesProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<string> _standardOutput = [];
 
     public int HttpPort { get; }
     public int BrokerPort { get; }
@@ -30,13 +31,17 @@ public sealed class MesProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static Task<MesProcess> StartAsync(string folder, int brokerPort) => StartAsync(folder, brokerPort, new Dictionary<string, string>());
+    /// <summary>The lines the app wrote to standard output only (where the console log goes), the first ones kept.</summary>
+    public IReadOnlyList<string> StandardOutput
+    {
+        get { lock (_standardOutput) return [.. _standardOutput]; }
+    }
 
-    /// <summary>
-    /// As above, with settings of the test's own over the defaults (environment variables, <c>__</c> for <c>:</c>): another
+    /// <param name="settings">
+    /// Environment variables over the test defaults (<c>__</c> for <c>:</c>), e.g. <c>Logging__Console__FormatterName</c>, another
     /// database provider, an external broker (<paramref name="brokerPort"/> is then the external broker's), Redis.
-    /// </summary>
-    public static async Task<MesProcess> StartAsync(string folder, int brokerPort, IReadOnlyDictionary<string, string> settings)
+    /// </param>
+    public static async Task<MesProcess> StartAsync(string folder, int brokerPort, IReadOnlyDictionary<string, string>? settings = null)
     {
         Directory.CreateDirectory(folder);
         var httpPort = FreePort.Next();
@@ -58,11 +63,15 @@ public sealed class MesProcess : IAsyncDisposable
         start.Environment["Audit__KeyRingFolder"] = Path.Combine(folder, "audit-key-ring");
         start.Environment["Audit__CheckpointFile"] = Path.Combine(folder, "audit-checkpoints.log");
         start.Environment["Planning__TimeLimitSeconds"] = "1";
-        foreach (var (name, value) in settings)
-            start.Environment[name] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = new Process { StartInfo = start };
         var mes = new MesProcess(process, httpPort, brokerPort);
-        process.OutputDataReceived += (_, e) => mes.Append(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            mes.Append(e.Data);
+            mes.KeepStandardOutput(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => mes.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
@@ -91,6 +100,17 @@ public sealed class MesProcess : IAsyncDisposable
             if (_output.Length > 200_000)
                 _output.Remove(0, 100_000);
             _output.AppendLine(line);
+        }
+    }
+
+    private void KeepStandardOutput(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_standardOutput)
+        {
+            if (_standardOutput.Count < 20_000)
+                _standardOutput.Add(line);
         }
     }
 

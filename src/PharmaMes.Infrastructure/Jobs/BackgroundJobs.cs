@@ -21,7 +21,7 @@ namespace PharmaMes.Infrastructure.Jobs;
 /// </summary>
 internal static class BackgroundJobs
 {
-    public static void Add(IServiceCollection services, DatabaseOptions database, bool runServer)
+    public static void Add(IServiceCollection services, DatabaseOptions database, bool runServer, string node)
     {
         services.AddSingleton<JobStorage>(_ => database.Provider switch
         {
@@ -43,7 +43,7 @@ internal static class BackgroundJobs
             options.WorkerCount = 4;
             // A retry booked for in 5 s should run then, not at the default 15 s poll.
             options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            options.ServerName = $"pharmames-{Environment.MachineName}";
+            options.ServerName = $"pharmames-{node}";
         });
         services.AddHostedService<RecurringJobsRegistration>();
     }

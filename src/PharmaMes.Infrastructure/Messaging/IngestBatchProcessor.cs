@@ -216,7 +216,7 @@ public sealed class IngestBatchProcessor(
             Detail = Excerpt(reason.Detail, QuarantinedMessage.DetailMaxLength),
             ReceivedAt = message.ReceivedAt,
         });
-        result.Quarantined++;
+        result.SetAside(reason.Code);
     }
 
     /// <summary>Text when the payload is UTF-8 text, hex when it is not: engineers must see what arrived.</summary>

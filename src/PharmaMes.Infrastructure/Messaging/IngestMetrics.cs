@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace PharmaMes.Infrastructure.Messaging;
@@ -10,6 +11,7 @@ public sealed class IngestMetrics
     private long _quarantined;
     private long _batches;
     private long _failedBatches;
+    private readonly ConcurrentDictionary<string, long> _quarantinedByReason = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private (double Seconds, long Received) _previous;
     private double _ratePerSecond;
@@ -20,6 +22,8 @@ public sealed class IngestMetrics
     public long Quarantined => Interlocked.Read(ref _quarantined);
     public long Batches => Interlocked.Read(ref _batches);
     public long FailedBatches => Interlocked.Read(ref _failedBatches);
+    /// <summary>Quarantined messages by reason code (<see cref="QuarantineReason"/>); they add up to <see cref="Quarantined"/>.</summary>
+    public IReadOnlyDictionary<string, long> QuarantinedByReason => _quarantinedByReason;
     public bool BrokerConnected { get; internal set; }
     public string? LastConnectionError { get; internal set; }
     public DateTimeOffset? ConnectedSince { get; internal set; }
@@ -27,12 +31,20 @@ public sealed class IngestMetrics
     internal void MessageReceived() => Interlocked.Increment(ref _received);
 
     /// <summary>A message set aside outside a batch (a Sparkplug message the host could not place).</summary>
-    internal void MessageQuarantined() => Interlocked.Increment(ref _quarantined);
+    internal void MessageQuarantined(string reasonCode)
+    {
+        Interlocked.Increment(ref _quarantined);
+        _quarantinedByReason.AddOrUpdate(reasonCode, 1, (_, count) => count + 1);
+    }
 
-    internal void BatchPersisted(int messages, int quarantined)
+    internal void BatchPersisted(int messages, IReadOnlyDictionary<string, int> quarantinedByReason)
     {
         Interlocked.Add(ref _persisted, messages);
-        Interlocked.Add(ref _quarantined, quarantined);
+        foreach (var (reason, count) in quarantinedByReason)
+        {
+            Interlocked.Add(ref _quarantined, count);
+            _quarantinedByReason.AddOrUpdate(reason, count, (_, total) => total + count);
+        }
         Interlocked.Increment(ref _batches);
     }
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaMes.Infrastructure.Live;
+using PharmaMes.Infrastructure.Observability;
 
 namespace PharmaMes.Infrastructure.Messaging;
 
@@ -14,6 +16,7 @@ public sealed partial class IngestWriter(
     IngestQueue queue,
     IngestBatchProcessor processor,
     IngestMetrics metrics,
+    IngestInstruments instruments,
     LivePlant live,
     LiveEvents notifier,
     IOptions<MqttOptions> options,
@@ -63,7 +66,7 @@ public sealed partial class IngestWriter(
         {
             return; // stored but not acknowledged: redelivered later, stored once
         }
-        metrics.BatchPersisted(batch.Count, result.Quarantined);
+        metrics.BatchPersisted(batch.Count, result.QuarantinedByReason);
         Publish(result);
     }
 
@@ -109,31 +112,43 @@ public sealed partial class IngestWriter(
 
     private async Task<IngestBatchResult> StoreAsync(List<ReceivedMessage> batch, CancellationToken cancellationToken)
     {
+        var dequeued = Stopwatch.GetTimestamp();
+        using var activity = MesActivities.Source.StartActivity("ingest batch store");
+        activity?.SetTag("pharmames.ingest.batch.size", batch.Count);
         var backoff = FirstBackoff;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var result = await processor.ProcessAsync(batch, cancellationToken);
-                metrics.BatchStored();
+                Committed(batch, result, attempt, dequeued, activity);
                 return result;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 metrics.BatchFailed(ex.GetBaseException().Message);
                 LogBatchFailed(ex, batch.Count, backoff.TotalSeconds);
+                activity?.AddEvent(new ActivityEvent("attempt failed", tags: new ActivityTagsCollection { ["exception.message"] = ex.GetBaseException().Message }));
                 // One bad message must not hold back every message behind it; a database that is
                 // unavailable fails every message alike, and then they all wait.
                 if (attempt >= AttemptsBeforeIsolating && !StoreFailure.IsDatabaseUnavailable(ex)
                     && await TryOneByOneAsync(batch, cancellationToken) is { } stored)
                 {
-                    metrics.BatchStored();
+                    Committed(batch, stored, attempt, dequeued, activity);
                     return stored;
                 }
                 await Task.Delay(backoff, cancellationToken);
                 backoff = Next(backoff);
             }
         }
+    }
+
+    private void Committed(List<ReceivedMessage> batch, IngestBatchResult result, int attempts, long dequeued, Activity? activity)
+    {
+        metrics.BatchStored();
+        instruments.BatchCommitted(batch.Count, Stopwatch.GetElapsedTime(dequeued));
+        activity?.SetTag("pharmames.ingest.batch.quarantined", result.Quarantined);
+        activity?.SetTag("pharmames.ingest.batch.attempts", attempts);
     }
 
     /// <summary>
@@ -164,7 +179,7 @@ public sealed partial class IngestWriter(
                     try
                     {
                         await processor.QuarantineAsync(message, new QuarantineReason(QuarantineReason.ProcessingFailed, $"Storing it failed: {ex.GetBaseException().Message}"), cancellationToken);
-                        stored.Quarantined++;
+                        stored.SetAside(QuarantineReason.ProcessingFailed);
                         LogSetAside(ex, message.Topic);
                         break;
                     }

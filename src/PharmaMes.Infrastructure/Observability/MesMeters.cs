@@ -18,7 +18,7 @@ public sealed class MesMeters : IDisposable
         _meter = meters.Create(Name);
         _meter.CreateObservableCounter("pharmames.ingest.received", () => ingest.Received, "{message}", "Device messages received by the ingest.");
         _meter.CreateObservableCounter("pharmames.ingest.stored", () => ingest.Persisted, "{message}", "Device messages stored (quarantined ones included).");
-        _meter.CreateObservableCounter("pharmames.ingest.quarantined", () => ingest.Quarantined, "{message}", "Device messages set aside in quarantine.");
+        _meter.CreateObservableCounter("pharmames.ingest.quarantined", () => ByReason(ingest), "{message}", "Device messages set aside in quarantine, by reason code.");
         _meter.CreateObservableCounter("pharmames.ingest.batches", () => ingest.Batches, "{batch}", "Batches committed by the ingest.");
         _meter.CreateObservableCounter("pharmames.ingest.failed_batches", () => ingest.FailedBatches, "{batch}", "Attempts to store a batch that failed.");
         _meter.CreateObservableGauge("pharmames.ingest.queue", () => queue.Count, "{message}", "Messages received and waiting to be stored.");
@@ -27,6 +27,9 @@ public sealed class MesMeters : IDisposable
         if (journal is not null)
             _meter.CreateObservableGauge("pharmames.ingest.journal_unstored", () => journal.Unstored, "{message}", "Messages acknowledged from the journal and not yet stored.");
     }
+
+    private static IEnumerable<Measurement<long>> ByReason(IngestMetrics ingest) =>
+        ingest.QuarantinedByReason.Select(r => new Measurement<long>(r.Value, new KeyValuePair<string, object?>("reason", r.Key)));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PharmaMes.Infrastructure.Outbox.Delivery;
+using PharmaMes.Infrastructure.Observability;
 using PharmaMes.Infrastructure.Outbox.Formats;
 using PharmaMes.Infrastructure.Persistence;
 
@@ -23,6 +26,8 @@ public sealed class OutboxDispatcher(
     ErpFolderTarget folder,
     OutboxTrigger trigger,
     IBackgroundJobClient jobs,
+    OutboxBacklog backlog,
+    OutboxInstruments instruments,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
@@ -55,6 +60,7 @@ public sealed class OutboxDispatcher(
                     break;
             }
             await ScheduleNextRetryAsync(cancellationToken);
+            await CountBacklogAsync(cancellationToken);
             if (total.Failed > 0)
                 logger.LogWarning("ERP outbox: {Delivered} delivered, {Failed} failed attempts this run", total.Delivered, total.Failed);
             return total;
@@ -83,7 +89,7 @@ public sealed class OutboxDispatcher(
             .OrderBy(m => m.Position).Take(MaxMessagesPerPass)
             .ToListAsync(cancellationToken);
 
-        var delivered = 0;
+        var delivered = new ConcurrentBag<(OutboxMessage Message, DateTimeOffset At)>();
         var failed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(messages.GroupBy(m => m.Aggregate), parallel, async (aggregate, token) =>
@@ -92,14 +98,20 @@ public sealed class OutboxDispatcher(
             {
                 if (message.Status != OutboxStatus.Pending)
                     break;
+                using var activity = MesActivities.Source.StartActivity("outbox deliver");
+                activity?.SetTag("pharmames.outbox.type", message.Type.ToString());
+                activity?.SetTag("pharmames.outbox.aggregate", message.Aggregate);
+                activity?.SetTag("pharmames.outbox.position", message.Position);
+                activity?.SetTag("pharmames.outbox.attempt", message.Attempts + 1);
                 var result = await DeliverAsync(message, token);
                 var at = clock.GetUtcNow();
                 if (result.Succeeded)
                 {
                     message.MarkDelivered(at);
-                    Interlocked.Increment(ref delivered);
+                    delivered.Add((message, at));
                     continue;
                 }
+                activity?.SetStatus(ActivityStatusCode.Error, result.Error);
                 message.MarkFailed(result.Error ?? "Delivery failed.", at, settings.MaxAttempts,
                     TimeSpan.FromSeconds(settings.FirstRetrySeconds), TimeSpan.FromSeconds(settings.MaxRetrySeconds));
                 Interlocked.Increment(ref failed);
@@ -111,7 +123,19 @@ public sealed class OutboxDispatcher(
             }
         });
         await db.SaveChangesAsync(cancellationToken);
-        return new OutboxDrainResult(delivered + failed, delivered, failed);
+        // Counted once the deliveries are recorded: a save that fails sends them again.
+        foreach (var (message, at) in delivered)
+            instruments.Delivered(message, at);
+        return new OutboxDrainResult(delivered.Count + failed, delivered.Count, failed);
+    }
+
+    /// <summary>What waits and what is dead-lettered, for the metrics: counted once per run, not per scrape.</summary>
+    private async Task CountBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var byStatus = await db.OutboxMessages.AsNoTracking().Where(m => m.Status != OutboxStatus.Delivered).GroupBy(m => m.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
+        backlog.Counted(byStatus.GetValueOrDefault(OutboxStatus.Pending), byStatus.GetValueOrDefault(OutboxStatus.Failed), clock.GetUtcNow());
     }
 
     private async Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using PharmaMes.Infrastructure.Persistence;
 namespace PharmaMes.Infrastructure.Outbox;
 
 /// <summary>Lists the outbox for the integration page and API, and replays dead-lettered messages.</summary>
-public sealed class OutboxMonitor(IDbContextFactory<MesDbContext> contexts, OutboxTrigger trigger, TimeProvider clock, ILogger<OutboxMonitor> logger)
+public sealed class OutboxMonitor(IDbContextFactory<MesDbContext> contexts, OutboxTrigger trigger, OutboxBacklog backlog, TimeProvider clock, ILogger<OutboxMonitor> logger)
 {
     public const int MaxPageSize = 500;
 
@@ -31,8 +31,10 @@ public sealed class OutboxMonitor(IDbContextFactory<MesDbContext> contexts, Outb
             .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
         var oldest = await db.OutboxMessages.AsNoTracking().Where(m => m.Status != OutboxStatus.Delivered)
             .OrderBy(m => m.Position).Select(m => (DateTimeOffset?)m.OccurredAt).FirstOrDefaultAsync(cancellationToken);
-        return new OutboxCounts(byStatus.GetValueOrDefault(OutboxStatus.Pending), byStatus.GetValueOrDefault(OutboxStatus.Failed),
+        var counts = new OutboxCounts(byStatus.GetValueOrDefault(OutboxStatus.Pending), byStatus.GetValueOrDefault(OutboxStatus.Failed),
             byStatus.GetValueOrDefault(OutboxStatus.Delivered), oldest);
+        backlog.Counted(counts.Pending, counts.Failed, clock.GetUtcNow());
+        return counts;
     }
 
     /// <summary>

@@ -271,7 +271,7 @@ public sealed partial class SparkplugHost(
         try
         {
             await processor.QuarantineAsync(new ReceivedMessage(topic, payload, receivedAt, _ => Task.CompletedTask), new QuarantineReason(code, detail), cancellationToken);
-            metrics.MessageQuarantined();
+            metrics.MessageQuarantined(code);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

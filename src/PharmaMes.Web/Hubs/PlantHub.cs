@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using PharmaMes.Infrastructure.Messaging;
+using PharmaMes.Web.Observability;
 using PharmaMes.Web.Security;
 
 namespace PharmaMes.Web.Hubs;
@@ -11,17 +12,19 @@ namespace PharmaMes.Web.Hubs;
 /// equipment and lines it subscribed to.
 /// </summary>
 [Authorize(Policy = Policies.PlantReader)]
-public sealed class PlantHub(PlantDirectory directory, HubConnections connections) : Hub
+public sealed class PlantHub(PlantDirectory directory, HubConnections connections, HubInstruments instruments) : Hub
 {
     public override Task OnConnectedAsync()
     {
         connections.Opened(Context);
+        instruments.Connected();
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Closed(Context.ConnectionId);
+        instruments.Disconnected();
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using PharmaMes.Infrastructure.Live;
 using PharmaMes.Infrastructure.Persistence;
+using PharmaMes.Web.Observability;
 
 namespace PharmaMes.Web.Hubs;
 
@@ -11,7 +12,7 @@ namespace PharmaMes.Web.Hubs;
 /// quality exceptions are read after their commit, so a client never hears of what is not stored.
 /// </summary>
 public sealed partial class PlantHubBroadcaster(LiveEvents notifier, RecordEvents records,
-    IHubContext<PlantHub> hub, ILogger<PlantHubBroadcaster> logger) : BackgroundService
+    IHubContext<PlantHub> hub, HubInstruments instruments, ILogger<PlantHubBroadcaster> logger) : BackgroundService
 {
     // Under overload the oldest live telemetry is skipped (the database has every sample); state
     // changes and alerts are few and go in their own queue, which never drops.
@@ -71,29 +72,42 @@ public sealed partial class PlantHubBroadcaster(LiveEvents notifier, RecordEvent
         }
     }
 
-    private Task SendAsync(object e, CancellationToken cancellationToken) => e switch
+    private async Task SendAsync(object e, CancellationToken cancellationToken)
     {
-        TelemetryUpdated t => hub.Clients.Groups([PlantHub.EquipmentGroup(t.EquipmentCode), PlantHub.LineGroup(t.LineCode)])
-            .SendAsync(nameof(TelemetryUpdated), t, cancellationToken),
-        EquipmentStateChanged s => hub.Clients.All.SendAsync(nameof(EquipmentStateChanged), s, cancellationToken),
-        AlertRaised a => hub.Clients.All.SendAsync(nameof(AlertRaised), a, cancellationToken),
-        AlertAcknowledged a => hub.Clients.All.SendAsync(nameof(AlertAcknowledged), a, cancellationToken),
-        AlertCleared c => hub.Clients.All.SendAsync(nameof(AlertCleared), c, cancellationToken),
-        BatchToAnnounce b => SendBatchAsync(b.Number, cancellationToken),
-        ExceptionToAnnounce q => SendExceptionAsync(q.Number, cancellationToken),
-        _ => Task.CompletedTask,
-    };
-
-    private async Task SendBatchAsync(string number, CancellationToken cancellationToken)
-    {
-        if (await records.BatchAsync(number, cancellationToken) is { } batch)
-            await hub.Clients.All.SendAsync(nameof(BatchStateChanged), batch, cancellationToken);
+        if (await SendOneAsync(e, cancellationToken) is { } method)
+            instruments.Sent(method);
     }
 
-    private async Task SendExceptionAsync(string number, CancellationToken cancellationToken)
+    /// <summary>Sends one event; the hub method it went out as, or null when there was nothing to send.</summary>
+    private async Task<string?> SendOneAsync(object e, CancellationToken cancellationToken)
     {
-        if (await records.QualityExceptionAsync(number, cancellationToken) is { } exception)
-            await hub.Clients.All.SendAsync(nameof(QualityExceptionChanged), exception, cancellationToken);
+        switch (e)
+        {
+            case TelemetryUpdated t:
+                await hub.Clients.Groups([PlantHub.EquipmentGroup(t.EquipmentCode), PlantHub.LineGroup(t.LineCode)])
+                    .SendAsync(nameof(TelemetryUpdated), t, cancellationToken);
+                return nameof(TelemetryUpdated);
+            case EquipmentStateChanged s:
+                await hub.Clients.All.SendAsync(nameof(EquipmentStateChanged), s, cancellationToken);
+                return nameof(EquipmentStateChanged);
+            case AlertRaised a:
+                await hub.Clients.All.SendAsync(nameof(AlertRaised), a, cancellationToken);
+                return nameof(AlertRaised);
+            case AlertAcknowledged a:
+                await hub.Clients.All.SendAsync(nameof(AlertAcknowledged), a, cancellationToken);
+                return nameof(AlertAcknowledged);
+            case AlertCleared c:
+                await hub.Clients.All.SendAsync(nameof(AlertCleared), c, cancellationToken);
+                return nameof(AlertCleared);
+            case BatchToAnnounce b when await records.BatchAsync(b.Number, cancellationToken) is { } batch:
+                await hub.Clients.All.SendAsync(nameof(BatchStateChanged), batch, cancellationToken);
+                return nameof(BatchStateChanged);
+            case ExceptionToAnnounce q when await records.QualityExceptionAsync(q.Number, cancellationToken) is { } exception:
+                await hub.Clients.All.SendAsync(nameof(QualityExceptionChanged), exception, cancellationToken);
+                return nameof(QualityExceptionChanged);
+            default:
+                return null;
+        }
     }
 
     private sealed record BatchToAnnounce(string Number);

@@ -63,6 +63,11 @@ public class SparkplugHostIngest
             .Where(q => q.ReasonCode == QuarantineReason.SparkplugRebirth).ToListAsync()), rows => rows.Count >= 1);
         Assert.Contains("has seq 6, expected 4", quarantined[0].Detail);
         Assert.Contains("9999", quarantined[0].PayloadExcerpt); // readable, as JSON
+        // Counted by reason for the metrics, once each row is written.
+        var ingest = live.Get<IngestMetrics>();
+        Assert.True(await Eventually.TrueAsync(() => ingest.QuarantinedByReason.GetValueOrDefault(QuarantineReason.SparkplugRebirth) >= 1
+            && ingest.QuarantinedByReason.GetValueOrDefault(QuarantineReason.SparkplugUnmapped) >= 1),
+            $"quarantined by reason: {string.Join(", ", ingest.QuarantinedByReason.Select(r => $"{r.Key}={r.Value}"))}");
         Assert.Equal(0, await live.QueryAsync(db => db.TelemetrySamples.CountAsync(s => s.Channel!.EquipmentId == press && s.Value == 9999)));
         var node = Assert.Single(live.Get<SparkplugHost>().Nodes);
         Assert.NotNull(node.RebirthRequestedAt);

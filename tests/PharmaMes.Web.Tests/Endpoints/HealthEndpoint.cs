@@ -79,6 +79,22 @@ public class HealthEndpoint(MesWebFactory factory) : IClassFixture<MesWebFactory
     }
 
     [Fact]
+    public async Task ReadinessIsDegradedWhileTheIngestHasNoBroker()
+    {
+        await using var noBroker = new NoBrokerFactory();
+
+        var response = await noBroker.NewBrowser().GetAsync("/health/ready");
+
+        // Degraded still serves (200): the node answers people; the devices' data waits at the broker.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
+        var ingest = json.RootElement.GetProperty("checks").GetProperty("ingest");
+        Assert.Equal("Degraded", ingest.GetProperty("status").GetString());
+        Assert.False(ingest.GetProperty("data").GetProperty("brokerConnected").GetBoolean());
+    }
+
+    [Fact]
     public void TheTestSettingsOverrideTheTopLevelDefaults()
     {
         // The database file is the one this test class chose, not the default under data/.
