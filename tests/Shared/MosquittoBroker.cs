@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace PharmaMes.Testing;
@@ -145,26 +144,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Signal(int processId, int signal);
 
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"Mosquitto exited at start with code {_process.ExitCode}.");
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-        throw new TimeoutException($"Mosquitto did not listen on 127.0.0.1:{Port} within 10 s.");
-    }
+    private Task WaitUntilListeningAsync() => LoopbackListener.WaitAsync(_process, "Mosquitto", Port, TimeSpan.FromSeconds(10));
 
     public async ValueTask DisposeAsync()
     {

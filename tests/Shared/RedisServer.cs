@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace PharmaMes.Testing;
 
@@ -42,26 +41,7 @@ public sealed class RedisServer : IAsyncDisposable
         return server;
     }
 
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} before listening on {Port}.");
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-        throw new TimeoutException($"redis-server did not listen on {Port} within 20 s.");
-    }
+    private Task WaitUntilListeningAsync() => LoopbackListener.WaitAsync(_process, "redis-server", Port, TimeSpan.FromSeconds(20));
 
     public async ValueTask DisposeAsync()
     {
