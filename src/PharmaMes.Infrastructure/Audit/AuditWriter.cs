@@ -13,8 +13,7 @@ internal static class AuditWriter
 {
     public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(MesDbContext db, IReadOnlyList<AuditRecord> records, AuditChainKey key, CancellationToken cancellationToken)
     {
-        await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+        await LockHeadAsync(db, cancellationToken);
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
 
         var entries = new List<AuditEntry>(records.Count);
@@ -29,4 +28,12 @@ internal static class AuditWriter
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), cancellationToken);
         return entries;
     }
+
+    /// <summary>
+    /// Takes the chain head's row lock in the caller's transaction, until it ends: every audited write of every node
+    /// waits for it, so a writer that takes it before reading reads what no other audited writer can change meanwhile.
+    /// </summary>
+    public static Task LockHeadAsync(MesDbContext db, CancellationToken cancellationToken) =>
+        db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
 }

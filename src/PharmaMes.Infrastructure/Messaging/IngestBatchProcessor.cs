@@ -58,6 +58,11 @@ public sealed class IngestBatchProcessor(
 
         // Equipment whose state or counters change is loaded tracked, with its open interval.
         var changingIds = accepted.Where(a => a.Payload is not TelemetryPayload).Select(a => a.Equipment.Id).Distinct().ToList();
+        // Two nodes sharing the subscription may change one equipment's state at once. Its changes are audited, so the
+        // audit chain's head lock, taken before the equipment is read, makes the second wait for the first's commit and
+        // read the state it left, instead of both changing the state each read (two open intervals, a lost change).
+        if (changingIds.Count > 0)
+            await Audit.AuditWriter.LockHeadAsync(db, cancellationToken);
         var equipment = changingIds.Count == 0 ? [] : await db.Equipment.Where(e => changingIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var openIntervals = changingIds.Count == 0 ? [] : await db.StateIntervals.Where(s => s.EndedAt == null && changingIds.Contains(s.EquipmentId))
             .ToDictionaryAsync(s => s.EquipmentId, cancellationToken);
