@@ -12,40 +12,26 @@ namespace PharmaMes.Infrastructure.Cluster;
 /// node takes it once it has expired (<see cref="Term"/>). A leader that cannot renew in time stops acting as one before
 /// its lease can pass to another node, so two leaders never act at once.
 /// </summary>
-public sealed partial class ClusterLeadership(IDbContextFactory<MesDbContext> contexts, ILogger<ClusterLeadership> logger, bool clustered)
+public sealed partial class ClusterLeadership(IDbContextFactory<MesDbContext> contexts, ILogger<ClusterLeadership> logger, NodeInstance instance,
+    bool clustered)
     : BackgroundService
 {
     public const string LeaseName = "leader";
     public static readonly TimeSpan Term = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(10);
 
-    private readonly TaskCompletionSource _elected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Until when this node may act as leader: the lease it holds, less a margin for clocks and the renewal's own time.
     private long _leaderUntilTicks = clustered ? 0 : long.MaxValue;
 
-    /// <summary>This node's name in the lease: machine, process and a random part, so two processes on one machine differ.</summary>
-    public string Node { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    /// <summary>This node's name in the lease (<see cref="NodeInstance.Id"/>).</summary>
+    public string Node => instance.Id;
 
     public bool IsLeader => DateTimeOffset.UtcNow.UtcTicks < Interlocked.Read(ref _leaderUntilTicks);
-
-    /// <summary>Waits until this node leads; at once when it runs alone.</summary>
-    public async Task WaitUntilLeaderAsync(CancellationToken cancellationToken)
-    {
-        while (!IsLeader)
-        {
-            await _elected.Task.WaitAsync(cancellationToken);
-            if (!IsLeader)
-                await Task.Delay(Renewal / 2, cancellationToken);
-        }
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!clustered)
-        {
-            _elected.TrySetResult();
             return;
-        }
         var wasLeader = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -57,8 +43,6 @@ public sealed partial class ClusterLeadership(IDbContextFactory<MesDbContext> co
                 if (held != wasLeader)
                     LogLeadership(Node, held ? "leads the cluster now" : "no longer leads the cluster");
                 wasLeader = held;
-                if (held)
-                    _elected.TrySetResult();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

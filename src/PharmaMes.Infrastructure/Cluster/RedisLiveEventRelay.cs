@@ -17,7 +17,8 @@ namespace PharmaMes.Infrastructure.Cluster;
 /// Redis pub/sub delivers at most once: an event sent while Redis is away is lost to the other nodes (logged), and their
 /// screens catch up at their next read. The database stays the truth.
 /// </summary>
-internal sealed partial class RedisLiveEventRelay(LiveEvents events, RedisConnection redis, ILogger<RedisLiveEventRelay> logger)
+internal sealed partial class RedisLiveEventRelay(LiveEvents events, RedisConnection redis, NodeInstance instance,
+    ILogger<RedisLiveEventRelay> logger)
     : BackgroundService, ILiveEventRelay
 {
     private const int MaxBatch = 500;
@@ -31,7 +32,7 @@ internal sealed partial class RedisLiveEventRelay(LiveEvents events, RedisConnec
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(), new ReadOnlySetJsonConverter() } };
 
-    private readonly string _node = Guid.NewGuid().ToString("N");
+    private readonly string _node = instance.Id;
     private readonly Channel<object> _events = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<object> _telemetry = Channel.CreateBounded<object>(
         new BoundedChannelOptions(50_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });

@@ -12,7 +12,7 @@ public sealed class LivePlant
 
     public LivePlant(LiveEvents events)
     {
-        events.Subscribe<TelemetryUpdated>(Apply, LiveEventScope.OtherNodes);
+        events.Subscribe<TelemetryUpdated>(ApplyHeard, LiveEventScope.OtherNodes);
         events.Subscribe<EquipmentStateChanged>(Apply, LiveEventScope.OtherNodes);
     }
 
@@ -23,13 +23,19 @@ public sealed class LivePlant
 
     public IReadOnlyCollection<EquipmentLiveState> All => _equipment.Values.ToList();
 
-    /// <summary>Values stored by this node's ingest, or heard from another node.</summary>
+    /// <summary>Values stored by this node's ingest (which marks the batch's equipment as heard from once, itself).</summary>
     public void Apply(TelemetryUpdated telemetry)
     {
         var state = For(telemetry.EquipmentCode, telemetry.LineCode);
         foreach (var (tag, value) in telemetry.Values)
             state.Record(tag, value, telemetry.At);
-        state.Touched(telemetry.At);
+    }
+
+    /// <summary>Values another node stored: its device was heard from then.</summary>
+    private void ApplyHeard(TelemetryUpdated telemetry)
+    {
+        Apply(telemetry);
+        For(telemetry.EquipmentCode, telemetry.LineCode).Touched(telemetry.At);
     }
 
     public void Apply(EquipmentStateChanged change) =>

@@ -27,7 +27,7 @@ public class LiveEventsAcrossNodes
         public Node(RedisServer server)
         {
             Redis = new RedisConnection(new RedisOptions(server.ConnectionString, "test"), NullLogger<RedisConnection>.Instance);
-            Relay = new RedisLiveEventRelay(Events, Redis, LoggerFactory.Create(b => b.AddProvider(Logs)).CreateLogger<RedisLiveEventRelay>());
+            Relay = new RedisLiveEventRelay(Events, Redis, new NodeInstance("test-node"), LoggerFactory.Create(b => b.AddProvider(Logs)).CreateLogger<RedisLiveEventRelay>());
         }
 
         public async Task StartAsync()
