@@ -47,7 +47,7 @@ for project in tests/*/*.Tests.csproj; do
 done
 
 # Every benchmark at a small size, so none can rot; the figures that count are made in Release (docs/benchmarks.md).
-for benchmark in "review 200 5" "inventory 50 500 2" "outbox 200 10" "ingest 2000 10 100" "latency 200 3 5" "oee 2 1 2" "planning 20 8 1" "impact 20 12 1"; do
+for benchmark in "review 200 5" "inventory 50 500 2" "outbox 200 10" "ingest 2000 10 100" "latency 200 3 5" "oee 2 1 2" "planning 20 8 1" "impact 20 12 1" "cluster 2000 10 100 50 5"; do
   echo "Benchmark (small): $benchmark"
   # shellcheck disable=SC2086
   output=$(dotnet run -c Debug --no-build --project benchmarks/PharmaMes.Benchmarks -- $benchmark 2>&1)

@@ -10,6 +10,7 @@ namespace PharmaMes.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- oee [equipment] [days] [runs]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- planning [orders] [equipment] [limit-seconds]</c>
 /// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- impact [orders] [equipment] [runs]</c>
+/// <c>dotnet run -c Release --project benchmarks/PharmaMes.Benchmarks -- cluster [messages] [equipment] [in-flight] [hub-clients] [seconds]</c>
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -26,6 +27,7 @@ public static class BenchmarkProgram
             "oee" => await OeeBenchmark.RunAsync((int)Arg(1, 20), (int)Arg(2, 30), (int)Arg(3, 5)),
             "planning" => PlanningBenchmark.Run((int)Arg(1, 500), (int)Arg(2, 40), (int)Arg(3, 4)),
             "impact" => await ImpactBenchmark.RunAsync((int)Arg(1, 500), (int)Arg(2, 40), (int)Arg(3, 3)),
+            "cluster" => await ClusterBenchmark.RunAsync(Arg(1, 100_000), (int)Arg(2, 100), (int)Arg(3, 500), (int)Arg(4, 500), (int)Arg(5, 30)),
             "outbox" => await OutboxBenchmark.RunAsync((int)Arg(1, 10_000), (int)Arg(2, 100), args.Length > 3 ? args[3] : "Json"),
             _ => Usage(),
         };
@@ -41,6 +43,7 @@ public static class BenchmarkProgram
         Console.Error.WriteLine("       PharmaMes.Benchmarks oee [equipment=20] [days=30] [runs=5]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks planning [orders=500] [equipment=40] [limit-seconds=4]");
         Console.Error.WriteLine("       PharmaMes.Benchmarks impact [orders=500] [equipment=40] [runs=3]");
+        Console.Error.WriteLine("       PharmaMes.Benchmarks cluster [messages=100000] [equipment=100] [in-flight=500] [hub-clients=500] [seconds=30]");
         return 2;
     }
 }
