@@ -1,4 +1,3 @@
-using PharmaMes.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using PharmaMes.Domain.Signatures;
@@ -15,7 +14,6 @@ namespace PharmaMes.Web.Components.Pages.Maintenance;
 /// </summary>
 public partial class EquipmentCarePage
 {
-    private readonly List<IDisposable> _liveSubscriptions = [];
     [Parameter] public string Code { get; set; } = "";
 
     [Inject] private MaintenanceOverviewService Overview { get; set; } = default!;
@@ -23,7 +21,6 @@ public partial class EquipmentCarePage
     [Inject] private CalibrationService Calibration { get; set; } = default!;
     [Inject] private WorkOrderService WorkOrders { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private LiveEvents Commits { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -51,8 +48,13 @@ public partial class EquipmentCarePage
         actions = new SignedActions(async () => (await AuthenticationState).User, LoadAsync);
         cleaningRules = new CleaningForm.Validator(() => Clock.GetUtcNow());
         calibrationRules = new CalibrationForm.Validator(() => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
-        _liveSubscriptions.Add(Commits.Subscribe<PharmaMes.Infrastructure.Persistence.CommittedChanges>(OnCommitted));
+        // The unit's status, cleanings and calibrations show here: re-read when they change, not under an open signature.
+        Follow<CommittedChanges>(c => unit is not null && c.EquipmentChanged.Contains(unit.Code));
     }
+
+    protected override bool CanRefresh => actions.Pending is null;
+
+    protected override Task OnLiveChangeAsync() => LoadAsync();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -88,12 +90,6 @@ public partial class EquipmentCarePage
             CalibratedOn = today,
             NextDueOn = today.AddDays(unit?.CalibrationIntervalDays ?? 180),
         };
-    }
-
-    private void OnCommitted(CommittedChanges changes)
-    {
-        if (unit is not null && changes.EquipmentChanged.Contains(unit.Code) && actions.Pending is null)
-            _ = InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
     }
 
     private void RecordCleaning()
@@ -172,10 +168,4 @@ public partial class EquipmentCarePage
     }
 
     private static string Hours(TimeSpan time) => time.TotalHours >= 48 && time.TotalHours % 24 == 0 ? $"{time.TotalDays:0} days" : $"{time.TotalHours:0.#} h";
-
-    public void Dispose()
-    {
-        foreach (var subscription in _liveSubscriptions)
-            subscription.Dispose();
-    }
 }

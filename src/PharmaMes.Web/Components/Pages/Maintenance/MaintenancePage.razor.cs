@@ -1,4 +1,3 @@
-using PharmaMes.Infrastructure.Live;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -16,13 +15,11 @@ namespace PharmaMes.Web.Components.Pages.Maintenance;
 /// </summary>
 public partial class MaintenancePage
 {
-    private readonly List<IDisposable> _liveSubscriptions = [];
     [Inject] private MaintenanceOverviewService Overview { get; set; } = default!;
     [Inject] private CleaningService Cleaning { get; set; } = default!;
     [Inject] private WorkOrderService WorkOrders { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private LiveEvents Commits { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private MaintenanceOverview? overview;
@@ -30,7 +27,6 @@ public partial class MaintenancePage
     private CleaningToVerify? refusing;
     private string refusalReason = "";
     private string? refusalError;
-    private DateTimeOffset lastLoad;
     private Guid? currentUserId;
 
     protected override async Task OnInitializedAsync()
@@ -38,29 +34,18 @@ public partial class MaintenancePage
         actions = new SignedActions(async () => (await AuthenticationState).User, LoadAsync);
         currentUserId = AuditActor.Of((await AuthenticationState).User).UserId;
         await LoadAsync();
-        _liveSubscriptions.Add(Commits.Subscribe<PharmaMes.Infrastructure.Persistence.CommittedChanges>(OnCommitted));
+        Follow<CommittedChanges>(c => c.EquipmentChanged.Count > 0);
     }
 
-    private void OnCommitted(CommittedChanges changes)
-    {
-        if (changes.EquipmentChanged.Count > 0)
-            _ = InvokeAsync(RefreshAsync);
-    }
+    // A busy plant commits many times a second: a page read every two seconds is live enough.
+    protected override TimeSpan RefreshInterval => TimeSpan.FromSeconds(2);
 
-    private async Task RefreshAsync()
-    {
-        // A busy plant commits many times a second: a page read every two seconds is live enough.
-        if (DateTimeOffset.UtcNow - lastLoad < TimeSpan.FromSeconds(2) || actions.Pending is not null)
-            return;
-        await LoadAsync();
-        StateHasChanged();
-    }
+    // Not under an open signature: the page refreshes when it closes.
+    protected override bool CanRefresh => actions.Pending is null;
 
-    private async Task LoadAsync()
-    {
-        lastLoad = DateTimeOffset.UtcNow;
-        overview = await Overview.GetAsync();
-    }
+    protected override Task OnLiveChangeAsync() => LoadAsync();
+
+    private async Task LoadAsync() => overview = await Overview.GetAsync();
 
     private DateOnly Today => DateOnly.FromDateTime((overview?.At ?? Clock.GetUtcNow()).UtcDateTime);
 
@@ -114,10 +99,4 @@ public partial class MaintenancePage
 
     internal static string Duration(TimeSpan time) =>
         time.TotalDays >= 1 ? $"{(int)time.TotalDays} d {time.Hours} h" : time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes} min" : $"{Math.Max(0, (int)time.TotalMinutes)} min";
-
-    public void Dispose()
-    {
-        foreach (var subscription in _liveSubscriptions)
-            subscription.Dispose();
-    }
 }

@@ -1,4 +1,3 @@
-using PharmaMes.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using PharmaMes.Domain.Signatures;
@@ -15,11 +14,9 @@ namespace PharmaMes.Web.Components.Pages.Maintenance;
 /// </summary>
 public partial class WorkOrderPage
 {
-    private readonly List<IDisposable> _liveSubscriptions = [];
     [Parameter] public string Number { get; set; } = "";
 
     [Inject] private WorkOrderService WorkOrders { get; set; } = default!;
-    [Inject] private LiveEvents Commits { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -37,8 +34,13 @@ public partial class WorkOrderPage
     protected override void OnInitialized()
     {
         actions = new SignedActions(async () => (await AuthenticationState).User, LoadAsync);
-        _liveSubscriptions.Add(Commits.Subscribe<PharmaMes.Infrastructure.Persistence.CommittedChanges>(OnCommitted));
+        // The unit's status shows on this page: re-read when it changes (e.g. it was cleaned after the release), not under an open signature.
+        Follow<CommittedChanges>(c => order is not null && c.EquipmentChanged.Contains(order.EquipmentCode));
     }
+
+    protected override bool CanRefresh => actions.Pending is null;
+
+    protected override Task OnLiveChangeAsync() => LoadAsync();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -50,13 +52,6 @@ public partial class WorkOrderPage
     {
         order = await WorkOrders.GetAsync(Number);
         loaded = true;
-    }
-
-    // The unit's status shows on this page: re-read when it changes (e.g. it was cleaned after the release).
-    private void OnCommitted(CommittedChanges changes)
-    {
-        if (order is not null && changes.EquipmentChanged.Contains(order.EquipmentCode) && actions.Pending is null)
-            _ = InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
     }
 
     private string Step(bool done, WorkOrderStatus currentWhen) =>
@@ -113,11 +108,5 @@ public partial class WorkOrderPage
             await WorkOrders.CancelAsync(Number, cancelReason.Trim(), actor);
             return $"{Number} cancelled.";
         });
-    }
-
-    public void Dispose()
-    {
-        foreach (var subscription in _liveSubscriptions)
-            subscription.Dispose();
     }
 }
