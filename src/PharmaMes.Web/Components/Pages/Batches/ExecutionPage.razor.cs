@@ -21,12 +21,10 @@ namespace PharmaMes.Web.Components.Pages.Batches;
 /// </summary>
 public partial class ExecutionPage
 {
-    private readonly List<IDisposable> _liveSubscriptions = [];
     [Parameter] public string Number { get; set; } = "";
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private BatchExecutionService Execution { get; set; } = default!;
     [Inject] private BatchReviewService Review { get; set; } = default!;
-    [Inject] private LiveEvents Commits { get; set; } = default!;
     [Inject] private PlantDirectory Plant { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     /// <summary>How this terminal writes numbers (the step's entries are read in it).</summary>
@@ -55,43 +53,41 @@ public partial class ExecutionPage
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        _liveSubscriptions.Add(Commits.Subscribe<PharmaMes.Infrastructure.Persistence.CommittedChanges>(OnCommitted));
+        Follow<CommittedChanges>(Concerns);
     }
+
+    private bool batchStale;
+    private bool choicesStale;
 
     /// <summary>
-    /// Maintenance cleaned or calibrated a unit the operator is choosing from: the choice updates at once. The batch
-    /// moved on another terminal (started, held, a step verified by a second person): the page follows within a
-    /// second, at most once a second, and never under an open signature dialog or a running action.
+    /// Maintenance cleaned or calibrated a unit the operator is choosing from: the choice updates. The batch moved on
+    /// another terminal or node (started, held, a step verified by a second person): the page follows. Either at the next
+    /// refresh, never under an open signature dialog or a running action (<see cref="CanRefresh"/>).
     /// </summary>
-    private void OnCommitted(CommittedChanges changes)
+    private bool Concerns(CommittedChanges changes)
     {
-        if (signing is null && choices.Any(c => changes.EquipmentChanged.Contains(c.Code)))
-            _ = InvokeAsync(async () => { await LoadChoicesAsync(); StateHasChanged(); });
-        if (changes.BatchesChanged.Contains(Number) && !reloadPending)
-        {
-            reloadPending = true;
-            _ = InvokeAsync(async () =>
-            {
-                var wait = TimeSpan.FromSeconds(1) - (DateTimeOffset.UtcNow - lastLoad);
-                if (wait > TimeSpan.Zero)
-                    await Task.Delay(wait);
-                reloadPending = false;
-                if (signing is not null || busy)
-                    return;
-                await ReloadAsync();
-                StateHasChanged();
-            });
-        }
+        if (changes.BatchesChanged.Contains(Number))
+            batchStale = true;
+        if (choices.Any(c => changes.EquipmentChanged.Contains(c.Code)))
+            choicesStale = true;
+        return batchStale || choicesStale;
     }
 
-    private DateTimeOffset lastLoad;
-    private bool reloadPending;
+    protected override bool CanRefresh => signing is null && !busy;
 
-    public override void Dispose()
+    protected override async Task OnLiveChangeAsync()
     {
-        foreach (var subscription in _liveSubscriptions)
-            subscription.Dispose();
-        base.Dispose();
+        // Reading the batch again reads the equipment choices too.
+        if (batchStale)
+        {
+            batchStale = choicesStale = false;
+            await ReloadAsync();
+        }
+        else if (choicesStale)
+        {
+            choicesStale = false;
+            await LoadChoicesAsync();
+        }
     }
 
     protected override async Task OnParametersSetAsync()
@@ -106,7 +102,6 @@ public partial class ExecutionPage
 
     private async Task ReloadAsync(bool selectCurrent = false)
     {
-        lastLoad = DateTimeOffset.UtcNow;
         record = await Review.GetRecordAsync(Number);
         plant = await Plant.GetAsync(CancellationToken.None);
         notFound = record is null;
