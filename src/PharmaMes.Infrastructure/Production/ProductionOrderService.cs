@@ -11,7 +11,8 @@ namespace PharmaMes.Infrastructure.Production;
 
 /// <summary>
 /// A production order's whole life in planning's hands: plan, release, change (until production starts), cancel,
-/// close. A released order is what a batch executes. Every change is audited with the reason given.
+/// close. A released order is what a batch executes. Every change is audited with the reason given; a change made while
+/// someone else changed the order is refused whole (<see cref="ChangedMeanwhileException"/>).
 /// </summary>
 public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
 {
@@ -56,7 +57,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
         var order = await db.ProductionOrders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             ?? throw new DomainException("That production order does not exist.");
         order.Release(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
     }
 
     /// <summary>
@@ -80,7 +81,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
             throw new DomainException($"There is no line {code}.");
         order.Replan(quantity, change.DueDate, change.Priority, line);
         order.ChangeCustomerReference(reference);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
         return true;
     }
 
@@ -91,7 +92,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
         var order = await FindAsync(db, number, cancellationToken);
         EnsureChangeable(order, "cancelled");
         order.Cancel(reason, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
     }
 
     /// <summary>Closes a completed order once QA has decided on every one of its batches.</summary>
@@ -104,7 +105,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
         if (undecided.Count > 0)
             throw new DomainException($"Order {order.Number} cannot be closed: QA has not decided on batch {string.Join(", ", undecided.Select(b => b.Value).Order())} yet.");
         order.Close(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
     }
 
     private static async Task<ProductionOrder> FindAsync(MesDbContext db, string number, CancellationToken cancellationToken)
