@@ -26,8 +26,12 @@ public sealed class ChangedMeanwhileException(string record, string message) : D
             LotBalance => "The stock of a lot",
             _ => null,
         }).FirstOrDefault(r => r is not null) ?? "A record this change touches";
-        return new(record, $"{record} was changed by someone else meanwhile; reload and try again. Nothing of this change was saved.");
+        return For(record);
     }
+
+    /// <summary>The refusal of a change of <paramref name="record"/> ("Order PO-2026-0001") made from an older version of it.</summary>
+    public static ChangedMeanwhileException For(string record) =>
+        new(record, $"{record} was changed by someone else meanwhile; reload and try again. Nothing of this change was saved.");
 }
 
 internal static class ChangedMeanwhile

@@ -73,6 +73,35 @@ public class ConcurrentOrderChanges
         await orders.CancelAsync(number, "Not needed any more", planner);
         Assert.Equal("Cancelled", (await orders.ListAsync()).Single(o => o.Number == number).Status);
     }
+
+    [Fact]
+    public async Task AChangeMadeOnAScreenShowingAnOlderVersionIsRefusedAndDoesNotPutBackWhatChanged()
+    {
+        await using var host = await MesTestHost.StartAsync();
+        var number = await PlannedOrderAsync(host);
+        var orders = host.Get<ProductionOrderService>();
+        var planner = await PersonAsync(host, "planner");
+        var shown = (await orders.ListAsync()).Single(o => o.Number == number);
+        // While the planner's screen shows the order, the ERP moves its due date.
+        await orders.ChangeAsync(number, new OrderChange(shown.Quantity, shown.DueDate.AddDays(-5), shown.Priority, null, shown.CustomerReference,
+            "Changed in the ERP"), await PersonAsync(host, "supervisor"));
+
+        var refused = await Assert.ThrowsAsync<ChangedMeanwhileException>(() => orders.ChangeAsync(number,
+            new OrderChange(shown.Quantity, shown.DueDate, OrderPriority.Urgent, null, shown.CustomerReference, "Customer escalated", shown.Version), planner));
+        var cancelRefused = await Assert.ThrowsAsync<ChangedMeanwhileException>(() => orders.CancelAsync(number, "Not needed", planner, shown.Version));
+
+        Assert.Equal($"Order {number} was changed by someone else meanwhile; reload and try again. Nothing of this change was saved.", refused.Message);
+        Assert.Equal(refused.Message, cancelRefused.Message);
+        var stored = (await orders.ListAsync()).Single(o => o.Number == number);
+        Assert.Equal(("Planned", shown.DueDate.AddDays(-5), OrderPriority.Normal), (stored.Status, stored.DueDate, stored.Priority));
+        await using var db = host.NewContext();
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.EntityType == "ProductionOrder" && e.EntityLabel == number && e.UserName == "planner"
+            && e.Action == Domain.Audit.AuditAction.Changed));
+
+        // From the version shown now, the planner's change goes through.
+        Assert.True(await orders.ChangeAsync(number, new OrderChange(stored.Quantity, stored.DueDate, OrderPriority.Urgent, null, stored.CustomerReference,
+            "Customer escalated", stored.Version), planner));
+    }
 }
 
 /// <summary>A clock that, the first time it is read, lets another unit of work save its change first.</summary>
