@@ -22,6 +22,11 @@ public class MaterialLot
     public string? Location { get; private set; }
     public string? StatusReason { get; private set; }
     public DateTimeOffset StatusChangedAt { get; private set; }
+    /// <summary>
+    /// Counts the lot's status changes: a save of a change made from an older version is refused, so two nodes or people
+    /// deciding on the lot at once end in a conflict, not in the second silently undoing the first.
+    /// </summary>
+    public int Version { get; private set; }
 
     protected MaterialLot() { }
 
@@ -102,5 +107,6 @@ public class MaterialLot
         Status = to;
         StatusReason = reason;
         StatusChangedAt = at;
+        Version++;
     }
 }

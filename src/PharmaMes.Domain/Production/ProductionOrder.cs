@@ -37,6 +37,11 @@ public class ProductionOrder
     public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public string? CancelReason { get; private set; }
+    /// <summary>
+    /// Counts the order's changes: a save of a change made from an older version is refused, so two nodes or people
+    /// changing the order at once end in a conflict, not in the second silently undoing the first.
+    /// </summary>
+    public int Version { get; private set; }
 
     protected ProductionOrder() { }
 
@@ -70,6 +75,7 @@ public class ProductionOrder
         if (quantity.Unit != Quantity.Unit)
             throw new DomainException($"Order {Number} is counted in {Quantity.Unit}, not {quantity.Unit}.");
         SetPlan(quantity, dueDate, priority, lineCode);
+        Touch();
     }
 
     /// <summary>The customer's reference changes with the customer's order, until production starts.</summary>
@@ -78,6 +84,7 @@ public class ProductionOrder
         if (!IsChangeable)
             throw new DomainException($"Order {Number} is {Status}: only a Planned or Released order that has not started can be changed.");
         CustomerReference = Guard.OptionalText(customerReference, "A customer reference", CustomerReferenceMaxLength);
+        Touch();
     }
 
     /// <summary>Whether quantity, due date, priority and line may still change: production has not started.</summary>
@@ -91,6 +98,7 @@ public class ProductionOrder
         OrderStatusMachine.EnsureCanChange(Status, OrderStatus.Released, Number);
         Status = OrderStatus.Released;
         ReleasedAt = at;
+        Touch();
     }
 
     /// <summary>
@@ -104,6 +112,7 @@ public class ProductionOrder
         OrderStatusMachine.EnsureCanChange(Status, OrderStatus.InProgress, Number);
         Status = OrderStatus.InProgress;
         StartedAt = at;
+        Touch();
     }
 
     public void Complete(DateTimeOffset at)
@@ -111,6 +120,7 @@ public class ProductionOrder
         OrderStatusMachine.EnsureCanChange(Status, OrderStatus.Completed, Number);
         Status = OrderStatus.Completed;
         CompletedAt = at;
+        Touch();
     }
 
     /// <summary>Closes a completed order; the caller checks that every batch has a QA disposition.</summary>
@@ -119,6 +129,7 @@ public class ProductionOrder
         OrderStatusMachine.EnsureCanChange(Status, OrderStatus.Closed, Number);
         Status = OrderStatus.Closed;
         ClosedAt = at;
+        Touch();
     }
 
     public void Cancel(string reason, DateTimeOffset at)
@@ -127,10 +138,13 @@ public class ProductionOrder
         CancelReason = Guard.Text(reason, "A reason for cancelling an order", ReasonMaxLength);
         Status = OrderStatus.Cancelled;
         CancelledAt = at;
+        Touch();
     }
 
     /// <summary>Whether batches may be made for the order now.</summary>
     public bool AcceptsBatches => Status is OrderStatus.Released or OrderStatus.InProgress;
+
+    private void Touch() => Version++;
 
     private void SetPlan(Quantity quantity, DateOnly dueDate, int priority, PlantCode? lineCode)
     {

@@ -19,6 +19,7 @@ namespace PharmaMes.Infrastructure.Audit;
 internal static class AuditedEntities
 {
     private static readonly HashSet<string> None = [];
+    private static readonly HashSet<string> VersionOnly = [nameof(ProductionOrder.Version)];
 
     private static readonly Dictionary<Type, AuditedEntity> ByType = new()
     {
@@ -36,7 +37,8 @@ internal static class AuditedEntities
         [typeof(Domain.Performance.ShiftCalendar)] = new("ShiftCalendar", e => ((Domain.Performance.ShiftCalendar)e).Scope, None, None),
         [typeof(Domain.Performance.StopReason)] = new("StopReason", e => ((Domain.Performance.StopReason)e).Reason, None, None),
         [typeof(Material)] = new("Material", e => ((Material)e).Code.Value, None, None),
-        [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, None, None),
+        // Version is the concurrency check's bookkeeping, not a fact about the lot or the order.
+        [typeof(MaterialLot)] = new("MaterialLot", e => ((MaterialLot)e).Number.Value, VersionOnly, None),
         [typeof(InventoryLedgerEntry)] = new("InventoryLedgerEntry", _ => null, None, None),
         [typeof(MasterRecipe)] = new("MasterRecipe", e => ((MasterRecipe)e).Label, None, None),
         // The parts of a recipe may be removed while it is a Draft (the domain refuses it after approval);
@@ -45,7 +47,7 @@ internal static class AuditedEntities
         [typeof(ProcessParameter)] = new("ProcessParameter", e => ((ProcessParameter)e).Name, None, None, MayBeRemoved: true),
         [typeof(InProcessCheck)] = new("InProcessCheck", e => ((InProcessCheck)e).Name, None, None, MayBeRemoved: true),
         [typeof(BillOfMaterialsLine)] = new("BillOfMaterialsLine", e => ((BillOfMaterialsLine)e).MaterialCode.Value, None, None, MayBeRemoved: true),
-        [typeof(ProductionOrder)] = new("ProductionOrder", e => ((ProductionOrder)e).Number.Value, None, None),
+        [typeof(ProductionOrder)] = new("ProductionOrder", e => ((ProductionOrder)e).Number.Value, VersionOnly, None),
         // A disturbance of the schedule and who accepted the MES's answer to it, and why.
         [typeof(Domain.Planning.ScheduleImpact)] = new("ScheduleImpact", e => ((Domain.Planning.ScheduleImpact)e).Description, None, None),
         [typeof(Batch)] = new("Batch", e => ((Batch)e).Number.Value, None, None),

@@ -64,6 +64,6 @@ public sealed class LotDispositionService(IDbContextFactory<MesDbContext> contex
             lot.ReturnToQuarantine(reason!, now);
         else
             lot.Reject(reason!, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
     }
 }

@@ -43,7 +43,7 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
             order.Start(now);
         db.Batches.Add(batch);
         db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
         return batch.Number.Value;
     }
 
@@ -438,6 +438,10 @@ public sealed class BatchExecutionService(IDbContextFactory<MesDbContext> contex
             catch (DbUpdateConcurrencyException conflict) when (attempt < StockConflictAttempts && conflict.Entries.All(e => e.Entity is LotBalance))
             {
                 continue;
+            }
+            catch (DbUpdateConcurrencyException conflict) when (conflict.Entries.Any(e => e.Entity is ProductionOrder or MaterialLot))
+            {
+                throw ChangedMeanwhileException.Of(conflict);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -85,7 +85,7 @@ public sealed class BatchReviewService(IDbContextFactory<MesDbContext> contexts,
         if (batch.State == BatchState.Completed)
             await PostOutputAsync(db, batch, meaning, reason, actor, now, cancellationToken);
         db.BatchRecordEntries.AddRange(batch.TakeNewEntries());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
     }
 
     /// <summary>

@@ -42,7 +42,8 @@ public sealed class ErpOrderIntake(IDbContextFactory<MesDbContext> contexts, Pro
     /// <summary>
     /// The ERP's order as it now is: planned when new, changed when quantity, due date, priority or customer reference
     /// differ and production has not started (<see cref="OrderStartedException"/> otherwise), answered as it is when
-    /// nothing differs. Product and unit never change: that is another order (a conflict naming them).
+    /// nothing differs. Product and unit never change: that is another order (a conflict naming them). When the order
+    /// changed in the MES between the comparison and the change, the change is refused (<see cref="ChangedMeanwhileException"/>).
     /// </summary>
     public async Task<ErpOrderIntakeResult> UpdateAsync(ErpOrder order, AuditActor actor, CancellationToken cancellationToken = default)
     {
@@ -56,7 +57,7 @@ public sealed class ErpOrderIntake(IDbContextFactory<MesDbContext> contexts, Pro
         if (identity.Count > 0)
             return compared with { DifferingFields = identity };
         await orders.ChangeAsync(existing.Number, new OrderChange(order.Quantity, order.DueDate, order.Priority, existing.LineCode, order.CustomerReference,
-            $"Changed in the ERP ({string.Join(", ", compared.DifferingFields)})"), actor, cancellationToken);
+            $"Changed in the ERP ({string.Join(", ", compared.DifferingFields)})", existing.Version), actor, cancellationToken);
         return new(ErpOrderOutcome.Changed, (await GetAsync(existing.Number, cancellationToken))!, compared.DifferingFields);
     }
 
@@ -66,7 +67,7 @@ public sealed class ErpOrderIntake(IDbContextFactory<MesDbContext> contexts, Pro
         var existing = await FindByExternalIdAsync(externalId.Trim(), cancellationToken) ?? throw new OrderNotFoundException(externalId.Trim());
         if (existing.Status == OrderStatus.Cancelled)
             return existing;
-        await orders.CancelAsync(existing.Number, string.IsNullOrWhiteSpace(reason) ? "Cancelled in the ERP" : reason.Trim(), actor, cancellationToken);
+        await orders.CancelAsync(existing.Number, string.IsNullOrWhiteSpace(reason) ? "Cancelled in the ERP" : reason.Trim(), actor, existing.Version, cancellationToken);
         return (await GetAsync(existing.Number, cancellationToken))!;
     }
 

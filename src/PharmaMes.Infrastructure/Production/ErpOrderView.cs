@@ -15,9 +15,11 @@ public sealed record ErpOrderView(
     string? LineCode,
     OrderStatus Status,
     DateTimeOffset CreatedAt,
-    string? CancelReason)
+    string? CancelReason,
+    /// <summary>The version compared: a change made from this view is refused when the order changed since.</summary>
+    int Version)
 {
     public static ErpOrderView Of(ProductionOrder o) =>
         new(o.Number.Value, o.ExternalId, o.ProductCode.Value, o.Quantity.Amount, o.Quantity.Unit.Symbol, o.DueDate, o.Priority,
-            o.CustomerReference, o.LineCode?.Value, o.Status, o.CreatedAt, o.CancelReason);
+            o.CustomerReference, o.LineCode?.Value, o.Status, o.CreatedAt, o.CancelReason, o.Version);
 }

@@ -17,7 +17,9 @@ public sealed record OrderSummary(
     string? CustomerReference,
     string? LineCode,
     /// <summary>Quantity, due date, priority may change, and the order may be cancelled: it has not started.</summary>
-    bool IsChangeable)
+    bool IsChangeable,
+    /// <summary>The order's version as listed: a change or cancel made from this view names it.</summary>
+    int Version)
 {
     /// <summary>"Urgent" … "Low".</summary>
     public string PriorityName => Domain.Production.OrderPriority.NameOf(Priority);

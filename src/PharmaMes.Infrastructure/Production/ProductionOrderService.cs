@@ -11,7 +11,8 @@ namespace PharmaMes.Infrastructure.Production;
 
 /// <summary>
 /// A production order's whole life in planning's hands: plan, release, change (until production starts), cancel,
-/// close. A released order is what a batch executes. Every change is audited with the reason given.
+/// close. A released order is what a batch executes. Every change is audited with the reason given; a change made while
+/// someone else changed the order is refused whole (<see cref="ChangedMeanwhileException"/>).
 /// </summary>
 public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> contexts, TimeProvider clock)
 {
@@ -26,7 +27,8 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
             .ToListAsync(cancellationToken)).ToHashSet();
         return orders.Select(o => new OrderSummary(o.Id, o.Number.Value, o.ExternalId, o.ProductCode.Value,
             products.GetValueOrDefault(o.ProductCode) ?? o.ProductCode.Value, o.Quantity.Amount, o.Quantity.Unit.Symbol, o.DueDate, o.Priority,
-            o.Status.ToString(), batches.GetValueOrDefault(o.Id), approved.Contains(o.ProductCode), o.CustomerReference, o.LineCode?.Value, o.IsChangeable)).ToList();
+            o.Status.ToString(), batches.GetValueOrDefault(o.Id), approved.Contains(o.ProductCode), o.CustomerReference, o.LineCode?.Value, o.IsChangeable,
+            o.Version)).ToList();
     }
 
     public async Task<string> PlanAsync(string productCode, decimal quantity, DateOnly dueDate, int priority, string? externalId, string? customerReference,
@@ -56,7 +58,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
         var order = await db.ProductionOrders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             ?? throw new DomainException("That production order does not exist.");
         order.Release(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
     }
 
     /// <summary>
@@ -69,6 +71,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
             throw new DomainException("Give a reason for changing the order: it goes into the audit trail.");
         await using var db = await contexts.CreateDbContextAsync(actor.Because(change.Reason.Trim()), cancellationToken);
         var order = await FindAsync(db, number, cancellationToken);
+        EnsureUnchangedSince(order, change.SeenVersion);
         EnsureChangeable(order, "changed");
         var quantity = new Quantity(change.Quantity, order.Quantity.Unit);
         var line = string.IsNullOrWhiteSpace(change.LineCode) ? null : (PlantCode?)new PlantCode(change.LineCode);
@@ -80,18 +83,19 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
             throw new DomainException($"There is no line {code}.");
         order.Replan(quantity, change.DueDate, change.Priority, line);
         order.ChangeCustomerReference(reference);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>Withdraws an order before production: Planned or Released.</summary>
-    public async Task CancelAsync(string number, string reason, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>Withdraws an order before production: Planned or Released. From a screen, <paramref name="seenVersion"/> is the version shown.</summary>
+    public async Task CancelAsync(string number, string reason, AuditActor actor, int? seenVersion = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(actor.Because(reason), cancellationToken);
         var order = await FindAsync(db, number, cancellationToken);
+        EnsureUnchangedSince(order, seenVersion);
         EnsureChangeable(order, "cancelled");
         order.Cancel(reason, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
     }
 
     /// <summary>Closes a completed order once QA has decided on every one of its batches.</summary>
@@ -104,7 +108,7 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
         if (undecided.Count > 0)
             throw new DomainException($"Order {order.Number} cannot be closed: QA has not decided on batch {string.Join(", ", undecided.Select(b => b.Value).Order())} yet.");
         order.Close(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(cancellationToken);
     }
 
     private static async Task<ProductionOrder> FindAsync(MesDbContext db, string number, CancellationToken cancellationToken)
@@ -112,6 +116,13 @@ public sealed class ProductionOrderService(IDbContextFactory<MesDbContext> conte
         if (OrderNumber.TryParse(number) is not { } parsed)
             throw new OrderNotFoundException(number);
         return await db.ProductionOrders.SingleOrDefaultAsync(o => o.Number == parsed, cancellationToken) ?? throw new OrderNotFoundException(number);
+    }
+
+    /// <summary>A change decided on a view of an older version would put back what someone changed since: refused, to be made again.</summary>
+    private static void EnsureUnchangedSince(ProductionOrder order, int? seenVersion)
+    {
+        if (seenVersion is { } seen && seen != order.Version)
+            throw ChangedMeanwhileException.For($"Order {order.Number}");
     }
 
     /// <summary>Making the first batch starts an order (InProgress), so a changeable order has no batch yet.</summary>

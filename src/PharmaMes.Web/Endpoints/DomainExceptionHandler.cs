@@ -6,7 +6,7 @@ namespace PharmaMes.Web.Endpoints;
 
 /// <summary>
 /// A broken plant rule is the caller's mistake (400 with the rule's message), not a server fault;
-/// a batch or order that does not exist is a 404.
+/// a batch or order that does not exist is a 404; a change refused because someone else changed the record meanwhile is a 409.
 /// </summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -19,6 +19,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             BatchNotFoundException => (StatusCodes.Status404NotFound, "No such batch"),
             OrderNotFoundException => (StatusCodes.Status404NotFound, "No such production order"),
             OrderStartedException => (StatusCodes.Status409Conflict, "The order can no longer be changed"),
+            PharmaMes.Infrastructure.Persistence.ChangedMeanwhileException => (StatusCodes.Status409Conflict, "Changed by someone else meanwhile"),
             PharmaMes.Infrastructure.Planning.ImpactNotFoundException => (StatusCodes.Status404NotFound, "No such schedule impact"),
             _ => (StatusCodes.Status400BadRequest, "The request breaks a plant rule"),
         };

@@ -345,4 +345,18 @@ public class MaterialLotStatus
     {
         Assert.Equal("Lot L-2026-001 is Expired, not Released.", ExpiredLot().ReasonNotUsable(Day("2027-12-01")));
     }
+
+    [Fact]
+    public void EveryStatusChangeCountsAVersionAndARefusedOneDoesNot()
+    {
+        var lot = ReceivedLot();
+        Assert.Equal(0, lot.Version);
+
+        lot.Release(ReleasedAt);
+        lot.ReturnToQuarantine("Customer complaint", ReleasedAt.AddDays(1));
+        Assert.Throws<DomainException>(() => lot.Expire(ReleasedAt.AddDays(2)));
+        lot.Reject("Complaint confirmed", ReleasedAt.AddDays(3));
+
+        Assert.Equal(3, lot.Version);
+    }
 }

@@ -206,4 +206,23 @@ public class ProductionOrderLifecycle
         Assert.Equal("Order PO-2026-0001 cannot go from InProgress to Cancelled. From InProgress it can go to: Completed.", ex.Message);
         Assert.Null(order.CancelReason);
     }
+
+    [Fact]
+    public void EveryChangeCountsAVersionAndARefusedOneDoesNot()
+    {
+        var order = PlannedOrder();
+        Assert.Equal(0, order.Version);
+
+        order.Replan(KgOf(500), DueDate.AddDays(2), 1, null);
+        order.ChangeCustomerReference("CUST-9");
+        order.Release(At(1));
+        order.Start(At(2));
+        order.Start(At(3));
+        Assert.Throws<DomainException>(() => order.Cancel("Too late", At(4)));
+        order.Complete(At(5));
+        order.Close(At(6));
+
+        // A second batch starting an order already in progress changes nothing, so it is no new version.
+        Assert.Equal(6, order.Version);
+    }
 }

@@ -20,5 +20,7 @@ internal sealed class MaterialLotConfiguration : IEntityTypeConfiguration<Materi
         builder.Property(l => l.SupplierLot).HasMaxLength(MaterialLot.SupplierLotMaxLength);
         builder.Property(l => l.Location).HasMaxLength(MaterialLot.LocationMaxLength);
         builder.Property(l => l.StatusReason).HasMaxLength(MaterialLot.ReasonMaxLength);
+        // Two status changes made from the same version: the second one's UPDATE matches no row.
+        builder.Property(l => l.Version).IsConcurrencyToken();
     }
 }

@@ -24,5 +24,7 @@ internal sealed class ProductionOrderConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(o => o.CancelReason).HasMaxLength(ProductionOrder.ReasonMaxLength);
         builder.HasIndex(o => new { o.Status, o.DueDate });
         builder.Ignore(o => o.AcceptsBatches);
+        // Two changes made from the same version: the second one's UPDATE matches no row.
+        builder.Property(o => o.Version).IsConcurrencyToken();
     }
 }
