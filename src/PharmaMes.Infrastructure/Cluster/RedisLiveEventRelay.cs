@@ -27,7 +27,7 @@ internal sealed partial class RedisLiveEventRelay(LiveEvents events, RedisConnec
     private static readonly FrozenDictionary<string, Type> Relayed = new[]
     {
         typeof(CommittedChanges), typeof(EquipmentStateChanged), typeof(TelemetryUpdated), typeof(AlertRaised), typeof(AlertAcknowledged),
-        typeof(AlertCleared), typeof(EquipmentBatchChanged), typeof(InventoryChanged),
+        typeof(AlertCleared), typeof(EquipmentBatchChanged), typeof(InventoryChanged), typeof(PlanChanged),
     }.ToFrozenDictionary(t => t.Name);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(), new ReadOnlySetJsonConverter() } };

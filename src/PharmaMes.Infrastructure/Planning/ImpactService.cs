@@ -35,8 +35,8 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
     // The plant as each waiting proposal saw it, so that the board shows what an accepted one was made from.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, PlanningRun> _runs = new();
 
-    /// <summary>Raised after an impact is raised, accepted or superseded.</summary>
-    public event Action? Changed;
+    /// <summary>Tells every node's planning screens that an impact was raised, accepted or superseded.</summary>
+    private void Changed() => notifier.Publish(new PlanChanged(clock.GetUtcNow()));
 
     /// <summary>
     /// Answers a disturbance of <paramref name="equipment"/>: holds its running batch when <paramref name="hold"/>, and
@@ -140,7 +140,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
             notifier.Publish(new AlertCleared(cleared.Id, cleared.Kind, cleared.Source, cleared.State, now));
         notifier.Publish(new AlertRaised(alert.Id, alert.Kind, alert.Source, alert.Message, alert.RaisedAt));
         LogImpact(description, orders.Count, late, (long)took.TotalMilliseconds, proposal.Method);
-        Changed?.Invoke();
+        Changed();
 
         // Nothing for a planner to decide when no order's plan changes (the impact stays on record with the batches it held).
         if (orders.Count == 0)
@@ -175,7 +175,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         }
         foreach (var alert in cleared)
             notifier.Publish(new AlertCleared(alert.Id, alert.Kind, alert.Source, alert.State, now));
-        Changed?.Invoke();
+        Changed();
     }
 
     /// <summary>
@@ -335,7 +335,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         state.Publish($"impacts/{impact.Id}", ImpactState.Of(impact));
         foreach (var alert in cleared)
             notifier.Publish(new AlertCleared(alert.Id, alert.Kind, alert.Source, alert.State, now));
-        Changed?.Invoke();
+        Changed();
         return impact;
     }
 
@@ -357,7 +357,7 @@ public sealed partial class ImpactService(IDbContextFactory<MesDbContext> contex
         foreach (var site in await db.Sites.ToListAsync(cancellationToken))
             site.SetAutoApplyProposals(on);
         await db.SaveChangesAsync(cancellationToken);
-        Changed?.Invoke();
+        Changed();
     }
 
     /// <summary>The board as the impact's proposal would make it.</summary>

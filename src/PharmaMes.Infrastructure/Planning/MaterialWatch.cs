@@ -17,7 +17,7 @@ namespace PharmaMes.Infrastructure.Planning;
 /// Materials already short when the MES starts (for the schedule in force, or for open orders the stock cannot cover) are
 /// known, not news.
 /// </summary>
-public sealed partial class MaterialWatch(MaterialPlanService materials, PlanningProblemReader reader, ImpactService impacts, ScheduleService schedule,
+public sealed partial class MaterialWatch(MaterialPlanService materials, PlanningProblemReader reader, ImpactService impacts,
     LiveEvents commits, IDbContextFactory<MesDbContext> contexts, TimeProvider clock, ILogger<MaterialWatch> logger) : BackgroundService
 {
     // Changes come in bursts (a dispensing issues several lots): look once they settle.
@@ -31,7 +31,8 @@ public sealed partial class MaterialWatch(MaterialPlanService materials, Plannin
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = commits.Subscribe<CommittedChanges>(OnCommitted, LiveEventScope.ThisNode);
-        schedule.Changed += Signal;
+        // A plan made on this node: the node that planned reviews what it leaves short.
+        using var planned = commits.Subscribe<PlanChanged>(_ => Signal(), LiveEventScope.ThisNode);
         try
         {
             _reviewedAt = clock.GetUtcNow();
@@ -53,10 +54,6 @@ public sealed partial class MaterialWatch(MaterialPlanService materials, Plannin
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            schedule.Changed -= Signal;
         }
     }
 

@@ -6,6 +6,8 @@ using PharmaMes.Domain.Planning;
 using PharmaMes.Domain.Production;
 using PharmaMes.Infrastructure.Persistence;
 
+using PharmaMes.Infrastructure.Live;
+
 namespace PharmaMes.Infrastructure.Planning;
 
 /// <summary>
@@ -13,13 +15,10 @@ namespace PharmaMes.Infrastructure.Planning;
 /// date, within the time limit) and stored in place of the previous schedule. One plan at a time.
 /// </summary>
 public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, PlanningProblemReader reader, TimeProvider clock,
-    IOptions<PlanningOptions> options, ILogger<ScheduleService> logger)
+    LiveEvents events, IOptions<PlanningOptions> options, ILogger<ScheduleService> logger)
 {
     private readonly SemaphoreSlim _planning = new(1, 1);
     private PlanningRun? _last;
-
-    /// <summary>Raised after a new schedule is stored.</summary>
-    public event Action? Changed;
 
     /// <summary>The last plan made by this node, with what could not be placed and the times equipment cannot run.</summary>
     public PlanningRun? Last => _last;
@@ -42,7 +41,8 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
             logger.LogInformation("Planned {Orders} orders ({Operations} operations) by {Method} in {Elapsed} ms (read {Read} ms); weighted tardiness {Tardiness} min",
                 snapshot.Problem.Orders.Count, proposal.Operations.Count, proposal.Method, (long)watch.Elapsed.TotalMilliseconds, (long)read.TotalMilliseconds,
                 proposal.WeightedTardinessMinutes);
-            Changed?.Invoke();
+            // Every node's planning screens, whichever node planned.
+            events.Publish(new PlanChanged(plannedAt));
             return run;
         }
         finally
@@ -95,7 +95,7 @@ public sealed class ScheduleService(IDbContextFactory<MesDbContext> contexts, Pl
     internal void Adopted(PlanningRun run)
     {
         _last = run;
-        Changed?.Invoke();
+        events.Publish(new PlanChanged(run.PlannedAt));
     }
 
     /// <summary>

@@ -62,6 +62,7 @@ public class LiveEventsAcrossNodes
         using var s2 = b.Events.Subscribe<EquipmentStateChanged>(heardOnB.Enqueue);
         using var s3 = b.Events.Subscribe<CommittedChanges>(heardOnB.Enqueue);
         using var s4 = b.Events.Subscribe<AlertRaised>(heardOnB.Enqueue);
+        using var s8 = b.Events.Subscribe<PlanChanged>(heardOnB.Enqueue);
         using var s5 = b.Events.Subscribe<EquipmentStateChanged>(ownOnB.Enqueue, LiveEventScope.ThisNode);
         using var s6 = a.Events.Subscribe<EquipmentStateChanged>(heardOnA.Enqueue);
         var othersOnB = new ConcurrentQueue<object>();
@@ -82,14 +83,18 @@ public class LiveEventsAcrossNodes
         a.Events.Publish(down);
         a.Events.Publish(alert);
         a.Events.Publish(committed);
+        // A plan made on A: the planning board on B reads it again.
+        var planned = new PlanChanged(at);
+        a.Events.Publish(planned);
 
-        Assert.True(await Eventually.TrueAsync(() => heardOnB.Count >= 4), $"B heard {heardOnB.Count} of 4: {string.Join("; ", b.Logs.Lines.Select(l => l.Text))}");
+        Assert.True(await Eventually.TrueAsync(() => heardOnB.Count >= 5), $"B heard {heardOnB.Count} of 5: {string.Join("; ", b.Logs.Lines.Select(l => l.Text))}");
         var heard = heardOnB.ToList();
         var t = Assert.IsType<TelemetryUpdated>(Assert.Single(heard, e => e is TelemetryUpdated));
         Assert.Equal((telemetry.EquipmentCode, telemetry.LineCode, telemetry.At), (t.EquipmentCode, t.LineCode, t.At));
         Assert.Equal(telemetry.Values.OrderBy(v => v.Key), t.Values.OrderBy(v => v.Key));
         Assert.Equal(down, Assert.Single(heard, e => e is EquipmentStateChanged));
         Assert.Equal(alert, Assert.Single(heard, e => e is AlertRaised));
+        Assert.Equal(planned, Assert.Single(heard, e => e is PlanChanged));
         var c = Assert.IsType<CommittedChanges>(Assert.Single(heard, e => e is CommittedChanges));
         Assert.True(c.OutboxWritten && c.PlantChanged);
         Assert.Equal([material], c.MaterialsWithStockChange);
@@ -106,7 +111,7 @@ public class LiveEventsAcrossNodes
         // A's own event reached A once, in-process, not a second time back through Redis.
         await Task.Delay(300);
         Assert.Equal([down, running], heardOnA);
-        Assert.Equal(4, heardOnB.Count(e => e is not EquipmentStateChanged { State: EquipmentState.Running }));
+        Assert.Equal(5, heardOnB.Count(e => e is not EquipmentStateChanged { State: EquipmentState.Running }));
     }
 
     [Fact]

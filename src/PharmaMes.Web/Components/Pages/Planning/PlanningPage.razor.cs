@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using PharmaMes.Infrastructure.Live;
 using PharmaMes.Infrastructure.Planning;
+using PharmaMes.Web.Components.Shared;
 
 namespace PharmaMes.Web.Components.Pages.Planning;
 
@@ -10,7 +12,7 @@ namespace PharmaMes.Web.Components.Pages.Planning;
 /// marked, changeovers, no-shift, calibration and Down times hatched, a line for now), the late and unplaceable orders
 /// named above it, the orders below. It moves by itself when the plant is planned again.
 /// </summary>
-public partial class PlanningPage : ComponentBase, IDisposable
+public partial class PlanningPage
 {
     private static readonly (int Hours, string Label)[] Spans = [(24, "24 h"), (72, "3 days"), (168, "7 days")];
 
@@ -50,8 +52,8 @@ public partial class PlanningPage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
-        Schedule.Changed += OnScheduleChanged;
-        Impacts.Changed += OnScheduleChanged;
+        // A plan or an impact made on any node.
+        Follow<PlanChanged>();
         // The now line moves on, and with it what is past.
         _tick = new Timer(_ => _ = InvokeAsync(() => { SetWindow(); StateHasChanged(); }), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
@@ -80,11 +82,10 @@ public partial class PlanningPage : ComponentBase, IDisposable
 
     private DateTimeOffset To => from.AddHours(span);
 
-    private void OnScheduleChanged() => _ = InvokeAsync(async () =>
-    {
-        await LoadAsync();
-        StateHasChanged();
-    });
+    protected override Task OnLiveChangeAsync() => LoadAsync();
+
+    // Not under the planner's hand: an operation being dragged, or the move being confirmed, keeps the board it started on.
+    protected override bool CanRefresh => dragged is null && moving is null;
 
     private async Task PlanNowAsync()
     {
@@ -269,10 +270,9 @@ public partial class PlanningPage : ComponentBase, IDisposable
         : span.TotalMinutes >= 60 ? $"{(int)span.TotalHours} h {span.Minutes} min"
         : $"{Math.Ceiling(span.TotalMinutes):0} min";
 
-    public void Dispose()
+    public override void Dispose()
     {
-        Schedule.Changed -= OnScheduleChanged;
-        Impacts.Changed -= OnScheduleChanged;
         _tick?.Dispose();
+        base.Dispose();
     }
 }
