@@ -6,6 +6,7 @@ using PharmaMes.Domain.Common;
 using PharmaMes.Domain.Upkeep;
 using PharmaMes.Domain.Plant;
 using PharmaMes.Infrastructure.Audit;
+using PharmaMes.Infrastructure.Cluster;
 using PharmaMes.Infrastructure.Maintenance;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Signatures;
@@ -26,6 +27,7 @@ public sealed partial class DemoMaintenanceCrew(
     CalibrationService calibration,
     WorkOrderService workOrders,
     IOptions<DemoOptions> demo,
+    ClusterLeadership leadership,
     TimeProvider clock,
     ILogger<DemoMaintenanceCrew> logger) : BackgroundService
 {
@@ -52,6 +54,9 @@ public sealed partial class DemoMaintenanceCrew(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                // One crew for the cluster: the leader's.
+                if (!leadership.IsLeader)
+                    continue;
                 try
                 {
                     await TendAsync(stoppingToken);

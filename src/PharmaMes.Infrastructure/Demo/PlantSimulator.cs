@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
 using PharmaMes.Domain.Plant;
+using PharmaMes.Infrastructure.Cluster;
 using PharmaMes.Infrastructure.Messaging;
 using PharmaMes.Infrastructure.Persistence;
 using PharmaMes.Infrastructure.Plant;
@@ -15,13 +16,15 @@ namespace PharmaMes.Infrastructure.Demo;
 
 /// <summary>
 /// The demo plant's devices: every equipment publishes its state, telemetry and counters over
-/// MQTT exactly as a real device would (docs/mqtt-contract.md), so the whole live path runs.
+/// MQTT exactly as a real device would (docs/mqtt-contract.md), so the whole live path runs. In a cluster only the
+/// leader simulates, so the plant has one set of devices whichever nodes enable the demo.
 /// </summary>
 public sealed partial class PlantSimulator(
     IDbContextFactory<MesDbContext> contexts,
     MqttClientOptionsFactory clientOptions,
     IOptions<MqttOptions> mqttOptions,
     IOptions<SimulatorOptions> simulatorOptions,
+    ClusterLeadership leadership,
     TimeProvider clock,
     ILogger<PlantSimulator> logger) : BackgroundService
 {
@@ -38,6 +41,9 @@ public sealed partial class PlantSimulator(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                // One set of devices for the cluster: the leader's (a node alone always leads).
+                if (!leadership.IsLeader)
+                    continue;
                 if (!client.IsConnected && !await TryConnectAsync(client, stoppingToken))
                     continue;
                 tick++;
