@@ -18,10 +18,7 @@ internal sealed class BenchmarkWebApp : WebApplicationFactory<Program>
     {
         _settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(_folder);
-        var repository = new DirectoryInfo(AppContext.BaseDirectory);
-        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PharmaMes.sln")))
-            repository = repository.Parent;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PHARMAMES_WEB", Path.Combine(repository!.FullName, "src", "PharmaMes.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PHARMAMES_WEB", Path.Combine(Testing.RepositoryFolder.Root, "src", "PharmaMes.Web"));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

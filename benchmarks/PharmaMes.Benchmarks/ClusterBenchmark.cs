@@ -33,8 +33,8 @@ internal static class ClusterBenchmark
             $"{messages:#,0} telemetry messages of 5 values, {equipment} equipment, QoS 1, {window} in flight");
 
         // Warm-up of the broker and the publisher, not measured.
-        await BareAsync(mosquitto.Port, Math.Min(messages / 10, 20_000), equipment, window);
-        var bare = await BareAsync(mosquitto.Port, messages, equipment, window);
+        await IngestBenchmark.BareAsync(mosquitto.Port, Math.Min(messages / 10, 20_000), equipment, window);
+        var bare = await IngestBenchmark.BareAsync(mosquitto.Port, messages, equipment, window);
         Console.WriteLine($"bare subscriber:      {bare.Rate,10:#,0} msg/s  received {bare.Received:#,0}");
 
         var one = await NodesAsync(mosquitto.Port, postgres, redis, 1, messages, equipment, window);
@@ -49,16 +49,6 @@ internal static class ClusterBenchmark
         var hub = await ClusterHubBenchmark.RunAsync(mosquitto.Port, postgres, redis, equipment, clients, seconds);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
         return lost == 0 && hub == 0 ? 0 : 1;
-    }
-
-    private static async Task<(double Rate, long Received)> BareAsync(int port, long messages, int equipment, int window)
-    {
-        await using var subscriber = new CountingSubscriber(new SubscriberOptions { Port = port, ExpectedMessages = messages, Timeout = TimeSpan.FromMinutes(5) });
-        await subscriber.StartAsync();
-        var clock = Stopwatch.StartNew();
-        await new TelemetryPublisher(Publisher(port, messages, equipment, window)).RunAsync();
-        var result = await subscriber.WaitAsync();
-        return (result.Received / clock.Elapsed.TotalSeconds, result.Received);
     }
 
     /// <summary><paramref name="nodes"/> MES nodes on a new database; the rate runs until every message is stored.</summary>
@@ -77,7 +67,7 @@ internal static class ClusterBenchmark
                 await Task.Delay(50);
 
             var clock = Stopwatch.StartNew();
-            await new TelemetryPublisher(Publisher(brokerPort, messages, equipment, window)).RunAsync();
+            await new TelemetryPublisher(IngestBenchmark.Publisher(brokerPort, messages, equipment, window)).RunAsync();
             var deadline = DateTime.UtcNow.AddMinutes(5);
             while (metrics.Sum(m => m.Persisted) < messages && DateTime.UtcNow < deadline)
                 await Task.Delay(5);
@@ -137,14 +127,4 @@ internal static class ClusterBenchmark
         await host.StartAsync();
         return host;
     }
-
-    private static PublisherOptions Publisher(int port, long messages, int equipment, int window) => new()
-    {
-        Port = port,
-        TotalMessages = messages,
-        EquipmentCount = equipment,
-        MaxInFlight = window,
-        QualityOfService = 1,
-        Seed = 42,
-    };
 }

@@ -45,10 +45,7 @@ internal static class ClusterHubBenchmark
     public static async Task<int> RunAsync(int brokerPort, PostgresServer postgres, RedisServer redis, int equipment, int clients, int seconds)
     {
         const double rate = 20;
-        var repository = new DirectoryInfo(AppContext.BaseDirectory);
-        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PharmaMes.sln")))
-            repository = repository.Parent;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PHARMAMES_WEB", Path.Combine(repository!.FullName, "src", "PharmaMes.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PHARMAMES_WEB", Path.Combine(Testing.RepositoryFolder.Root, "src", "PharmaMes.Web"));
 
         var database = await postgres.CreateDatabaseAsync();
         using var a = new Node(ClusterBenchmark.NodeSettings(database, redis, brokerPort, "bench-hub", "bench-hub-a"));

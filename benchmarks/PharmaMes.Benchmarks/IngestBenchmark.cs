@@ -103,7 +103,8 @@ internal static class IngestBenchmark
         return (stored / elapsed.TotalSeconds, results.Sum(r => r.Acknowledged), stored);
     }
 
-    private static async Task<(double Rate, long Received, long Lost)> BareAsync(int port, long messages, int equipment, int window)
+    /// <summary>The bare subscriber's rate: it only counts what the publisher sends through Mosquitto.</summary>
+    internal static async Task<(double Rate, long Received, long Lost)> BareAsync(int port, long messages, int equipment, int window)
     {
         await using var subscriber = new CountingSubscriber(new SubscriberOptions { Port = port, ExpectedMessages = messages, Timeout = TimeSpan.FromMinutes(5) });
         await subscriber.StartAsync();
@@ -162,7 +163,7 @@ internal static class IngestBenchmark
         return host;
     }
 
-    private static PublisherOptions Publisher(int port, long messages, int equipment, int window) => new()
+    internal static PublisherOptions Publisher(int port, long messages, int equipment, int window) => new()
     {
         Port = port,
         TotalMessages = messages,

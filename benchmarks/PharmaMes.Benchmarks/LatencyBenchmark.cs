@@ -42,10 +42,7 @@ internal static class LatencyBenchmark
         Directory.CreateDirectory(folder);
         var brokerPort = FreePort.Next();
         // Outside a test project the factory must be told where the web project lives.
-        var repository = new DirectoryInfo(AppContext.BaseDirectory);
-        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PharmaMes.sln")))
-            repository = repository.Parent;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PHARMAMES_WEB", Path.Combine(repository!.FullName, "src", "PharmaMes.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PHARMAMES_WEB", Path.Combine(Testing.RepositoryFolder.Root, "src", "PharmaMes.Web"));
         using var app = new App(brokerPort, folder, synchronous);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
