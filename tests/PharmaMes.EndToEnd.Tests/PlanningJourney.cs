@@ -56,9 +56,14 @@ public class PlanningJourney(LivePlantApp app, Chromium chromium) : IClassFixtur
     public async Task APressStepDraggedOntoTheGranulatorIsRefusedWithWhyAndMovedToTheOtherPressWithAReason()
     {
         var page = await OpenBoardAsync();
-        var compression = page.Locator("[data-gantt-row^='TP-'] [data-operation]").First;
-        await compression.WaitForAsync(new() { Timeout = 30_000 });
-        var operation = (await compression.GetAttributeAsync("data-operation"))!;
+        await page.Locator("[data-gantt-row^='TP-'] [data-operation]").First.WaitForAsync(new() { Timeout = 30_000 });
+        // The widest press step on the board, as a planner grabs the one they can see best (a step of a few minutes is a
+        // sliver on a day's board).
+        var operation = await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll("[data-gantt-row^='TP-'] [data-operation]")]
+                .reduce((a, b) => b.getBoundingClientRect().width > a.getBoundingClientRect().width ? b : a).dataset.operation
+            """);
+        var compression = page.Locator($"[data-gantt-row^='TP-'] [data-operation='{operation}']");
         var press = await compression.EvaluateAsync<string>("bar => bar.closest('[data-gantt-row]').dataset.ganttRow");
 
         await compression.DragToAsync(page.Locator("[data-gantt-row='GRAN-01'] .mes-gantt-track"), new() { TargetPosition = new() { X = 300, Y = 12 } });
