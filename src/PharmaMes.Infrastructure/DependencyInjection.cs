@@ -220,9 +220,9 @@ public static class DependencyInjection
     private static void AddCluster(IServiceCollection services, IConfiguration configuration)
     {
         var redis = Cluster.RedisOptions.From(configuration);
-        services.AddSingleton(new NodeInstance(NodeName.Of(configuration)));
+        services.AddSingleton(new Cluster.NodeInstance(NodeName.Of(configuration)));
         services.AddSingleton(sp => new Cluster.ClusterLeadership(sp.GetRequiredService<IDbContextFactory<MesDbContext>>(),
-            sp.GetRequiredService<ILogger<Cluster.ClusterLeadership>>(), sp.GetRequiredService<NodeInstance>(), clustered: redis is not null));
+            sp.GetRequiredService<ILogger<Cluster.ClusterLeadership>>(), sp.GetRequiredService<Cluster.NodeInstance>(), clustered: redis is not null));
         services.AddHostedService(sp => sp.GetRequiredService<Cluster.ClusterLeadership>());
         if (redis is null)
             return;

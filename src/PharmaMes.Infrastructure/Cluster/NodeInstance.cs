@@ -1,7 +1,7 @@
-namespace PharmaMes.Infrastructure;
+namespace PharmaMes.Infrastructure.Cluster;
 
 /// <summary>
-/// This process among the cluster's nodes: its <see cref="NodeName"/> and an id that also tells apart two processes of one
+/// This process among the cluster's nodes: its name (<c>Node:Name</c>) and an id that also tells apart two processes of one
 /// name (two nodes on one machine, or a node restarted while its old process still holds the lease). The cluster lease
 /// names its holder by this id, and the live-event relay recognises its own events by it.
 /// </summary>
